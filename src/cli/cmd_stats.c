@@ -1,0 +1,222 @@
+/* cmd_stats.c - `trailnav stats`: counts of the events a filter matches,
+ * as a summary or grouped by one dimension. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/format.h"
+#include "cli/options.h"
+#include "util/i18n.h"
+
+void cmd_stats_help(void)
+{
+	printf(_("Usage: %s stats [FILTER...] [--by DIMENSION] [--limit N]\n"),
+	       cli_program);
+	fputs(_("Count the events the filter matches.  Without --by, a summary "
+	        "of the\ndatabase and the matching events by category.\n\n"),
+	      stdout);
+	fputs(_("  --by DIMENSION  group by category, region, service, event, "
+	        "principal,\n"
+	        "                  type, account, error, ro, ip, key, agent, "
+	        "day or hour\n"
+	        "  --limit N       at most N rows (default: all)\n"
+	        "  --db FILE       the database (default: $TRAILNAV_DB, else\n"
+	        "                  $XDG_DATA_HOME/trailnav/trailnav.db)\n"
+	        "  --help          this help\n\n"),
+	      stdout);
+	fputs(_("FILTER is the filter language: key:value terms such as "
+	        "region:eu-west-1,\nevent:Get* -principal:backup* since:6h "
+	        "error:any, and bare words.\n"),
+	      stdout);
+}
+
+struct stats_args {
+	bool have_by;
+	enum store_dimension by;
+	size_t limit;
+	int nwords;
+	char **words;
+};
+
+static int parse_value_option(const char *opt, int *i, int argc, char **argv,
+                              const char **value)
+{
+	size_t n = strlen(opt);
+	if (strncmp(argv[*i], opt, n) == 0 && argv[*i][n] == '=') {
+		*value = argv[*i] + n + 1;
+		return 1;
+	}
+	if (strcmp(argv[*i], opt) != 0)
+		return 0;
+	if (*i + 1 >= argc) {
+		cli_error(_("option %s needs a value"), opt);
+		return -1;
+	}
+	*value = argv[++*i];
+	return 1;
+}
+
+/* Only "--" options are options: "-principal:x" is a negated filter term. */
+static int parse_one(struct stats_args *a, struct cli_globals *g, int *i,
+                     int argc, char **argv)
+{
+	const char *v = NULL;
+	int rc;
+	if ((rc = parse_value_option("--by", i, argc, argv, &v)) != 0) {
+		if (rc < 0)
+			return -1;
+		if (store_dimension_parse(v, &a->by) < 0) {
+			cli_error(_("unknown dimension '%s' for --by"), v);
+			return -1;
+		}
+		a->have_by = true;
+		return 0;
+	}
+	if ((rc = parse_value_option("--limit", i, argc, argv, &v)) != 0) {
+		char *end;
+		long long n = rc > 0 ? strtoll(v, &end, 10) : 0;
+		if (rc < 0 || *v == '\0' || *end || n < 0) {
+			if (rc > 0)
+				cli_error(_("--limit takes a whole number, not '%s'"), v);
+			return -1;
+		}
+		a->limit = (size_t)n;
+		return 0;
+	}
+	if ((rc = parse_value_option("--db", i, argc, argv, &v)) != 0) {
+		g->db = v;
+		return rc < 0 ? -1 : 0;
+	}
+	cli_error(_("unknown option '%s' (try '%s stats --help')"), argv[*i],
+	          cli_program);
+	return -1;
+}
+
+static int parse_args(struct stats_args *a, struct cli_globals *g, int argc,
+                      char **argv)
+{
+	a->words = calloc((size_t)argc + 1, sizeof *a->words);
+	if (!a->words)
+		return -1;
+	bool options = true;
+	for (int i = 1; i < argc; i++) {
+		if (options && strcmp(argv[i], "--") == 0)
+			options = false;
+		else if (options && strncmp(argv[i], "--", 2) == 0) {
+			if (parse_one(a, g, &i, argc, argv) < 0)
+				return -1;
+		} else
+			a->words[a->nwords++] = argv[i];
+	}
+	return 0;
+}
+
+static void print_counts_table(const char *heading,
+                               const struct store_facet *facet, int64_t total)
+{
+	size_t w = fmt_width(heading);
+	struct buf cell;
+	buf_init(&cell);
+	for (size_t i = 0; i < facet->count; i++) {
+		buf_free(&cell);
+		fmt_escape(&cell, facet->values[i].label);
+		size_t cw = cell.data ? fmt_width(cell.data) : 0;
+		w = cw > w ? cw : w;
+	}
+	w = w > 60 ? 60 : w;
+	buf_free(&cell);
+	fmt_fit(&cell, heading, w, 0);
+	printf("%s  %12s  %6s\n", cell.data ? cell.data : "", _("EVENTS"), "%");
+	for (size_t i = 0; i < facet->count; i++) {
+		struct buf esc;
+		buf_init(&esc);
+		buf_free(&cell);
+		fmt_escape(&esc, facet->values[i].label);
+		fmt_fit(&cell, esc.data ? esc.data : "", w, 0);
+		double pct = total ? 100.0 * (double)facet->values[i].count /
+		                             (double)total
+		                   : 0.0;
+		printf("%s  %12lld  %6.1f\n", cell.data ? cell.data : "",
+		       (long long)facet->values[i].count, pct);
+		buf_free(&esc);
+	}
+	buf_free(&cell);
+}
+
+static void print_summary(const char *path, const struct store_summary *sum)
+{
+	char from[24], to[24];
+	printf(_("Database:  %s\n"), path);
+	printf(_("Events:    %lld (%lld duplicates skipped)\n"),
+	       (long long)sum->events, (long long)sum->duplicates);
+	printf(_("Files:     %lld imported, %lld digests, %lld failed\n"),
+	       (long long)sum->files_imported, (long long)sum->files_digest,
+	       (long long)sum->files_failed);
+	if (sum->events) {
+		fmt_time(from, sum->oldest_ms);
+		fmt_time(to, sum->newest_ms);
+		printf(_("Time span: %s to %s UTC\n"), from, to);
+	}
+	printf(_("Stored:    %.1f MB of original files\n"),
+	       (double)sum->stored_bytes / 1e6);
+}
+
+static int run_stats(struct store *s, const char *path,
+                     const struct stats_args *a, const struct filter *f)
+{
+	int64_t total = 0;
+	struct store_facet facet = { 0 };
+	if (!a->have_by) {
+		struct store_summary sum;
+		if (store_summary(s, &sum) < 0)
+			goto fail;
+		print_summary(path, &sum);
+		if (!sum.events)
+			return EXIT_OK;
+		putchar('\n');
+	}
+	enum store_dimension by = a->have_by ? a->by : DIM_CATEGORY;
+	if (store_count(s, f, &total) < 0 ||
+	    store_facet(s, f, by, a->limit, &facet) < 0)
+		goto fail;
+	char heading[64];
+	snprintf(heading, sizeof heading, "%s", store_dimension_name(by));
+	for (char *c = heading; *c; c++)
+		*c = (char)(*c >= 'a' && *c <= 'z' ? *c - 32 : *c);
+	print_counts_table(heading, &facet, total);
+	printf(_("%lld events match\n"), (long long)total);
+	store_facet_free(&facet);
+	return EXIT_OK;
+fail:
+	cli_error("%s", store_errmsg(s));
+	return EXIT_USAGE;
+}
+
+int cmd_stats(const struct cli_globals *globals, int argc, char **argv)
+{
+	struct cli_globals g = *globals;
+	struct stats_args a = { 0 };
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--help") == 0) {
+			cmd_stats_help();
+			return EXIT_OK;
+		}
+	if (parse_args(&a, &g, argc, argv) < 0) {
+		free(a.words);
+		return EXIT_USAGE;
+	}
+	int rc = EXIT_USAGE;
+	struct filter *f = cli_parse_filter(a.nwords, a.words);
+	char *path = NULL;
+	struct store *s = f ? cli_open_store(&g, STORE_READ_WRITE, &path) : NULL;
+	if (s)
+		rc = run_stats(s, path, &a, f);
+	store_close(s);
+	free(path);
+	filter_free(f);
+	free(a.words);
+	return rc;
+}

@@ -1,0 +1,153 @@
+/* format.c - safe, aligned text for the terminal (see format.h). */
+#include <config.h>
+
+#include "cli/format.h"
+
+#include <langinfo.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <wchar.h>
+
+static bool utf8_locale(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+/* Length of the valid UTF-8 sequence at p (1-4), or 0 when invalid. */
+static size_t utf8_len(const unsigned char *p)
+{
+	if (p[0] < 0x80)
+		return 1;
+	size_t n = p[0] >= 0xf0 ? 4 : p[0] >= 0xe0 ? 3 : p[0] >= 0xc2 ? 2 : 0;
+	if (n == 0 || p[0] > 0xf4)
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	/* Overlong 3- and 4-byte forms, surrogates, and past U+10FFFF. */
+	if ((p[0] == 0xe0 && p[1] < 0xa0) || (p[0] == 0xed && p[1] >= 0xa0) ||
+	    (p[0] == 0xf0 && p[1] < 0x90) || (p[0] == 0xf4 && p[1] >= 0x90))
+		return 0;
+	return n;
+}
+
+static bool is_c1_control(const unsigned char *p)
+{
+	return p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f;
+}
+
+static void escape_byte(struct buf *out, unsigned char c)
+{
+	static const char named[] = "\a\b\t\n\v\f\r\033";
+	static const char letter[] = "abtnvfre";
+	const char *n = c ? strchr(named, c) : NULL;
+	if (n)
+		buf_printf(out, "\\%c", letter[n - named]);
+	else
+		buf_printf(out, "\\x%02x", c);
+}
+
+void fmt_escape(struct buf *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		size_t n = utf8_len(p);
+		if (n == 1 && (*p < 0x20 || *p == 0x7f)) {
+			escape_byte(out, *p);
+		} else if (n == 0) {
+			escape_byte(out, *p);
+			n = 1;
+		} else if (n == 2 && is_c1_control(p)) {
+			/* C1 controls (U+0080..U+009F) include CSI and OSC. */
+			buf_printf(out, "\\u%04x", p[1]);
+		} else if (*p == '\\') {
+			buf_puts(out, "\\\\");
+		} else {
+			buf_append(out, p, n);
+		}
+		p += n;
+	}
+}
+
+size_t fmt_width(const char *s)
+{
+	size_t w = 0;
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	const char *p = s;
+	while (*p) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, p, MB_CUR_MAX, &st);
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			memset(&st, 0, sizeof st);
+			w++;
+			p++;
+			continue;
+		}
+		int cw = wcwidth(wc);
+		w += cw > 0 ? (size_t)cw : 0;
+		p += n;
+	}
+	return w;
+}
+
+/* Appends as many whole characters of `s` as fit in `width` columns and
+ * returns the columns used. */
+static size_t append_cut(struct buf *out, const char *s, size_t width)
+{
+	size_t used = 0;
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	const char *p = s;
+	while (*p) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, p, MB_CUR_MAX, &st);
+		int cw = 1;
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			memset(&st, 0, sizeof st);
+			n = 1;
+		} else {
+			cw = wcwidth(wc) > 0 ? wcwidth(wc) : 0;
+		}
+		if (used + (size_t)cw > width)
+			break;
+		buf_append(out, p, n);
+		used += (size_t)cw;
+		p += n;
+	}
+	return used;
+}
+
+void fmt_fit(struct buf *out, const char *s, size_t width, int right_align)
+{
+	size_t w = fmt_width(s);
+	if (w > width) {
+		bool utf8 = utf8_locale();
+		size_t used = width ? append_cut(out, s, width - 1) : 0;
+		if (width)
+			buf_puts(out, utf8 ? "\xe2\x80\xa6" : "~");
+		for (size_t i = used + (width ? 1 : 0); i < width; i++)
+			buf_putc(out, ' ');
+		return;
+	}
+	if (right_align)
+		for (size_t i = w; i < width; i++)
+			buf_putc(out, ' ');
+	buf_puts(out, s);
+	if (!right_align)
+		for (size_t i = w; i < width; i++)
+			buf_putc(out, ' ');
+}
+
+void fmt_time(char out[24], int64_t ms)
+{
+	time_t t = (time_t)(ms >= 0 ? ms / 1000 : (ms - 999) / 1000);
+	struct tm tm;
+	if (!gmtime_r(&t, &tm) ||
+	    strftime(out, 24, "%Y-%m-%d %H:%M:%S", &tm) == 0)
+		snprintf(out, 24, "%s", "(invalid time)");
+}

@@ -1,0 +1,30 @@
+/* format.h - making record text safe and aligned for a terminal.
+ *
+ * Record strings are written by whoever called AWS: a user agent can hold
+ * an escape sequence that retitles the terminal or writes the clipboard.
+ * Nothing from a record is printed without going through here.
+ */
+#ifndef TRAILNAV_CLI_FORMAT_H
+#define TRAILNAV_CLI_FORMAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/buf.h"
+
+/* Appends `s` to `out` with every control character and every byte that is
+ * not valid UTF-8 shown visibly (\e, \n, \t, \xNN, ...). */
+void fmt_escape(struct buf *out, const char *s);
+
+/* The number of terminal columns `s` takes (wide characters count two,
+ * combining ones zero).  `s` must already be escaped. */
+size_t fmt_width(const char *s);
+
+/* Appends `s` (escaped already) cut or padded to exactly `width` columns;
+ * a cut string ends in "…" (or "~" without UTF-8). */
+void fmt_fit(struct buf *out, const char *s, size_t width, int right_align);
+
+/* "2024-05-01 08:54:59" (UTC) for epoch milliseconds. */
+void fmt_time(char out[24], int64_t ms);
+
+#endif

@@ -1,0 +1,107 @@
+/* options.c - what the commands share (see options.h). */
+#include <config.h>
+
+#include "cli/options.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/format.h"
+#include "util/buf.h"
+#include "util/i18n.h"
+
+const char *cli_program = "trailnav";
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "%s: ", cli_program);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int64_t cli_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+struct store *cli_open_store(const struct cli_globals *g, enum store_mode mode,
+                             char **path_out)
+{
+	char *path = store_default_path(g->db);
+	if (!path) {
+		cli_error("%s", _("no database given and no home directory to "
+		                  "keep one in: use --db FILE or set TRAILNAV_DB"));
+		return NULL;
+	}
+	char err[640];
+	struct store *s = store_open(path, mode, err, sizeof err);
+	if (!s)
+		cli_error("%s", err);
+	if (s && path_out)
+		*path_out = path;
+	else
+		free(path);
+	return s;
+}
+
+/* The filter text again, escaped, with a line of carets under the bytes
+ * [pos, pos+len) measured in display columns. */
+static void show_error_position(const char *text, size_t pos, size_t len)
+{
+	struct buf line, before, under;
+	buf_init(&line);
+	buf_init(&before);
+	buf_init(&under);
+	fmt_escape(&line, text);
+	char *head = strndup(text, pos);
+	char *bad = strndup(text + pos, len ? len : 1);
+	if (head && bad) {
+		fmt_escape(&before, head);
+		fmt_escape(&under, bad);
+	}
+	size_t indent = before.data ? fmt_width(before.data) : 0;
+	size_t carets = under.data ? fmt_width(under.data) : 1;
+	if (line.data)
+		fprintf(stderr, "  %s\n  %*s", line.data, (int)indent, "");
+	for (size_t i = 0; i < (carets ? carets : 1); i++)
+		fputc('^', stderr);
+	fputc('\n', stderr);
+	free(head);
+	free(bad);
+	buf_free(&line);
+	buf_free(&before);
+	buf_free(&under);
+}
+
+struct filter *cli_parse_filter(int argc, char **argv)
+{
+	struct buf text;
+	buf_init(&text);
+	for (int i = 0; i < argc; i++) {
+		if (i)
+			buf_putc(&text, ' ');
+		buf_puts(&text, argv[i]);
+	}
+	if (!buf_ok(&text)) {
+		cli_error("%s", _("out of memory"));
+		return NULL;
+	}
+	struct filter_error err;
+	const char *src = text.data ? text.data : "";
+	struct filter *f = filter_parse(src, cli_now_ms(), &err);
+	if (!f) {
+		cli_error(_("bad filter: %s"), err.message);
+		if (*src && err.pos <= strlen(src))
+			show_error_position(src, err.pos, err.len);
+	}
+	buf_free(&text);
+	return f;
+}

@@ -1,0 +1,31 @@
+/* options.h - what the commands share: opening the database, reading a
+ * filter from the command line, reporting errors. */
+#ifndef TRAILNAV_CLI_OPTIONS_H
+#define TRAILNAV_CLI_OPTIONS_H
+
+#include <stdint.h>
+
+#include "cli/cli.h"
+#include "filter/filter.h"
+#include "store/store.h"
+
+/* The program name for messages ("trailnav"). */
+extern const char *cli_program;
+
+/* "trailnav: MESSAGE" on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Opens the database the globals name; reports and returns NULL on
+ * failure.  *path_out (may be NULL) receives the malloc'd path. */
+struct store *cli_open_store(const struct cli_globals *g, enum store_mode mode,
+                             char **path_out);
+
+/* The filter made of the words argv[0..argc-1] joined by spaces; on a bad
+ * filter, reports it with a caret under the offending term and returns
+ * NULL. */
+struct filter *cli_parse_filter(int argc, char **argv);
+
+/* The current time, UTC epoch milliseconds. */
+int64_t cli_now_ms(void);
+
+#endif

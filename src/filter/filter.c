@@ -1,0 +1,1074 @@
+/* filter.c - the filter language: parse, print, copy (see filter.h).
+ *
+ * The parser works on byte offsets into the caller's text so that every
+ * error can point at the exact term or value that is wrong.  It never looks
+ * at the locale (ASCII-only character classes) and never at the time zone
+ * (its own calendar arithmetic), so the same text always gives the same
+ * filter for the same `now`.
+ */
+#ifdef HAVE_CONFIG_H
+#include <config.h>
+#endif
+
+#include "filter/filter.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/i18n.h"
+
+#define MS_SECOND INT64_C(1000)
+#define MS_MINUTE (60 * MS_SECOND)
+#define MS_HOUR (60 * MS_MINUTE)
+#define MS_DAY (24 * MS_HOUR)
+#define MS_WEEK (7 * MS_DAY)
+
+/* `now` is clamped to about +-36 million years so that no time arithmetic
+ * below can overflow, whatever the caller (or a fuzzer) passes. */
+#define NOW_LIMIT (INT64_C(1) << 60)
+
+/* Ages longer than this are surely typos; the bound also keeps
+ * `now - age` far from overflowing. */
+#define AGE_MAX_MS (INT64_C(10000) * 366 * MS_DAY)
+
+/* Offending text quoted in an error message is cut to this many bytes so
+ * that the sentence around it still fits in filter_error.message. */
+#define EXCERPT_MAX 40
+
+static const char *const key_names[FK_COUNT_] = {
+	[FK_CAT] = "cat",         [FK_REGION] = "region",
+	[FK_SERVICE] = "service", [FK_EVENT] = "event",
+	[FK_PRINCIPAL] = "principal", [FK_TYPE] = "type",
+	[FK_KEY] = "key",         [FK_IP] = "ip",
+	[FK_ACCOUNT] = "account", [FK_ERROR] = "error",
+	[FK_RO] = "ro",           [FK_RESOURCE] = "resource",
+	[FK_ID] = "id",           [FK_REQUEST] = "request",
+	[FK_AGENT] = "agent",     [FK_SINCE] = "since",
+	[FK_UNTIL] = "until",     [FK_TEXT] = "",
+};
+
+static const char *const category_words[CAT_COUNT_] = {
+	[CAT_MANAGEMENT] = "mgmt",
+	[CAT_DATA] = "data",
+	[CAT_INSIGHT] = "insight",
+	[CAT_NETWORK] = "network",
+};
+
+static const char *const category_labels[CAT_COUNT_] = {
+	[CAT_MANAGEMENT] = N_("Management"),
+	[CAT_DATA] = N_("Data"),
+	[CAT_INSIGHT] = N_("Insight"),
+	[CAT_NETWORK] = N_("Network activity"),
+};
+
+/* Every spelling cat: accepts: the filter words plus the names CloudTrail
+ * itself uses (eventCategory "Management", "NetworkActivity", ...). */
+static const struct {
+	const char *word;
+	enum event_category cat;
+} category_aliases[] = {
+	{"mgmt", CAT_MANAGEMENT},   {"management", CAT_MANAGEMENT},
+	{"data", CAT_DATA},         {"insight", CAT_INSIGHT},
+	{"insights", CAT_INSIGHT},  {"network", CAT_NETWORK},
+	{"networkactivity", CAT_NETWORK},
+};
+
+static const char *const time_syntax = N_(
+	"a date like 2024-05-01 or 2024-05-01T08:00Z, a time like 08:00, "
+	"or an age like 6h or 7d");
+
+/* ---- characters: ASCII only, so the locale never changes a parse ---- */
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static bool is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static char to_lower(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Case-insensitive: does the span s[0..n) spell `word`? */
+static bool span_is(const char *s, size_t n, const char *word)
+{
+	size_t i = 0;
+	for (; i < n && word[i]; i++)
+		if (to_lower(s[i]) != word[i])
+			return false;
+	return i == n && word[i] == '\0';
+}
+
+static char *dup_span(const char *s, size_t n)
+{
+	char *d = malloc(n + 1);
+	if (!d)
+		return NULL;
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+static char *dup_str(const char *s)
+{
+	return dup_span(s, strlen(s));
+}
+
+/* ---- errors ---- */
+
+/* Drops a UTF-8 sequence cut short at the end of `s`, so that truncating a
+ * (translated) message never leaves half a character on screen. */
+static void trim_partial_utf8(char *s)
+{
+	size_t len = strlen(s), j = len;
+	while (j > 0 && len - j < 3 && ((unsigned char)s[j - 1] & 0xC0) == 0x80)
+		j--;
+	if (j == 0)
+		return;
+	unsigned char lead = (unsigned char)s[j - 1];
+	size_t need = lead >= 0xF0 ? 4
+	            : lead >= 0xE0 ? 3
+	            : lead >= 0xC0 ? 2 : 1;
+	if (need > len - (j - 1))
+		s[j - 1] = '\0';
+}
+
+__attribute__((format(printf, 4, 5)))
+static void set_error(struct filter_error *err, size_t pos, size_t len,
+                      const char *fmt, ...)
+{
+	va_list ap;
+	err->pos = pos;
+	err->len = len;
+	va_start(ap, fmt);
+	int n = vsnprintf(err->message, sizeof err->message, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		err->message[0] = '\0';
+	else if ((size_t)n >= sizeof err->message)
+		trim_partial_utf8(err->message);
+}
+
+static void set_oom(struct filter_error *err)
+{
+	set_error(err, 0, 0, "%s", _("out of memory"));
+}
+
+/* The span s[0..n) as it may be quoted in a message: at most EXCERPT_MAX
+ * bytes, cut on a character boundary and marked with an ellipsis. */
+static void excerpt(char out[EXCERPT_MAX + 4], const char *s, size_t n)
+{
+	if (n <= EXCERPT_MAX) {
+		memcpy(out, s, n);
+		out[n] = '\0';
+		return;
+	}
+	size_t cut = EXCERPT_MAX;
+	while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+		cut--;
+	memcpy(out, s, cut);
+	memcpy(out + cut, "\xE2\x80\xA6", 4); /* U+2026 and the NUL */
+}
+
+/* ---- calendar arithmetic (proleptic Gregorian, UTC) ---- */
+
+static int64_t floor_mod(int64_t a, int64_t b)
+{
+	int64_t r = a % b;
+	return r < 0 ? r + b : r;
+}
+
+static bool is_leap(int64_t y)
+{
+	return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+}
+
+static int days_in_month(int64_t y, int m)
+{
+	static const int days[12] = {31, 28, 31, 30, 31, 30,
+	                             31, 31, 30, 31, 30, 31};
+	return m == 2 && is_leap(y) ? 29 : days[m - 1];
+}
+
+/* Days since 1970-01-01 (H. Hinnant's days_from_civil): our own so that
+ * neither timegm() nor the TZ variable can change a filter's meaning. */
+static int64_t days_from_civil(int64_t y, int m, int d)
+{
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* ---- time values ---- */
+
+struct cursor {
+	const char *s;
+	size_t i;
+};
+
+/* Exactly `width` digits. */
+static bool take_num(struct cursor *c, int width, int *out)
+{
+	int v = 0;
+	for (int k = 0; k < width; k++) {
+		char ch = c->s[c->i + (size_t)k];
+		if (!is_digit(ch))
+			return false; /* also stops at the NUL */
+		v = v * 10 + (ch - '0');
+	}
+	c->i += (size_t)width;
+	*out = v;
+	return true;
+}
+
+static bool take(struct cursor *c, char ch)
+{
+	if (c->s[c->i] != ch)
+		return false;
+	c->i++;
+	return true;
+}
+
+/* A parsed time: the interval and, on failure, what was expected. */
+struct when {
+	int64_t lo, hi;
+	const char *expect; /* N_() string */
+};
+
+/* ".fff...": milliseconds, and the precision the digits written give
+ * (".5" is a 100 ms interval); digits past the third are ignored. */
+static bool take_fraction(struct cursor *c, int64_t *ms, int64_t *prec)
+{
+	int64_t v = 0, p = MS_SECOND;
+	size_t k = 0;
+	for (; is_digit(c->s[c->i]); c->i++, k++) {
+		if (k < 3) {
+			v = v * 10 + (c->s[c->i] - '0');
+			p /= 10;
+		}
+	}
+	*ms = v * p;
+	*prec = p;
+	return k > 0;
+}
+
+/* "HH[:MM[:SS[.fff]]]" as milliseconds into the day and a precision.
+ * Minutes are required for a time of day: a lone "08" reads as nothing. */
+static bool take_clock(struct cursor *c, bool need_minutes, int64_t *ms,
+                       int64_t *prec, struct when *w)
+{
+	int h, mi = 0, sec = 0;
+	int64_t frac = 0;
+	if (!take_num(c, 2, &h))
+		return false;
+	*prec = MS_HOUR;
+	if (take(c, ':')) {
+		if (!take_num(c, 2, &mi))
+			return false;
+		*prec = MS_MINUTE;
+		if (take(c, ':')) {
+			if (!take_num(c, 2, &sec))
+				return false;
+			*prec = MS_SECOND;
+			if (take(c, '.') && !take_fraction(c, &frac, prec))
+				return false;
+		}
+	} else if (need_minutes) {
+		return false;
+	}
+	if (h > 23)
+		w->expect = N_("an hour from 00 to 23");
+	else if (mi > 59)
+		w->expect = N_("minutes from 00 to 59");
+	else if (sec > 59)
+		w->expect = N_("seconds from 00 to 59");
+	*ms = h * MS_HOUR + mi * MS_MINUTE + sec * MS_SECOND + frac;
+	return h <= 23 && mi <= 59 && sec <= 59;
+}
+
+/* Nothing, "Z", or "+HH:MM" / "+HHMM" (also '-'), then the end.  The
+ * result is the zone's offset from UTC. */
+static bool take_zone(struct cursor *c, int64_t *offset, struct when *w)
+{
+	char sign = c->s[c->i];
+	int h, m;
+	*offset = 0;
+	if (sign == '\0')
+		return true;
+	if (sign == 'Z' || sign == 'z')
+		return c->s[c->i + 1] == '\0';
+	if (sign != '+' && sign != '-')
+		return false;
+	c->i++;
+	if (!take_num(c, 2, &h))
+		return false;
+	take(c, ':');
+	if (!take_num(c, 2, &m) || c->s[c->i] != '\0')
+		return false;
+	if (h > 23 || m > 59) {
+		w->expect = N_("a time zone offset from -23:59 to +23:59");
+		return false;
+	}
+	*offset = (sign == '-' ? -1 : 1) * (h * MS_HOUR + m * MS_MINUTE);
+	return true;
+}
+
+/* "YYYY-MM-DD[THH[:MM[:SS[.fff]]][zone]]": the interval the written
+ * precision spans, converted to UTC. */
+static bool parse_iso(const char *s, struct when *w)
+{
+	struct cursor c = {s, 0};
+	int y, mo, d;
+	int64_t clock = 0, prec = MS_DAY, offset = 0;
+	if (!take_num(&c, 4, &y) || !take(&c, '-') || !take_num(&c, 2, &mo) ||
+	    !take(&c, '-') || !take_num(&c, 2, &d))
+		return false;
+	if (mo < 1 || mo > 12) {
+		w->expect = N_("a month from 01 to 12");
+		return false;
+	}
+	if (d < 1 || d > days_in_month(y, mo)) {
+		w->expect = N_("a day that exists in that month");
+		return false;
+	}
+	if (s[c.i] != '\0') {
+		if (!take(&c, 'T') && !take(&c, 't'))
+			return false;
+		if (!take_clock(&c, false, &clock, &prec, w) ||
+		    !take_zone(&c, &offset, w))
+			return false;
+	}
+	w->lo = days_from_civil(y, mo, d) * MS_DAY + clock - offset;
+	w->hi = w->lo + prec;
+	return true;
+}
+
+/* "HH:MM[:SS[.fff]][zone]": the latest such moment at or before `now`
+ * ("since:23:00" typed at 01:00 means two hours ago, not in 22 hours). */
+static bool parse_time_of_day(const char *s, int64_t now, struct when *w)
+{
+	struct cursor c = {s, 0};
+	int64_t clock, prec, offset;
+	if (!take_clock(&c, true, &clock, &prec, w) ||
+	    !take_zone(&c, &offset, w))
+		return false;
+	int64_t back = floor_mod(floor_mod(now, MS_DAY) - (clock - offset),
+	                         MS_DAY);
+	w->lo = now - back;
+	w->hi = w->lo + prec;
+	return true;
+}
+
+/* "N" + s|m|h|d|w: the instant that long before `now`.  Units are lower
+ * case only: "M" could as well mean months. */
+static bool parse_age(const char *s, int64_t now, struct when *w)
+{
+	int64_t n = 0, unit;
+	size_t i = 0;
+	for (; is_digit(s[i]); i++)
+		if (n <= AGE_MAX_MS) /* past it, stop before overflowing */
+			n = n * 10 + (s[i] - '0');
+	switch (s[i]) {
+	case 's': unit = MS_SECOND; break;
+	case 'm': unit = MS_MINUTE; break;
+	case 'h': unit = MS_HOUR; break;
+	case 'd': unit = MS_DAY; break;
+	case 'w': unit = MS_WEEK; break;
+	default: return false;
+	}
+	if (s[i + 1] != '\0')
+		return false;
+	if (n > AGE_MAX_MS / unit) {
+		w->expect = N_("an age shorter than 10000 years");
+		return false;
+	}
+	w->lo = w->hi = now - n * unit;
+	return true;
+}
+
+/* Dispatches on the shape of the leading digits. */
+static bool parse_time(const char *s, int64_t now, struct when *w)
+{
+	size_t nd = 0;
+	while (is_digit(s[nd]))
+		nd++;
+	w->expect = time_syntax;
+	if (nd == 4 && s[4] == '-')
+		return parse_iso(s, w);
+	if (nd == 2 && s[2] == ':')
+		return parse_time_of_day(s, now, w);
+	if (nd > 0)
+		return parse_age(s, now, w);
+	return false;
+}
+
+/* ---- the filter tree ---- */
+
+static void term_clear(struct filter_term *t)
+{
+	for (size_t i = 0; i < t->nvalues; i++)
+		free(t->values[i].text);
+	free(t->values);
+	t->values = NULL;
+	t->nvalues = 0;
+}
+
+void filter_free(struct filter *f)
+{
+	if (!f)
+		return;
+	for (size_t i = 0; i < f->nterms; i++)
+		term_clear(&f->terms[i]);
+	free(f->terms);
+	free(f);
+}
+
+/* The array `arr` of `n` elements with room for one more: itself, or a
+ * doubled reallocation; NULL (with `arr` untouched) when memory runs out. */
+static void *grow(void *arr, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return arr;
+	size_t ncap = *cap ? *cap * 2 : 4;
+	if (ncap > (size_t)-1 / size)
+		return NULL;
+	void *p = realloc(arr, ncap * size);
+	if (p)
+		*cap = ncap;
+	return p;
+}
+
+/* ---- the parser ---- */
+
+struct parser {
+	const char *src;
+	int64_t now_ms;
+	struct filter_error *err;
+	struct filter *f;
+	size_t cap;               /* of f->terms */
+	bool seen[FK_COUNT_];     /* since:/until: may appear once */
+};
+
+/* s[q] is '"': the index just past the closing quote, or 0 when the quote
+ * is never closed.  A backslash inside quotes always takes the next byte
+ * with it, which is how \" and \\ stay inside. */
+static size_t skip_quoted(const char *s, size_t q)
+{
+	size_t i = q + 1;
+	while (s[i] && s[i] != '"')
+		i += (s[i] == '\\' && s[i + 1]) ? 2 : 1;
+	return s[i] ? i + 1 : 0;
+}
+
+/* The end of the term starting at `start`: the first blank outside
+ * quotes. */
+static bool term_end(struct parser *p, size_t start, size_t *end)
+{
+	const char *s = p->src;
+	size_t i = start;
+	while (s[i] && !is_blank(s[i])) {
+		if (s[i] != '"') {
+			i++;
+			continue;
+		}
+		size_t q = i;
+		i = skip_quoted(s, q);
+		if (i == 0) {
+			char shown[EXCERPT_MAX + 4];
+			excerpt(shown, s + q, strlen(s + q));
+			set_error(p->err, q, 1,
+			          _("unterminated quote at '%s'"), shown);
+			return false;
+		}
+	}
+	*end = i;
+	return true;
+}
+
+/* The end of the value starting at `i`: the first comma outside quotes.
+ * Quotes are known to be balanced here (term_end checked them). */
+static size_t value_end(const char *s, size_t i, size_t end)
+{
+	while (i < end && s[i] != ',') {
+		size_t next = s[i] == '"' ? skip_quoted(s, i) : i + 1;
+		i = next ? next : end; /* 0: cannot happen, but never loop */
+	}
+	return i;
+}
+
+/* The span with quotes removed and \" \\ unescaped inside them; a
+ * backslash before anything else is an ordinary character. */
+static char *unquote(const char *s, size_t n)
+{
+	char *out = malloc(n + 1), *o = out;
+	bool quoted = false;
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (quoted && s[i] == '\\' && i + 1 < n &&
+		         (s[i + 1] == '"' || s[i + 1] == '\\'))
+			*o++ = s[++i];
+		else
+			*o++ = s[i];
+	}
+	*o = '\0';
+	return out;
+}
+
+/* The length of the key when the term is "letters:..."; 0 when it is a
+ * bare word.  "arn:" is a word: people paste ARNs to search for them. */
+static size_t key_length(const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k < n && is_alpha(s[k]))
+		k++;
+	if (k == 0 || k == n || s[k] != ':' || span_is(s, k, "arn"))
+		return 0;
+	return k;
+}
+
+static int key_lookup(const char *s, size_t n)
+{
+	for (int k = 0; k < FK_TEXT; k++)
+		if (span_is(s, n, key_names[k]))
+			return k;
+	return -1;
+}
+
+/* Replaces v->text by a canonical word, so that text always holds how the
+ * value is written back. */
+static bool set_text(struct parser *p, struct filter_value *v,
+                     const char *word)
+{
+	char *t = dup_str(word);
+	if (!t) {
+		set_oom(p->err);
+		return false;
+	}
+	free(v->text);
+	v->text = t;
+	return true;
+}
+
+static bool classify_cat(struct parser *p, struct filter_value *v,
+                         size_t vs, size_t vn)
+{
+	size_t n = sizeof category_aliases / sizeof category_aliases[0];
+	size_t len = strlen(v->text);
+	for (size_t i = 0; i < n; i++) {
+		if (span_is(v->text, len, category_aliases[i].word)) {
+			v->match = FM_CATEGORY;
+			v->category = category_aliases[i].cat;
+			return set_text(p, v, category_words[v->category]);
+		}
+	}
+	char shown[EXCERPT_MAX + 4];
+	excerpt(shown, p->src + vs, vn);
+	set_error(p->err, vs, vn,
+	          _("unknown category '%s': expected mgmt, data, insight "
+	            "or network"), shown);
+	return false;
+}
+
+static bool classify_ro(struct parser *p, struct filter_value *v,
+                        size_t vs, size_t vn)
+{
+	static const char *const yes[] = {"true", "yes", "1"};
+	static const char *const no[] = {"false", "no", "0"};
+	size_t n = strlen(v->text);
+	for (size_t i = 0; i < 3; i++) {
+		if (span_is(v->text, n, yes[i]) || span_is(v->text, n, no[i])) {
+			v->match = FM_BOOL;
+			v->flag = span_is(v->text, n, yes[i]);
+			return set_text(p, v, v->flag ? "true" : "false");
+		}
+	}
+	char shown[EXCERPT_MAX + 4];
+	excerpt(shown, p->src + vs, vn);
+	set_error(p->err, vs, vn,
+	          _("bad value '%s' for ro: expected true or false"), shown);
+	return false;
+}
+
+static bool classify_time(struct parser *p, struct filter_value *v,
+                          size_t vs, size_t vn)
+{
+	struct when w = {0, 0, NULL};
+	if (parse_time(v->text, p->now_ms, &w)) {
+		v->match = FM_TIME;
+		v->time_lo = w.lo;
+		v->time_hi = w.hi;
+		return true;
+	}
+	char shown[EXCERPT_MAX + 4];
+	excerpt(shown, p->src + vs, vn);
+	/* TRANSLATORS: the second %s is a phrase such as "a month from 01
+	 * to 12". */
+	set_error(p->err, vs, vn, _("bad time '%s': expected %s"), shown,
+	          _(w.expect));
+	return false;
+}
+
+/* service:s3 means s3.amazonaws.com, the eventSource CloudTrail records.
+ * Only a bare service prefix (letters, digits, '-') is completed: patterns
+ * ("s3*" already matches) and full names are left alone. */
+static bool complete_service(struct parser *p, struct filter_value *v)
+{
+	static const char suffix[] = ".amazonaws.com";
+	size_t n = strlen(v->text);
+	for (size_t i = 0; i < n; i++)
+		if (!is_alpha(v->text[i]) && !is_digit(v->text[i]) &&
+		    v->text[i] != '-')
+			return true; /* a pattern, a full name, or no name */
+	char *t = malloc(n + sizeof suffix);
+	if (!t) {
+		set_oom(p->err);
+		return false;
+	}
+	memcpy(t, v->text, n);
+	memcpy(t + n, suffix, sizeof suffix);
+	free(v->text);
+	v->text = t;
+	return true;
+}
+
+/* Gives v (whose text is the unquoted value at src[vs..vs+vn)) the
+ * meaning its key gives it. */
+static bool classify(struct parser *p, enum filter_key key,
+                     struct filter_value *v, size_t vs, size_t vn)
+{
+	size_t n = strlen(v->text);
+	v->match = strchr(v->text, '*') ? FM_PATTERN : FM_EXACT;
+	switch (key) {
+	case FK_CAT:
+		return classify_cat(p, v, vs, vn);
+	case FK_RO:
+		return classify_ro(p, v, vs, vn);
+	case FK_SINCE:
+	case FK_UNTIL:
+		return classify_time(p, v, vs, vn);
+	case FK_SERVICE:
+		return complete_service(p, v);
+	case FK_REGION:
+		if (!span_is(v->text, n, "global"))
+			return true;
+		v->match = FM_ANY;
+		return set_text(p, v, "global");
+	case FK_ERROR:
+		if (span_is(v->text, n, "any"))
+			v->match = FM_ANY;
+		else if (span_is(v->text, n, "none"))
+			v->match = FM_NONE;
+		else
+			return true;
+		return set_text(p, v, v->match == FM_ANY ? "any" : "none");
+	default:
+		return true;
+	}
+}
+
+/* Appends the value at src[vs..ve) to the term. */
+static bool add_value(struct parser *p, struct filter_term *t,
+                      size_t *cap, size_t vs, size_t ve)
+{
+	char shown[EXCERPT_MAX + 4];
+	excerpt(shown, p->src + t->pos, t->len);
+	if (vs == ve) { /* point at the ':' or ',' with nothing after it */
+		set_error(p->err, vs - 1, 1, _("empty value in '%s'"), shown);
+		return false;
+	}
+	struct filter_value v = {.match = FM_EXACT};
+	v.text = unquote(p->src + vs, ve - vs);
+	if (!v.text) {
+		set_oom(p->err);
+		return false;
+	}
+	struct filter_value *values = NULL;
+	if (v.text[0] == '\0')
+		set_error(p->err, vs, ve - vs, _("empty value in '%s'"), shown);
+	else if (classify(p, t->key, &v, vs, ve - vs) &&
+	         !(values = grow(t->values, t->nvalues, cap, sizeof v)))
+		set_oom(p->err);
+	if (!values) {
+		free(v.text);
+		return false;
+	}
+	t->values = values;
+	t->values[t->nvalues++] = v;
+	return true;
+}
+
+static bool parse_values(struct parser *p, struct filter_term *t,
+                         size_t vs, size_t end)
+{
+	size_t cap = 0;
+	for (;;) {
+		size_t ve = value_end(p->src, vs, end);
+		if (!add_value(p, t, &cap, vs, ve))
+			return false;
+		if (ve == end)
+			return true;
+		vs = ve + 1;
+	}
+}
+
+/* since:/until: bound the time range once: a list, a pattern, a negation
+ * or a second bound would have no clear meaning. */
+static bool check_time_term(struct parser *p, const struct filter_term *t,
+                            size_t vs, size_t end)
+{
+	const char *name = key_names[t->key];
+	const char *other = key_names[t->key == FK_SINCE ? FK_UNTIL : FK_SINCE];
+	char shown[EXCERPT_MAX + 4];
+	excerpt(shown, p->src + t->pos, t->len);
+	if (t->negated)
+		set_error(p->err, t->pos, t->len,
+		          _("'%s': %s: cannot be negated; use %s: instead"),
+		          shown, name, other);
+	else if (p->seen[t->key])
+		set_error(p->err, t->pos, t->len,
+		          _("'%s': a filter can have only one %s: term"), shown,
+		          name);
+	else if (value_end(p->src, vs, end) != end)
+		set_error(p->err, t->pos, t->len,
+		          _("'%s': %s: takes a single time, not a list"), shown,
+		          name);
+	else if (memchr(p->src + vs, '*', end - vs))
+		set_error(p->err, t->pos, t->len,
+		          _("'%s': %s: takes a time, not a pattern"), shown,
+		          name);
+	else {
+		p->seen[t->key] = true;
+		return true;
+	}
+	return false;
+}
+
+/* "key:values" at src[i..end), the key being klen letters long. */
+static bool parse_keyed(struct parser *p, struct filter_term *t, size_t i,
+                        size_t klen, size_t end)
+{
+	int k = key_lookup(p->src + i, klen);
+	if (k < 0) {
+		char shown[EXCERPT_MAX + 4];
+		excerpt(shown, p->src + i, klen);
+		set_error(p->err, i, klen,
+		          _("unknown key '%s' (to search for a word with ':' "
+		            "in it, put it in quotes)"), shown);
+		return false;
+	}
+	t->key = (enum filter_key)k;
+	size_t vs = i + klen + 1;
+	if ((t->key == FK_SINCE || t->key == FK_UNTIL) &&
+	    !check_time_term(p, t, vs, end))
+		return false;
+	return parse_values(p, t, vs, end);
+}
+
+/* A bare word at src[i..end): one literal value, commas and '*'
+ * included, searched for in the record text. */
+static bool parse_word(struct parser *p, struct filter_term *t, size_t i,
+                       size_t end)
+{
+	struct filter_value v = {.match = FM_EXACT};
+	v.text = unquote(p->src + i, end - i);
+	if (!v.text) {
+		set_oom(p->err);
+		return false;
+	}
+	if (v.text[0] == '\0') {
+		char shown[EXCERPT_MAX + 4];
+		excerpt(shown, p->src + t->pos, t->len);
+		set_error(p->err, t->pos, t->len, _("empty search text '%s'"),
+		          shown);
+		free(v.text);
+		return false;
+	}
+	t->values = malloc(sizeof v);
+	if (!t->values) {
+		set_oom(p->err);
+		free(v.text);
+		return false;
+	}
+	t->values[0] = v;
+	t->nvalues = 1;
+	return true;
+}
+
+static bool push_term(struct parser *p, struct filter_term *t)
+{
+	struct filter *f = p->f;
+	struct filter_term *terms = grow(f->terms, f->nterms, &p->cap,
+	                                 sizeof *t);
+	if (!terms) {
+		set_oom(p->err);
+		return false;
+	}
+	f->terms = terms;
+	f->terms[f->nterms++] = *t;
+	return true;
+}
+
+/* The term at src[start..end). */
+static bool parse_term(struct parser *p, size_t start, size_t end)
+{
+	struct filter_term t = {.key = FK_TEXT, .pos = start,
+	                        .len = end - start};
+	size_t i = start;
+	bool ok;
+	if (p->src[i] == '-') {
+		t.negated = true;
+		if (++i == end) {
+			/* "%s": a translation may hold a '%' */
+			set_error(p->err, start, 1, "%s",
+			          _("'-' alone: put the term to leave out "
+			            "right after it, as in -event:Get*"));
+			return false;
+		}
+	}
+	size_t klen = key_length(p->src + i, end - i);
+	if (klen)
+		ok = parse_keyed(p, &t, i, klen, end);
+	else
+		ok = parse_word(p, &t, i, end);
+	if (ok)
+		ok = push_term(p, &t);
+	if (!ok)
+		term_clear(&t);
+	return ok;
+}
+
+struct filter *filter_parse(const char *text, int64_t now_ms,
+                            struct filter_error *err)
+{
+	struct filter_error ignored;
+	struct parser p = {.src = text ? text : "",
+	                   .err = err ? err : &ignored};
+	p.err->pos = p.err->len = 0;
+	p.err->message[0] = '\0';
+	p.now_ms = now_ms > NOW_LIMIT ? NOW_LIMIT
+	         : now_ms < -NOW_LIMIT ? -NOW_LIMIT : now_ms;
+	p.f = calloc(1, sizeof *p.f);
+	if (!p.f) {
+		set_oom(p.err);
+		return NULL;
+	}
+	size_t i = 0, end;
+	for (;;) {
+		while (is_blank(p.src[i]))
+			i++;
+		if (p.src[i] == '\0')
+			return p.f;
+		if (!term_end(&p, i, &end) || !parse_term(&p, i, end)) {
+			filter_free(p.f);
+			return NULL;
+		}
+		i = end;
+	}
+}
+
+/* ---- printing ---- */
+
+/* Output that first only counts (p == NULL), then writes into a buffer of
+ * the counted size: no reallocation can fail half-way. */
+struct sink {
+	char *p;
+	size_t n;
+};
+
+static void put(struct sink *k, const char *s, size_t n)
+{
+	if (k->p)
+		memcpy(k->p + k->n, s, n);
+	k->n += n;
+}
+
+/* Does a bare word need quotes to parse back as the same bare word? */
+static bool word_needs_quotes(const char *s)
+{
+	if (s[0] == '-')
+		return true; /* would read as a negation */
+	size_t n = strlen(s);
+	return key_length(s, n) != 0; /* would read as key:value */
+}
+
+static bool needs_quotes(const char *s)
+{
+	return s[0] == '\0' || strpbrk(s, " \t,\"\\") != NULL;
+}
+
+static void put_value(struct sink *k, const char *s, bool quote)
+{
+	if (!quote) {
+		put(k, s, strlen(s));
+		return;
+	}
+	put(k, "\"", 1);
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			put(k, "\\", 1);
+		put(k, s, 1);
+	}
+	put(k, "\"", 1);
+}
+
+/* How a value is written back: from its meaning where it has one, so that
+ * a hand-built tree prints right even with text left NULL. */
+static const char *value_word(enum filter_key key,
+                              const struct filter_value *v)
+{
+	switch (v->match) {
+	case FM_CATEGORY:
+		return filter_category_word(v->category);
+	case FM_BOOL:
+		return v->flag ? "true" : "false";
+	case FM_ANY:
+		return key == FK_REGION ? "global" : "any";
+	case FM_NONE:
+		return "none";
+	default:
+		return v->text ? v->text : "";
+	}
+}
+
+static void put_term(struct sink *k, const struct filter_term *t)
+{
+	if (t->negated)
+		put(k, "-", 1);
+	if (t->key == FK_TEXT) {
+		const char *s = t->nvalues ? value_word(t->key, t->values) : "";
+		put_value(k, s, needs_quotes(s) || word_needs_quotes(s));
+		return;
+	}
+	const char *name = filter_key_name(t->key);
+	put(k, name, strlen(name));
+	put(k, ":", 1);
+	for (size_t i = 0; i < t->nvalues; i++) {
+		const char *s = value_word(t->key, &t->values[i]);
+		if (i)
+			put(k, ",", 1);
+		put_value(k, s, needs_quotes(s));
+	}
+}
+
+static void put_filter(struct sink *k, const struct filter *f)
+{
+	for (size_t i = 0; f && i < f->nterms; i++) {
+		if (i)
+			put(k, " ", 1);
+		put_term(k, &f->terms[i]);
+	}
+}
+
+char *filter_format(const struct filter *f)
+{
+	struct sink k = {NULL, 0};
+	put_filter(&k, f);
+	k.p = malloc(k.n + 1);
+	if (!k.p)
+		return NULL;
+	k.n = 0;
+	put_filter(&k, f);
+	k.p[k.n] = '\0';
+	return k.p;
+}
+
+/* ---- copies and queries ---- */
+
+/* A deep copy; on failure dst holds what was copied, for term_clear. */
+static bool copy_term(struct filter_term *dst, const struct filter_term *src)
+{
+	const struct filter_value *from = src->values;
+	size_t n = src->nvalues;
+	*dst = *src;
+	dst->values = NULL;
+	dst->nvalues = 0;
+	if (n == 0)
+		return true;
+	struct filter_value *to = calloc(n, sizeof *to);
+	if (!to)
+		return false;
+	dst->values = to;
+	dst->nvalues = n; /* texts still NULL: term_clear may free them all */
+	for (size_t i = 0; i < n; i++) {
+		to[i] = from[i];
+		to[i].text = from[i].text ? dup_str(from[i].text) : NULL;
+		if (from[i].text && !to[i].text)
+			return false;
+	}
+	return true;
+}
+
+struct filter *filter_without_key(const struct filter *f, enum filter_key key)
+{
+	struct filter *g = calloc(1, sizeof *g);
+	size_t n = 0;
+	if (!g)
+		return NULL;
+	for (size_t i = 0; f && i < f->nterms; i++)
+		n += f->terms[i].key != key;
+	if (n == 0)
+		return g;
+	g->terms = calloc(n, sizeof *g->terms);
+	if (!g->terms) {
+		free(g);
+		return NULL;
+	}
+	for (size_t i = 0; i < f->nterms; i++) {
+		if (f->terms[i].key == key)
+			continue;
+		bool ok = copy_term(&g->terms[g->nterms], &f->terms[i]);
+		g->nterms++; /* counted even when half-copied, to be freed */
+		if (!ok) {
+			filter_free(g);
+			return NULL;
+		}
+	}
+	return g;
+}
+
+bool filter_has_key(const struct filter *f, enum filter_key key)
+{
+	for (size_t i = 0; f && i < f->nterms; i++)
+		if (f->terms[i].key == key)
+			return true;
+	return false;
+}
+
+const char *filter_key_name(enum filter_key key)
+{
+	if ((unsigned)key >= FK_COUNT_)
+		return "";
+	return key_names[key];
+}
+
+const char *filter_category_word(enum event_category c)
+{
+	if ((unsigned)c >= CAT_COUNT_)
+		return "";
+	return category_words[c];
+}
+
+const char *filter_category_label(enum event_category c)
+{
+	if ((unsigned)c >= CAT_COUNT_)
+		return "";
+	return _(category_labels[c]);
+}

@@ -1,0 +1,117 @@
+/* main.c - the trailnav program: locale, global options, subcommands. */
+#include <config.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/options.h"
+#include "store/store.h"
+#include "util/i18n.h"
+
+static const struct cli_command commands[] = {
+	{ "stats", N_("[FILTER...] [--by DIMENSION] [--limit N]"),
+	  N_("count matching events; without --by, summarise the database"),
+	  cmd_stats, cmd_stats_help },
+};
+
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static void print_help(void)
+{
+	printf(_("Usage: %s [--db FILE] COMMAND [ARGS...]\n"), cli_program);
+	fputs(_("A terminal navigator for AWS CloudTrail logs.\n\n"), stdout);
+	fputs(_("Commands:\n"), stdout);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		printf("  %-7s %s\n          %s\n", commands[i].name,
+		       _(commands[i].args), _(commands[i].summary));
+	fputs(_("\nWithout a command, trailnav shows the database summary "
+	        "(as 'stats').\n\n"),
+	      stdout);
+	fputs(_("Options:\n"
+	        "  --db FILE   the database (default: $TRAILNAV_DB, else\n"
+	        "              $XDG_DATA_HOME/trailnav/trailnav.db, else\n"
+	        "              ~/.local/share/trailnav/trailnav.db)\n"
+	        "  --help      this help; 'trailnav COMMAND --help' for a "
+	        "command's\n"
+	        "  --version   the version\n\n"),
+	      stdout);
+	fputs(_("Exit status: 0 success, 1 some input could not be used, 2 "
+	        "usage error\nor nothing could be done.\n"),
+	      stdout);
+}
+
+static void print_version(void)
+{
+	printf("trailnav %s\n", PACKAGE_VERSION);
+	printf(_("Database schema version %d.\n"), store_schema_version());
+}
+
+static const struct cli_command *find_command(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+/* Global options before the command; returns the index of the command
+ * word (argc when there is none), or -1 after reporting a usage error. */
+static int parse_globals(struct cli_globals *g, int argc, char **argv)
+{
+	int i = 1;
+	for (; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--db") == 0) {
+			if (i + 1 >= argc) {
+				cli_error(_("option %s needs a value"), "--db");
+				return -1;
+			}
+			g->db = argv[++i];
+		} else if (strncmp(a, "--db=", 5) == 0) {
+			g->db = a + 5;
+		} else {
+			break;
+		}
+	}
+	return i;
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+#if defined(ENABLE_NLS) && ENABLE_NLS
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	textdomain(PACKAGE);
+#endif
+	struct cli_globals g = { NULL };
+	int first = parse_globals(&g, argc, argv);
+	if (first < 0)
+		return EXIT_USAGE;
+	if (first == argc)
+		return cmd_stats(&g, 1, argv);
+	const char *word = argv[first];
+	if (strcmp(word, "--help") == 0 || strcmp(word, "-h") == 0 ||
+	    strcmp(word, "help") == 0) {
+		const struct cli_command *c =
+			first + 1 < argc ? find_command(argv[first + 1]) : NULL;
+		if (c)
+			c->help();
+		else
+			print_help();
+		return EXIT_OK;
+	}
+	if (strcmp(word, "--version") == 0 || strcmp(word, "-V") == 0) {
+		print_version();
+		return EXIT_OK;
+	}
+	const struct cli_command *c = find_command(word);
+	if (!c) {
+		cli_error(_("unknown command '%s' (try '%s --help')"), word,
+		          cli_program);
+		return EXIT_USAGE;
+	}
+	return c->run(&g, argc - first, argv + first);
+}

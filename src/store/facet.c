@@ -1,0 +1,213 @@
+/* facet.c - counts of events grouped by one dimension, and histograms. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/internal.h"
+#include "util/i18n.h"
+
+/* How one dimension is counted: the inner query groups event rows by
+ * `key` (after `join`), the outer one turns each key into the value the
+ * filter language writes and the label a person reads. */
+struct dimension {
+	const char *name;
+	const char *key;
+	const char *join;
+	const char *outer;
+	const char *value;
+	const char *label;
+	bool time_ordered;
+};
+
+#define DICT_DIM(n, col, table)                                             \
+	{ n, "e." col, "", "LEFT JOIN " table " d ON d.id = c.k", "d.s", "d.s", \
+	  false }
+
+static const struct dimension dimensions[DIM_COUNT_] = {
+	[DIM_CATEGORY] = { "category", "e.category", "", "", "NULL", "NULL",
+	                   false },
+	[DIM_REGION] = DICT_DIM("region", "region", "region"),
+	[DIM_SERVICE] = DICT_DIM("service", "service", "service"),
+	[DIM_EVENT] = DICT_DIM("event", "name", "event_name"),
+	[DIM_PRINCIPAL] = { "principal", "e.principal", "",
+	                    "LEFT JOIN principal d ON d.id = c.k",
+	                    "coalesce(nullif(d.arn, ''), nullif(d.name, ''),"
+	                    " nullif(d.pid, ''))",
+	                    "coalesce(nullif(d.name, ''), nullif(d.arn, ''),"
+	                    " nullif(d.pid, ''))",
+	                    false },
+	[DIM_TYPE] = { "type", "p.type",
+	               "LEFT JOIN principal p ON p.id = e.principal", "",
+	               "nullif(c.k, '')", "nullif(c.k, '')", false },
+	[DIM_ACCOUNT] = DICT_DIM("account", "account", "account"),
+	[DIM_ERROR] = { "error", "e.error", "",
+	                "LEFT JOIN error d ON d.id = c.k",
+	                "coalesce(d.s, 'none')", "d.s", false },
+	[DIM_READ_ONLY] = { "ro", "e.read_only", "", "",
+	                    "CASE c.k WHEN 1 THEN 'true' WHEN 0 THEN 'false'"
+	                    " END",
+	                    "NULL", false },
+	[DIM_IP] = DICT_DIM("ip", "ip", "ip"),
+	[DIM_KEY] = DICT_DIM("key", "access_key", "access_key"),
+	[DIM_AGENT] = DICT_DIM("agent", "agent", "agent"),
+	[DIM_DAY] = { "day", "strftime('%Y-%m-%d', e.time_ms / 1000,"
+	                     " 'unixepoch')",
+	              "", "", "c.k", "c.k", true },
+	[DIM_HOUR] = { "hour", "strftime('%Y-%m-%dT%H', e.time_ms / 1000,"
+	                       " 'unixepoch')",
+	               "", "", "c.k", "c.k", true },
+};
+
+const char *store_dimension_name(enum store_dimension dim)
+{
+	return dimensions[dim].name;
+}
+
+int store_dimension_parse(const char *name, enum store_dimension *dim)
+{
+	for (int d = 0; d < DIM_COUNT_; d++)
+		if (strcmp(dimensions[d].name, name) == 0) {
+			*dim = (enum store_dimension)d;
+			return 0;
+		}
+	return -1;
+}
+
+void store_facet_free(struct store_facet *facet)
+{
+	for (size_t i = 0; i < facet->count; i++) {
+		free(facet->values[i].value);
+		free(facet->values[i].label);
+	}
+	free(facet->values);
+	memset(facet, 0, sizeof *facet);
+}
+
+struct facet_ctx {
+	enum store_dimension dim;
+	struct store_facet *facet;
+	size_t cap;
+};
+
+/* Labels the SQL cannot give: translated words for coded values. */
+static const char *coded_label(enum store_dimension dim, sqlite3_stmt *st)
+{
+	bool null = sqlite3_column_type(st, 0) == SQLITE_NULL;
+	int k = sqlite3_column_int(st, 0);
+	if (dim == DIM_CATEGORY)
+		return k >= 0 && k < CAT_COUNT_
+		               ? filter_category_label((enum event_category)k)
+		               : _("(unknown)");
+	if (dim == DIM_READ_ONLY)
+		return null ? _("(not stated)") : k ? _("read-only") : _("write");
+	if (dim == DIM_ERROR)
+		return _("(no error)");
+	return _("(none)");
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+static int facet_row(struct store *s, sqlite3_stmt *st, void *vctx)
+{
+	struct facet_ctx *c = vctx;
+	struct store_facet *f = c->facet;
+	if (f->count == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 16;
+		struct store_facet_value *v =
+			realloc(f->values, cap * sizeof *v);
+		if (!v)
+			return store_fail(s, "%s", _("out of memory"));
+		f->values = v;
+		c->cap = cap;
+	}
+	struct store_facet_value *v = &f->values[f->count];
+	const char *value = (const char *)sqlite3_column_text(st, 1);
+	const char *label = (const char *)sqlite3_column_text(st, 2);
+	if (c->dim == DIM_CATEGORY) {
+		int k = sqlite3_column_int(st, 0);
+		value = k >= 0 && k < CAT_COUNT_
+		                ? filter_category_word((enum event_category)k)
+		                : NULL;
+	}
+	v->value = dup_or_null(value);
+	v->label = strdup(label ? label : coded_label(c->dim, st));
+	v->count = sqlite3_column_int64(st, 3);
+	f->count++;
+	if ((value && !v->value) || !v->label)
+		return store_fail(s, "%s", _("out of memory"));
+	return 0;
+}
+
+int store_facet(struct store *s, const struct filter *f,
+                enum store_dimension dim, size_t limit,
+                struct store_facet *facet)
+{
+	const struct dimension *d = &dimensions[dim];
+	char head[512], rest[512];
+	store_facet_free(facet);
+	snprintf(head, sizeof head,
+	         "SELECT c.k, %s, %s, c.n FROM (SELECT %s AS k, count(*) AS n"
+	         " FROM event e %s",
+	         d->value, d->label, d->key, d->join);
+	snprintf(rest, sizeof rest, "GROUP BY k) c %s ORDER BY %s LIMIT $1",
+	         d->outer, d->time_ordered ? "c.k" : "c.n DESC, 2");
+	int64_t lim = limit ? (int64_t)limit : -1;
+	struct facet_ctx ctx = { dim, facet, 0 };
+	int rc = store_query_filtered(s, f, head, rest, &lim, 1, facet_row,
+	                              &ctx);
+	if (rc < 0)
+		store_facet_free(facet);
+	return rc;
+}
+
+void store_histogram_free(struct store_histogram *h)
+{
+	free(h->buckets);
+	memset(h, 0, sizeof *h);
+}
+
+struct histogram_ctx {
+	struct store_histogram *h;
+	size_t cap;
+};
+
+static int bucket_row(struct store *s, sqlite3_stmt *st, void *vctx)
+{
+	struct histogram_ctx *c = vctx;
+	if (c->h->count == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 64;
+		struct store_bucket *b = realloc(c->h->buckets, cap * sizeof *b);
+		if (!b)
+			return store_fail(s, "%s", _("out of memory"));
+		c->h->buckets = b;
+		c->cap = cap;
+	}
+	c->h->buckets[c->h->count++] = (struct store_bucket){
+		sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+		sqlite3_column_int64(st, 2)
+	};
+	return 0;
+}
+
+int store_histogram(struct store *s, const struct filter *f, int64_t width_ms,
+                    struct store_histogram *h)
+{
+	store_histogram_free(h);
+	if (width_ms <= 0)
+		return store_fail(s, "%s", _("the bucket width must be positive"));
+	struct histogram_ctx ctx = { h, 0 };
+	/* Floor division, so that buckets before 1970 align too. */
+	int rc = store_query_filtered(
+		s, f,
+		"SELECT b, count(*), count(err) FROM (SELECT e.time_ms -"
+		" ((e.time_ms % $1) + $1) % $1 AS b, e.error AS err FROM event e",
+		") GROUP BY b ORDER BY b", &width_ms, 1, bucket_row, &ctx);
+	if (rc < 0)
+		store_histogram_free(h);
+	return rc;
+}

@@ -1,0 +1,121 @@
+/* internal.h - what the store's own files share; nothing outside
+ * src/store includes this. */
+#ifndef TRAILNAV_STORE_INTERNAL_H
+#define TRAILNAV_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/intern.h"
+#include "store/store.h"
+
+/* The string dictionaries, in the order of the tables in schema.c. */
+enum store_dict {
+	DICT_REGION,
+	DICT_SERVICE,
+	DICT_EVENT_NAME,
+	DICT_ACCOUNT,
+	DICT_IP,
+	DICT_AGENT,
+	DICT_ERROR,
+	DICT_ACCESS_KEY,
+	DICT_COUNT_
+};
+
+/* Decoded files kept for reading records back; a few, because events in
+ * time order mostly come from the same few files. */
+#define STORE_FILE_CACHE_SLOTS 4
+struct decoded_file {
+	int64_t file; /* 0: empty slot */
+	char *data;
+	size_t len;
+	uint64_t used; /* tick of last use, for least-recently-used eviction */
+};
+
+/* The file being written, between store_file_begin() and its end. */
+struct file_in_progress {
+	bool open;
+	bool own_transaction; /* began outside a batch */
+	int64_t file;
+	int64_t events, duplicates;
+};
+
+struct store {
+	sqlite3 *db;
+	bool read_only;
+	char errmsg[512];
+	bool in_batch;
+	struct file_in_progress cur;
+	struct intern dicts[DICT_COUNT_];
+	struct intern principals;
+	struct intern resources;
+	/* Prepared on first use, kept for every event of an import. */
+	sqlite3_stmt *insert_event;
+	sqlite3_stmt *insert_event_resource;
+	sqlite3_stmt *dict_select[DICT_COUNT_], *dict_insert[DICT_COUNT_];
+	sqlite3_stmt *principal_select, *principal_insert;
+	sqlite3_stmt *resource_select, *resource_insert;
+	struct decoded_file cache[STORE_FILE_CACHE_SLOTS];
+	uint64_t cache_tick;
+};
+
+/* Sets the store's error message (printf-style) and returns -1. */
+int store_fail(struct store *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* The same, appending SQLite's message for the connection. */
+int store_fail_sql(struct store *s, const char *what);
+
+/* Runs SQL with no results (several statements allowed). */
+int store_exec(struct store *s, const char *sql);
+
+/* Prepares a statement, recording the error on failure. */
+sqlite3_stmt *store_prepare(struct store *s, const char *sql);
+
+/* The table name of a dictionary. */
+const char *store_dict_table(enum store_dict d);
+
+/* schema.c: creates or upgrades the schema to the current version. */
+int store_schema_migrate(struct store *s);
+
+/* record.c: the decoded bytes of a kept file, from the cache or decoded
+ * now.  The pointer is valid until the next call. */
+int store_decoded_file(struct store *s, int64_t file, const char **data,
+                       size_t *len);
+void store_cache_clear(struct store *s);
+/* Registers tn_record_contains(file, offset, length, needle), the SQL
+ * function behind bare-word search. */
+int store_register_functions(struct store *s);
+
+/* The SQL condition for a filter, with its parameters. */
+struct where_param {
+	bool is_text;
+	const char *text; /* borrowed from the filter or owned (see own) */
+	char *own;
+	int64_t integer;
+};
+struct where {
+	char *sql; /* "1" for no filter */
+	size_t nparams;
+	struct where_param *params;
+};
+/* where.c: compiles `f` (NULL: everything) into a condition on the table
+ * alias "e", with parameters numbered ?1..?N; a query adds its own
+ * parameters after them as ?N+1... */
+int store_where(struct store *s, const struct filter *f, struct where *w);
+void store_where_free(struct where *w);
+/* Binds w's parameters to ?1..?N of `st`. */
+int store_where_bind(struct store *s, const struct where *w,
+                     sqlite3_stmt *st);
+
+/* reader.c: runs "<head> WHERE <filter> <rest>", where "$1".."$9" in head
+ * and rest stand for `extra`'s values, handing each result row to `row`
+ * (which returns -1 to stop with an error). */
+typedef int (*store_row_fn)(struct store *s, sqlite3_stmt *st, void *ctx);
+int store_query_filtered(struct store *s, const struct filter *f,
+                         const char *head, const char *rest,
+                         const int64_t *extra, size_t nextra,
+                         store_row_fn row, void *ctx);
+
+#endif

@@ -1,0 +1,204 @@
+/* record.c - reading original records back from the kept files.
+ *
+ * Files are kept as they came (gzip or not); an event row says where its
+ * record lies in the decoded file.  Decoded files are cached a few at a
+ * time: the list pane and text search read neighbouring events, which
+ * mostly share a file.
+ */
+#include <config.h>
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/internal.h"
+#include "util/gunzip.h"
+#include "util/i18n.h"
+
+/* Decoded files larger than this are refused: the importer enforces a
+ * smaller cap, so only a damaged database gets here. */
+#define DECODED_FILE_CAP ((size_t)2 << 30)
+
+void store_cache_clear(struct store *s)
+{
+	for (int i = 0; i < STORE_FILE_CACHE_SLOTS; i++) {
+		free(s->cache[i].data);
+		memset(&s->cache[i], 0, sizeof s->cache[i]);
+	}
+}
+
+static struct decoded_file *cache_slot(struct store *s, int64_t file)
+{
+	struct decoded_file *victim = &s->cache[0];
+	for (int i = 0; i < STORE_FILE_CACHE_SLOTS; i++) {
+		if (s->cache[i].file == file)
+			return &s->cache[i];
+		if (s->cache[i].used < victim->used)
+			victim = &s->cache[i];
+	}
+	free(victim->data);
+	memset(victim, 0, sizeof *victim);
+	return victim;
+}
+
+static int decode_into(struct store *s, sqlite3_stmt *st,
+                       struct decoded_file *slot)
+{
+	int enc = sqlite3_column_int(st, 0);
+	const void *bytes = sqlite3_column_blob(st, 1);
+	size_t n = (size_t)sqlite3_column_bytes(st, 1);
+	const char *why = NULL;
+	if (enc == STORE_ENC_GZIP) {
+		if (gunzip_decode(bytes, n, 0, DECODED_FILE_CAP, &slot->data,
+		                  &slot->len, &why) < 0)
+			return store_fail(s, _("stored file is damaged: %s"), why);
+		return 0;
+	}
+	slot->data = malloc(n + 1);
+	if (!slot->data)
+		return store_fail(s, "%s", _("out of memory"));
+	if (n)
+		memcpy(slot->data, bytes, n);
+	slot->data[n] = '\0';
+	slot->len = n;
+	return 0;
+}
+
+int store_decoded_file(struct store *s, int64_t file, const char **data,
+                       size_t *len)
+{
+	struct decoded_file *slot = cache_slot(s, file);
+	if (slot->file != file) {
+		sqlite3_stmt *st = store_prepare(
+			s, "SELECT encoding, bytes FROM file_content WHERE file=?1");
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, file);
+		int rc = sqlite3_step(st);
+		int ok = rc == SQLITE_ROW
+		                 ? decode_into(s, st, slot)
+		                 : store_fail(s, "%s",
+		                              _("the event's file is not stored"));
+		sqlite3_finalize(st);
+		if (ok < 0)
+			return -1;
+		slot->file = file;
+	}
+	slot->used = ++s->cache_tick;
+	*data = slot->data;
+	*len = slot->len;
+	return 0;
+}
+
+/* The record bytes of an event, inside its decoded file. */
+static int record_span(struct store *s, int64_t file, int64_t off,
+                       int64_t len, const char **p)
+{
+	const char *data;
+	size_t n;
+	if (store_decoded_file(s, file, &data, &n) < 0)
+		return -1;
+	if (off < 0 || len < 0 || (uint64_t)off > n || (uint64_t)len > n - off)
+		return store_fail(s, "%s",
+		                  _("the event lies outside its stored file"));
+	*p = data + off;
+	return 0;
+}
+
+int store_record(struct store *s, int64_t row, char **bytes, size_t *len)
+{
+	sqlite3_stmt *st = store_prepare(
+		s, "SELECT file, rec_offset, rec_length FROM event WHERE id=?1");
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, row);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return rc == SQLITE_DONE
+		               ? store_fail(s, "%s", _("no such event"))
+		               : store_fail_sql(s, _("reading an event"));
+	}
+	int64_t file = sqlite3_column_int64(st, 0);
+	int64_t off = sqlite3_column_int64(st, 1);
+	int64_t n = sqlite3_column_int64(st, 2);
+	sqlite3_finalize(st);
+	const char *p;
+	if (record_span(s, file, off, n, &p) < 0)
+		return -1;
+	*bytes = malloc((size_t)n + 1);
+	if (!*bytes)
+		return store_fail(s, "%s", _("out of memory"));
+	memcpy(*bytes, p, (size_t)n);
+	(*bytes)[n] = '\0';
+	*len = (size_t)n;
+	return 0;
+}
+
+/* Case-insensitive (ASCII) search for a needle already in lower case. */
+static bool contains_folded(const char *hay, size_t n, const char *needle,
+                            size_t m)
+{
+	if (m == 0)
+		return true;
+	unsigned char first = (unsigned char)needle[0];
+	for (size_t i = 0; m <= n && i <= n - m; i++) {
+		if (tolower((unsigned char)hay[i]) != first)
+			continue;
+		size_t j = 1;
+		while (j < m && tolower((unsigned char)hay[i + j]) ==
+		                        (unsigned char)needle[j])
+			j++;
+		if (j == m)
+			return true;
+	}
+	return false;
+}
+
+static void free_needle(void *p)
+{
+	free(p);
+}
+
+/* tn_record_contains(file, offset, length, needle): 1 when the record's
+ * original text holds the needle, ignoring ASCII case. */
+static void record_contains(sqlite3_context *ctx, int argc, sqlite3_value **v)
+{
+	(void)argc;
+	struct store *s = sqlite3_user_data(ctx);
+	char *needle = sqlite3_get_auxdata(ctx, 3);
+	if (!needle) {
+		const char *raw = (const char *)sqlite3_value_text(v[3]);
+		needle = strdup(raw ? raw : "");
+		if (!needle) {
+			sqlite3_result_error_nomem(ctx);
+			return;
+		}
+		for (char *c = needle; *c; c++)
+			*c = (char)tolower((unsigned char)*c);
+		sqlite3_set_auxdata(ctx, 3, needle, free_needle);
+		needle = sqlite3_get_auxdata(ctx, 3);
+		if (!needle) {
+			sqlite3_result_error_nomem(ctx);
+			return;
+		}
+	}
+	const char *p;
+	int64_t len = sqlite3_value_int64(v[2]);
+	if (record_span(s, sqlite3_value_int64(v[0]), sqlite3_value_int64(v[1]),
+	                len, &p) < 0) {
+		sqlite3_result_error(ctx, s->errmsg, -1);
+		return;
+	}
+	sqlite3_result_int(ctx, contains_folded(p, (size_t)len, needle,
+	                                        strlen(needle)));
+}
+
+int store_register_functions(struct store *s)
+{
+	if (sqlite3_create_function(s->db, "tn_record_contains", 4,
+	                            SQLITE_UTF8, s, record_contains, NULL,
+	                            NULL) != SQLITE_OK)
+		return store_fail_sql(s, _("database"));
+	return 0;
+}

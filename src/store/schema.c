@@ -1,0 +1,205 @@
+/* schema.c - the database schema and its migrations.
+ *
+ * PRAGMA user_version holds the schema version; the migrations from it to
+ * the current version run inside one transaction, so a crash mid-migration
+ * leaves the old version intact.  PRAGMA application_id marks the file as
+ * trailnav's, so we never "migrate" somebody else's database.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "store/internal.h"
+#include "util/i18n.h"
+
+/* 'TNAV' */
+#define TRAILNAV_APPLICATION_ID 0x544e4156
+
+/* Version 1: the storage model of SPEC section 2. */
+static const char schema_v1[] =
+	/* The ledger: one row per file content seen.  A path can appear more
+	 * than once when its content changed; the newest row is current. */
+	"CREATE TABLE file("
+	" id INTEGER PRIMARY KEY,"
+	" path TEXT NOT NULL,"
+	" size INTEGER NOT NULL,"
+	" mtime_ns INTEGER NOT NULL,"
+	" hash TEXT NOT NULL,"
+	" state INTEGER NOT NULL,"          /* enum store_file_state */
+	" reason TEXT,"                     /* why it failed */
+	" events INTEGER NOT NULL DEFAULT 0,"
+	" duplicates INTEGER NOT NULL DEFAULT 0,"
+	" stored_bytes INTEGER NOT NULL DEFAULT 0,"
+	" imported_ms INTEGER NOT NULL);"
+	/* Re-import asks "what do we know of this path?" once per file. */
+	"CREATE INDEX file_by_path ON file(path);"
+	/* The original bytes, apart from the ledger so that listing the
+	 * ledger never pages through blobs. */
+	"CREATE TABLE file_content("
+	" file INTEGER PRIMARY KEY REFERENCES file(id),"
+	" encoding INTEGER NOT NULL,"       /* enum store_encoding */
+	" bytes BLOB NOT NULL);"
+	/* Dictionaries: each repeated string stored once.  Lookups by exact
+	 * value use the UNIQUE index; case-insensitive and wildcard matches
+	 * scan the table, which stays small (thousands of rows). */
+	"CREATE TABLE region(id INTEGER PRIMARY KEY, s TEXT NOT NULL UNIQUE);"
+	"CREATE TABLE service(id INTEGER PRIMARY KEY, s TEXT NOT NULL UNIQUE);"
+	"CREATE TABLE event_name(id INTEGER PRIMARY KEY, s TEXT NOT NULL UNIQUE);"
+	"CREATE TABLE account(id INTEGER PRIMARY KEY, s TEXT NOT NULL UNIQUE);"
+	"CREATE TABLE ip(id INTEGER PRIMARY KEY, s TEXT NOT NULL UNIQUE);"
+	"CREATE TABLE agent(id INTEGER PRIMARY KEY, s TEXT NOT NULL UNIQUE);"
+	"CREATE TABLE error(id INTEGER PRIMARY KEY, s TEXT NOT NULL UNIQUE);"
+	"CREATE TABLE access_key(id INTEGER PRIMARY KEY, s TEXT NOT NULL UNIQUE);"
+	/* Who acted.  '' stands for absent so that UNIQUE sees equal tuples
+	 * as equal (NULLs never are).  role and session are cut from
+	 * assumed-role ARNs so `principal:` can match them. */
+	"CREATE TABLE principal("
+	" id INTEGER PRIMARY KEY,"
+	" type TEXT NOT NULL, arn TEXT NOT NULL, name TEXT NOT NULL,"
+	" pid TEXT NOT NULL, account TEXT NOT NULL,"
+	" role TEXT NOT NULL, session TEXT NOT NULL,"
+	" UNIQUE(type, arn, name, pid, account));"
+	/* What was acted on.  S3 object ARNs make this the one dictionary that
+	 * grows with the events, so `resource:` lookups get indexes, nocase
+	 * to match the language's case-insensitive comparison. */
+	"CREATE TABLE resource("
+	" id INTEGER PRIMARY KEY,"
+	" arn TEXT NOT NULL UNIQUE,"
+	" name TEXT NOT NULL,"              /* last part of the ARN */
+	" type TEXT);"
+	"CREATE INDEX resource_by_arn ON resource(arn COLLATE NOCASE);"
+	"CREATE INDEX resource_by_name ON resource(name COLLATE NOCASE);"
+	/* One compact row per event.  Times are UTC epoch milliseconds. */
+	"CREATE TABLE event("
+	" id INTEGER PRIMARY KEY,"
+	" time_ms INTEGER NOT NULL,"
+	" category INTEGER NOT NULL,"       /* enum event_category */
+	" global INTEGER NOT NULL,"         /* 0/1: a global service */
+	" read_only INTEGER,"               /* 0/1, NULL: not said */
+	" region INTEGER, service INTEGER, name INTEGER, principal INTEGER,"
+	" account INTEGER, ip INTEGER, agent INTEGER, error INTEGER,"
+	" access_key INTEGER,"
+	" event_id TEXT NOT NULL UNIQUE,"   /* the dedup key, indexed */
+	" request_id TEXT, shared_id TEXT,"
+	" file INTEGER NOT NULL,"
+	" rec_offset INTEGER NOT NULL,"     /* in the decoded file */
+	" rec_length INTEGER NOT NULL);"
+	/* The list pane pages by (time, id) with no other condition: the
+	 * index on time (which carries the rowid) serves both directions. */
+	"CREATE INDEX event_by_time ON event(time_ms);"
+	/* Triage filters and pivots name one event, principal, key, address
+	 * or service and want the newest first: (column, time) lets SQLite walk
+	 * just those events in time order and stop after one page. */
+	"CREATE INDEX event_by_name ON event(name, time_ms);"
+	"CREATE INDEX event_by_principal ON event(principal, time_ms);"
+	"CREATE INDEX event_by_service ON event(service, time_ms);"
+	"CREATE INDEX event_by_ip ON event(ip, time_ms);"
+	/* Partial: most events carry no error, and management events made by
+	 * services carry no key; the compiled filter repeats the IS NOT NULL
+	 * so the planner may use them. */
+	"CREATE INDEX event_by_key ON event(access_key, time_ms)"
+	" WHERE access_key IS NOT NULL;"
+	"CREATE INDEX event_by_error ON event(error, time_ms)"
+	" WHERE error IS NOT NULL;"
+	/* Insight and network-activity events are rare among millions:
+	 * without this, `cat:insight` would scan every row. */
+	"CREATE INDEX event_by_rare_category ON event(category, time_ms)"
+	" WHERE category >= 2;"
+	/* Region is low-cardinality and often combined with other terms; it
+	 * is left to the time index plus a scan (see SPEC: one index per
+	 * browser query shape, each paid for in bytes per event). */
+	/* resource: → the events naming it, newest first via the time order of
+	 * event ids within a resource. */
+	"CREATE TABLE event_resource("
+	" resource INTEGER NOT NULL, event INTEGER NOT NULL,"
+	" PRIMARY KEY(resource, event)) WITHOUT ROWID;";
+
+static const char *const migrations[] = {
+	schema_v1,
+};
+
+#define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
+
+int store_schema_version(void)
+{
+	return SCHEMA_VERSION;
+}
+
+static int pragma_int(struct store *s, const char *sql, int *out)
+{
+	sqlite3_stmt *st = store_prepare(s, sql);
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
+	                                             : store_fail_sql(s, "PRAGMA");
+}
+
+/* A database we did not make, with tables in it, is not ours to change. */
+static int check_ownership(struct store *s)
+{
+	int app = 0, tables = 0;
+	if (pragma_int(s, "PRAGMA application_id", &app) < 0 ||
+	    pragma_int(s, "SELECT count(*) FROM sqlite_schema", &tables) < 0)
+		return -1;
+	if (app == TRAILNAV_APPLICATION_ID || (app == 0 && tables == 0))
+		return 0;
+	return store_fail(s, "%s", _("this is an SQLite database, but not one "
+	                             "trailnav made"));
+}
+
+static int check_version(struct store *s, int version)
+{
+	if (version > SCHEMA_VERSION)
+		return store_fail(s, _("the database has schema version %d, newer "
+		                       "than this trailnav knows (%d): use a newer "
+		                       "trailnav"),
+		                  version, SCHEMA_VERSION);
+	if (version < SCHEMA_VERSION && s->read_only)
+		return store_fail(s, _("the database has schema version %d and "
+		                       "needs upgrading to %d, which a read-only "
+		                       "open cannot do"),
+		                  version, SCHEMA_VERSION);
+	return 0;
+}
+
+/* Reads the version and upgrades, all inside one write transaction so
+ * that two processes opening a new database at once cannot both create
+ * the schema. */
+static int upgrade(struct store *s)
+{
+	int version = 0;
+	char sql[96];
+	if (pragma_int(s, "PRAGMA user_version", &version) < 0 ||
+	    check_ownership(s) < 0 || check_version(s, version) < 0)
+		return -1;
+	for (int v = version; v < SCHEMA_VERSION; v++)
+		if (store_exec(s, migrations[v]) < 0)
+			return -1;
+	if (version == SCHEMA_VERSION)
+		return 0;
+	snprintf(sql, sizeof sql,
+	         "PRAGMA application_id=%d; PRAGMA user_version=%d",
+	         TRAILNAV_APPLICATION_ID, SCHEMA_VERSION);
+	return store_exec(s, sql);
+}
+
+int store_schema_migrate(struct store *s)
+{
+	int version = 0;
+	if (pragma_int(s, "PRAGMA user_version", &version) < 0 ||
+	    check_ownership(s) < 0)
+		return -1;
+	if (s->read_only || version == SCHEMA_VERSION)
+		return check_version(s, version);
+	if (store_exec(s, "BEGIN IMMEDIATE") < 0)
+		return -1;
+	if (upgrade(s) < 0) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return store_exec(s, "COMMIT");
+}

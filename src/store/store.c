@@ -1,0 +1,207 @@
+/* store.c - opening and closing the database, errors, where it lives. */
+#include <config.h>
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "store/internal.h"
+#include "util/i18n.h"
+
+static const char *const dict_tables[DICT_COUNT_] = {
+	[DICT_REGION] = "region",         [DICT_SERVICE] = "service",
+	[DICT_EVENT_NAME] = "event_name", [DICT_ACCOUNT] = "account",
+	[DICT_IP] = "ip",                 [DICT_AGENT] = "agent",
+	[DICT_ERROR] = "error",           [DICT_ACCESS_KEY] = "access_key",
+};
+
+const char *store_dict_table(enum store_dict d)
+{
+	return dict_tables[d];
+}
+
+int store_fail(struct store *s, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(s->errmsg, sizeof s->errmsg, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int store_fail_sql(struct store *s, const char *what)
+{
+	int code = sqlite3_extended_errcode(s->db);
+	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+		return store_fail(s, _("%s: the database is busy (another "
+		                       "trailnav is writing to it)"),
+		                  what);
+	if ((code & 0xff) == SQLITE_FULL)
+		return store_fail(s, _("%s: the disk is full"), what);
+	if ((code & 0xff) == SQLITE_READONLY)
+		return store_fail(s, _("%s: the database cannot be written "
+		                       "(read-only file or file system)"),
+		                  what);
+	return store_fail(s, "%s: %s", what, sqlite3_errmsg(s->db));
+}
+
+const char *store_errmsg(const struct store *s)
+{
+	return s->errmsg;
+}
+
+int store_exec(struct store *s, const char *sql)
+{
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail_sql(s, _("database"));
+	return 0;
+}
+
+sqlite3_stmt *store_prepare(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		store_fail_sql(s, _("database query"));
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	return st;
+}
+
+/* mkdir -p for the directory holding `path`. */
+static int make_parent_dirs(const char *path, char *errbuf, size_t errlen)
+{
+	char *dir = strdup(path);
+	if (!dir)
+		return -1;
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+			if (errbuf)
+				snprintf(errbuf, errlen,
+				         _("cannot create directory %s: %s"), dir,
+				         strerror(errno));
+			free(dir);
+			return -1;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return 0;
+}
+
+static void init_caches(struct store *s)
+{
+	for (int d = 0; d < DICT_COUNT_; d++)
+		intern_init(&s->dicts[d]);
+	intern_init(&s->principals);
+	intern_init(&s->resources);
+}
+
+/* WAL lets readers (the browser) go on while an import writes; the busy
+ * timeout makes a second writer wait its turn instead of failing. */
+static int configure(struct store *s)
+{
+	sqlite3_busy_timeout(s->db, 10000);
+	if (!s->read_only &&
+	    store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL")
+	            < 0)
+		return -1;
+	return store_exec(s, "PRAGMA foreign_keys=OFF; PRAGMA temp_store=MEMORY;"
+	                     " PRAGMA cache_size=-16384");
+}
+
+static int open_db(struct store *s, const char *path, enum store_mode mode,
+                   char *errbuf, size_t errlen)
+{
+	int flags = mode == STORE_READ_ONLY
+	                    ? SQLITE_OPEN_READONLY
+	                    : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	bool memory = strcmp(path, ":memory:") == 0;
+	if (!memory && mode == STORE_READ_WRITE &&
+	    make_parent_dirs(path, errbuf, errlen) < 0)
+		return -1;
+	if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK) {
+		if (errbuf)
+			snprintf(errbuf, errlen, _("cannot open database %s: %s"),
+			         path, s->db ? sqlite3_errmsg(s->db)
+			                     : _("out of memory"));
+		return -1;
+	}
+	if (configure(s) < 0 || store_schema_migrate(s) < 0 ||
+	    store_register_functions(s) < 0) {
+		if (errbuf)
+			snprintf(errbuf, errlen, "%s: %s", path, s->errmsg);
+		return -1;
+	}
+	return 0;
+}
+
+struct store *store_open(const char *path, enum store_mode mode,
+                         char *errbuf, size_t errlen)
+{
+	struct store *s = calloc(1, sizeof *s);
+	if (!s) {
+		if (errbuf)
+			snprintf(errbuf, errlen, "%s", _("out of memory"));
+		return NULL;
+	}
+	s->read_only = mode == STORE_READ_ONLY;
+	init_caches(s);
+	if (open_db(s, path, mode, errbuf, errlen) < 0) {
+		store_close(s);
+		return NULL;
+	}
+	return s;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	if (s->cur.open)
+		store_file_abandon(s);
+	if (s->in_batch)
+		store_batch_end(s);
+	sqlite3_finalize(s->insert_event);
+	sqlite3_finalize(s->insert_event_resource);
+	for (int d = 0; d < DICT_COUNT_; d++)
+		intern_free(&s->dicts[d]);
+	intern_free(&s->principals);
+	intern_free(&s->resources);
+	store_cache_clear(s);
+	sqlite3_close(s->db);
+	free(s);
+}
+
+static char *join_path(const char *dir, const char *rest)
+{
+	size_t n = strlen(dir) + strlen(rest) + 2;
+	char *p = malloc(n);
+	if (p)
+		snprintf(p, n, "%s/%s", dir, rest);
+	return p;
+}
+
+char *store_default_path(const char *db_option)
+{
+	if (db_option && *db_option)
+		return strdup(db_option);
+	const char *env = getenv("TRAILNAV_DB");
+	if (env && *env)
+		return strdup(env);
+	/* XDG: a relative XDG_DATA_HOME is invalid and must be ignored. */
+	const char *xdg = getenv("XDG_DATA_HOME");
+	if (xdg && xdg[0] == '/')
+		return join_path(xdg, "trailnav/trailnav.db");
+	const char *home = getenv("HOME");
+	if (home && *home)
+		return join_path(home, ".local/share/trailnav/trailnav.db");
+	return NULL;
+}

@@ -1,0 +1,255 @@
+/* store.h - the event store: the only code in trailnav that speaks SQL.
+ *
+ * One SQLite database holds the import ledger (every file seen, with the
+ * original bytes of each imported one), a compact row per event, and
+ * dictionary tables for the strings events repeat (SPEC section 2).
+ *
+ * Writers add whole files: store_file_begin(), store_add_event() for each
+ * record, then store_file_commit() or store_file_abandon().  A file is in
+ * the database completely or not at all.  Readers ask for a page of events
+ * after a keyset cursor, counts, facets, a histogram, or one record's
+ * original bytes, each under a filter (filter.h).
+ *
+ * Errors: functions returning int give 0 on success and -1 on failure, with
+ * the reason in store_errmsg().  Strings handed in are copied; strings handed
+ * out belong to the struct they come in and live until it is freed.
+ */
+#ifndef TRAILNAV_STORE_H
+#define TRAILNAV_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "filter/filter.h"
+
+struct store;
+
+enum store_mode {
+	STORE_READ_WRITE, /* create the file (and its directory) if missing */
+	STORE_READ_ONLY
+};
+
+/* Opens the database at `path` (":memory:" for a private in-memory one),
+ * bringing its schema up to date.  On failure returns NULL and, when
+ * `errbuf` is not NULL, writes the reason there. */
+struct store *store_open(const char *path, enum store_mode mode,
+                         char *errbuf, size_t errlen);
+void store_close(struct store *s);
+const char *store_errmsg(const struct store *s);
+
+/* The schema version this build writes (PRAGMA user_version). */
+int store_schema_version(void);
+
+/* The database path: `--db` if given, else $TRAILNAV_DB, else
+ * $XDG_DATA_HOME/trailnav/trailnav.db, else ~/.local/share/trailnav/...
+ * Returns a malloc'd string, or NULL when no home directory is known. */
+char *store_default_path(const char *db_option);
+
+/* ---- Writing ------------------------------------------------------------ */
+
+/* How a file's bytes are kept. */
+enum store_encoding {
+	STORE_ENC_IDENTITY = 0, /* as they are */
+	STORE_ENC_GZIP = 1      /* gzip (one or more members) */
+};
+
+/* What the ledger says of a file. */
+enum store_file_state {
+	STORE_FILE_IMPORTED = 0,
+	STORE_FILE_DIGEST = 1,
+	STORE_FILE_FAILED = 2
+};
+
+struct store_file_info {
+	const char *path;
+	int64_t size;     /* bytes on disk */
+	int64_t mtime_ns; /* modification time, nanoseconds since the epoch */
+	const char *hash; /* content hash, lower-case hex */
+};
+
+/* The parts of a record the store keeps as columns.  NULL (or -1 for
+ * read_only) means absent.  `record_offset`/`record_length` locate the
+ * record's bytes in the decoded file (after gzip), so the original can be
+ * read back byte for byte. */
+struct store_event {
+	const char *event_id; /* required: events are unique by it */
+	int64_t time_ms;      /* UTC epoch milliseconds */
+	enum event_category category;
+	bool global;   /* a global service's event (IAM, STS global, ...) */
+	int read_only; /* 1, 0, or -1 when the record does not say */
+	const char *region;
+	const char *service; /* eventSource */
+	const char *event_name;
+	const char *identity_type;
+	const char *principal_arn;
+	const char *principal_name; /* display name: user, role/session, ... */
+	const char *principal_id;
+	const char *principal_account;
+	const char *access_key;
+	const char *account; /* recipientAccountId */
+	const char *source_ip;
+	const char *user_agent;
+	const char *error_code;
+	const char *request_id;
+	const char *shared_event_id;
+	size_t nresources;
+	const char *const *resource_arns;
+	const char *const *resource_types; /* may be NULL, or hold NULLs */
+	uint64_t record_offset;
+	uint32_t record_length;
+};
+
+/* Starts a file: records it in the ledger with its bytes (kept as given,
+ * in `encoding`).  Until the commit, nothing of it is visible to readers. */
+int store_file_begin(struct store *s, const struct store_file_info *info,
+                     const void *bytes, size_t nbytes,
+                     enum store_encoding encoding);
+
+/* Adds one event of the current file.  Sets *duplicate when an event with
+ * the same event ID is already stored (then nothing is added). */
+int store_add_event(struct store *s, const struct store_event *ev,
+                    bool *duplicate);
+
+/* Ends the current file.  commit: its events are in, as a unit, and the
+ * ledger records `state` (IMPORTED or DIGEST) with the counts.  abandon:
+ * nothing of it stays. */
+int store_file_commit(struct store *s, enum store_file_state state);
+int store_file_abandon(struct store *s);
+
+/* Records a file that could not be imported, with the reason (translated
+ * text, shown to the user by `trailnav files`).  No bytes, no events. */
+int store_file_failed(struct store *s, const struct store_file_info *info,
+                      const char *reason);
+
+/* Groups many files into one transaction: far faster than one per file,
+ * while a crash still loses only whole files.  store_batch_end() commits.
+ * Without a batch, each file commits on its own. */
+int store_batch_begin(struct store *s);
+int store_batch_end(struct store *s);
+
+/* The newest ledger entry for `path`, to skip unchanged files.  Returns 1
+ * and fills the out-parameters when found, 0 when not, -1 on error.
+ * *hash is malloc'd. */
+int store_file_lookup(struct store *s, const char *path, int64_t *size,
+                      int64_t *mtime_ns, char **hash,
+                      enum store_file_state *state);
+
+/* ---- Reading ------------------------------------------------------------ */
+
+/* A place in the event order: time, then row id.  Two events never
+ * compare equal, so paging is stable among equal timestamps. */
+struct store_cursor {
+	int64_t time_ms;
+	int64_t row;
+};
+
+enum store_direction {
+	STORE_OLDER, /* rows before the cursor, newest first */
+	STORE_NEWER  /* rows after the cursor, oldest first */
+};
+
+/* One event as the list shows it.  The strings live in the page. */
+struct store_row {
+	int64_t row;
+	int64_t time_ms;
+	enum event_category category;
+	bool global;
+	int read_only;
+	const char *region, *service, *event_name, *identity_type;
+	const char *principal_arn, *principal_name, *account, *access_key;
+	const char *source_ip, *user_agent, *error_code;
+	const char *event_id, *request_id;
+};
+
+struct store_page {
+	size_t count;
+	struct store_row *rows;
+	bool more; /* further rows exist in the same direction */
+	struct store_arena *arena_;
+};
+
+/* Up to `limit` events matching `f` (NULL: all) strictly after `from` in
+ * `dir`, in that direction's order.  `from` NULL starts at the newest
+ * (STORE_OLDER) or the oldest (STORE_NEWER) end.  The page is replaced. */
+int store_page(struct store *s, const struct filter *f,
+               const struct store_cursor *from, enum store_direction dir,
+               size_t limit, struct store_page *page);
+void store_page_free(struct store_page *page);
+
+/* The number of events matching `f`. */
+int store_count(struct store *s, const struct filter *f, int64_t *count);
+
+/* Dimensions for facet counts. */
+enum store_dimension {
+	DIM_CATEGORY,
+	DIM_REGION,
+	DIM_SERVICE,
+	DIM_EVENT,
+	DIM_PRINCIPAL,
+	DIM_TYPE,
+	DIM_ACCOUNT,
+	DIM_ERROR,
+	DIM_READ_ONLY,
+	DIM_IP,
+	DIM_KEY,
+	DIM_AGENT,
+	DIM_DAY,
+	DIM_HOUR,
+	DIM_COUNT_
+};
+
+struct store_facet_value {
+	char *value;   /* as the filter language writes it (NULL: absent) */
+	char *label;   /* as a person reads it */
+	int64_t count;
+};
+
+struct store_facet {
+	size_t count;
+	struct store_facet_value *values;
+};
+
+/* Counts of the events matching `f`, grouped by `dim`: most frequent first
+ * (ties by value), at most `limit` values (0: all).  DIM_DAY and DIM_HOUR
+ * come in time order instead.  The facet is replaced. */
+int store_facet(struct store *s, const struct filter *f,
+                enum store_dimension dim, size_t limit,
+                struct store_facet *facet);
+void store_facet_free(struct store_facet *facet);
+/* The dimension's name ("category", "region", ...) and its parse. */
+const char *store_dimension_name(enum store_dimension dim);
+int store_dimension_parse(const char *name, enum store_dimension *dim);
+
+struct store_bucket {
+	int64_t start_ms; /* the bucket is [start_ms, start_ms + width) */
+	int64_t count;
+	int64_t errors;
+};
+
+struct store_histogram {
+	size_t count; /* only buckets with events, in time order */
+	struct store_bucket *buckets;
+};
+
+/* Events matching `f` counted in buckets `width_ms` wide, aligned to
+ * multiples of the width since the epoch.  The histogram is replaced. */
+int store_histogram(struct store *s, const struct filter *f, int64_t width_ms,
+                    struct store_histogram *h);
+void store_histogram_free(struct store_histogram *h);
+
+/* The original record of event `row`, byte for byte as it stood in its
+ * file.  *bytes is malloc'd. */
+int store_record(struct store *s, int64_t row, char **bytes, size_t *len);
+
+/* Totals for the summary. */
+struct store_summary {
+	int64_t events;
+	int64_t files_imported, files_digest, files_failed;
+	int64_t duplicates;
+	int64_t oldest_ms, newest_ms; /* 0 when there are no events */
+	int64_t stored_bytes;         /* original file bytes kept */
+};
+int store_summary(struct store *s, struct store_summary *sum);
+
+#endif

@@ -1,0 +1,408 @@
+/* where.c - compiling a filter (filter.h) to an SQL condition.
+ *
+ * Every value becomes a bound parameter (?N); the SQL text is built only
+ * from the fixed fragments in this file, never from filter text.  Values
+ * compare case-insensitively: `= ... COLLATE NOCASE` for whole values,
+ * LIKE (case-insensitive for ASCII) for wildcard patterns.
+ *
+ * Different keys AND; the positive terms of one key OR all their values in
+ * one condition (one IN over the dictionary, which the planner can drive
+ * from an index); each negated term is ANDed as NOT, treating "unknown"
+ * (NULL) as not matching, so `-ro:true` keeps events that do not say.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/internal.h"
+#include "util/buf.h"
+#include "util/i18n.h"
+
+struct builder {
+	struct buf sql;
+	size_t nparams, cap;
+	struct where_param *params;
+	bool nomem;
+};
+
+static size_t add_param(struct builder *b, struct where_param p)
+{
+	if (b->nparams == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 8;
+		struct where_param *n = realloc(b->params, cap * sizeof *n);
+		if (!n) {
+			free(p.own);
+			b->nomem = true;
+			return 0;
+		}
+		b->params = n;
+		b->cap = cap;
+	}
+	b->params[b->nparams++] = p;
+	return b->nparams;
+}
+
+static size_t param_text(struct builder *b, const char *text)
+{
+	return add_param(b, (struct where_param){ .is_text = true, .text = text });
+}
+
+static size_t param_int(struct builder *b, int64_t v)
+{
+	return add_param(b, (struct where_param){ .integer = v });
+}
+
+/* A filter pattern ('*' wildcards) as a LIKE pattern with '\' escapes;
+ * with `literal`, '*' is kept as a character (for whole-value LIKE). */
+static size_t param_like(struct builder *b, const char *text, bool literal)
+{
+	struct buf p;
+	buf_init(&p);
+	for (const char *c = text; *c; c++) {
+		if (*c == '*' && !literal)
+			buf_putc(&p, '%');
+		else if (*c == '%' || *c == '_' || *c == '\\') {
+			buf_putc(&p, '\\');
+			buf_putc(&p, *c);
+		} else
+			buf_putc(&p, *c);
+	}
+	char *own = buf_steal(&p);
+	if (!own) {
+		b->nomem = true;
+		return 0;
+	}
+	return add_param(b, (struct where_param){ .is_text = true, .text = own,
+	                                          .own = own });
+}
+
+/* One value against one text column: "col = ?N COLLATE NOCASE" or
+ * "col LIKE ?N ESCAPE '\'". */
+static void match_column(struct builder *b, const char *col, size_t n,
+                         enum filter_match m)
+{
+	if (m == FM_PATTERN)
+		buf_printf(&b->sql, "%s LIKE ?%zu ESCAPE '\\'", col, n);
+	else
+		buf_printf(&b->sql, "%s = ?%zu COLLATE NOCASE", col, n);
+}
+
+/* A key answered by looking its values up in a dictionary-like table. */
+struct lookup {
+	const char *head;         /* "e.region IN (SELECT id FROM region WHERE " */
+	const char *tail;         /* ")" */
+	const char *columns[6];   /* text columns of the table to match */
+};
+
+static const struct lookup *lookup_for(enum filter_key k);
+
+static bool has_strings(const struct filter_value *const *vals, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (vals[i]->match == FM_EXACT || vals[i]->match == FM_PATTERN)
+			return true;
+	return false;
+}
+
+/* "head v1 on any column OR v2 on any column ... tail" over the values
+ * that are strings (the caller checked there is one). */
+static void string_values(struct builder *b, const struct lookup *l,
+                          const struct filter_value *const *vals, size_t n)
+{
+	bool any = false;
+	for (size_t i = 0; i < n; i++) {
+		const struct filter_value *v = vals[i];
+		if (v->match != FM_EXACT && v->match != FM_PATTERN)
+			continue;
+		size_t p = v->match == FM_PATTERN ? param_like(b, v->text, false)
+		                                  : param_text(b, v->text);
+		buf_puts(&b->sql, any ? " OR " : l->head);
+		any = true;
+		for (size_t c = 0; l->columns[c]; c++) {
+			buf_puts(&b->sql, c ? " OR " : "");
+			match_column(b, l->columns[c], p, v->match);
+		}
+	}
+	buf_puts(&b->sql, l->tail);
+}
+
+#define DICT_LOOKUP(col, table)                                             \
+	{ "e." col " IN (SELECT id FROM " table " WHERE ", ")", { "s", NULL } }
+
+static const struct lookup region_lookup = DICT_LOOKUP("region", "region");
+static const struct lookup service_lookup = DICT_LOOKUP("service", "service");
+static const struct lookup event_lookup = DICT_LOOKUP("name", "event_name");
+static const struct lookup ip_lookup = DICT_LOOKUP("ip", "ip");
+static const struct lookup agent_lookup = DICT_LOOKUP("agent", "agent");
+static const struct lookup account_lookup = DICT_LOOKUP("account", "account");
+/* The partial indexes on key and error need the IS NOT NULL spelled out. */
+static const struct lookup key_lookup = {
+	"(e.access_key IS NOT NULL AND e.access_key IN (SELECT id FROM"
+	" access_key WHERE ",
+	"))", { "s", NULL } };
+static const struct lookup error_lookup = {
+	"(e.error IS NOT NULL AND e.error IN (SELECT id FROM error WHERE ",
+	"))", { "s", NULL } };
+static const struct lookup principal_lookup = {
+	"e.principal IN (SELECT id FROM principal WHERE ", ")",
+	{ "arn", "name", "pid", "role", "session", NULL } };
+static const struct lookup type_lookup = {
+	"e.principal IN (SELECT id FROM principal WHERE ", ")",
+	{ "type", NULL } };
+static const struct lookup principal_account_lookup = {
+	"e.principal IN (SELECT id FROM principal WHERE ", ")",
+	{ "account", NULL } };
+static const struct lookup resource_lookup = {
+	"e.id IN (SELECT event FROM event_resource WHERE resource IN"
+	" (SELECT id FROM resource WHERE ",
+	"))", { "arn", "name", NULL } };
+
+static const struct lookup *lookup_for(enum filter_key k)
+{
+	switch (k) {
+	case FK_REGION: return &region_lookup;
+	case FK_SERVICE: return &service_lookup;
+	case FK_EVENT: return &event_lookup;
+	case FK_PRINCIPAL: return &principal_lookup;
+	case FK_TYPE: return &type_lookup;
+	case FK_KEY: return &key_lookup;
+	case FK_IP: return &ip_lookup;
+	case FK_ACCOUNT: return &account_lookup;
+	case FK_ERROR: return &error_lookup;
+	case FK_AGENT: return &agent_lookup;
+	case FK_RESOURCE: return &resource_lookup;
+	default: return NULL;
+	}
+}
+
+static void or_sep(struct builder *b, bool *first)
+{
+	buf_puts(&b->sql, *first ? "" : " OR ");
+	*first = false;
+}
+
+/* Values that stand for a property rather than a string. */
+static void special_values(struct builder *b, enum filter_key k,
+                           const struct filter_value *const *vals, size_t n,
+                           bool *first)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *sql = NULL;
+		if (vals[i]->match == FM_ANY)
+			sql = k == FK_REGION ? "e.global = 1"
+			                     : "e.error IS NOT NULL";
+		else if (vals[i]->match == FM_NONE)
+			sql = "e.error IS NULL";
+		if (sql) {
+			or_sep(b, first);
+			buf_puts(&b->sql, sql);
+		}
+	}
+}
+
+static void category_values(struct builder *b,
+                            const struct filter_value *const *vals, size_t n)
+{
+	bool rare = true;
+	for (size_t i = 0; i < n; i++)
+		rare = rare && vals[i]->category >= CAT_INSIGHT;
+	/* Matches the partial index event_by_rare_category word for word. */
+	buf_puts(&b->sql, rare ? "e.category >= 2 AND e.category IN ("
+	                       : "e.category IN (");
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&b->sql, "%s?%zu", i ? ", " : "",
+		           param_int(b, vals[i]->category));
+	buf_puts(&b->sql, ")");
+}
+
+static void id_values(struct builder *b, enum filter_key k,
+                      const struct filter_value *const *vals, size_t n)
+{
+	const char *col = k == FK_ID ? "e.event_id" : "e.request_id";
+	for (size_t i = 0; i < n; i++) {
+		bool pattern = vals[i]->match == FM_PATTERN;
+		buf_puts(&b->sql, i ? " OR " : "");
+		if (k == FK_ID && !pattern) {
+			/* IDs are written in one case; trying the value as
+			 * given, lower and upper keeps the UNIQUE index usable. */
+			size_t p = param_text(b, vals[i]->text);
+			buf_printf(&b->sql, "%s IN (?%zu, lower(?%zu), upper(?%zu))",
+			           col, p, p, p);
+		} else {
+			buf_printf(&b->sql, "%s LIKE ?%zu ESCAPE '\\'", col,
+			           param_like(b, vals[i]->text, !pattern));
+		}
+	}
+}
+
+static void scalar_values(struct builder *b, enum filter_key k,
+                          const struct filter_value *const *vals, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct filter_value *v = vals[i];
+		buf_puts(&b->sql, i ? " OR " : "");
+		if (k == FK_RO)
+			buf_printf(&b->sql, "e.read_only = ?%zu",
+			           param_int(b, v->flag ? 1 : 0));
+		else if (k == FK_SINCE)
+			buf_printf(&b->sql, "e.time_ms >= ?%zu",
+			           param_int(b, v->time_lo));
+		else if (k == FK_UNTIL)
+			buf_printf(&b->sql, "e.time_ms < ?%zu",
+			           param_int(b, v->time_hi));
+		else
+			buf_printf(&b->sql,
+			           "tn_record_contains(e.file, e.rec_offset,"
+			           " e.rec_length, ?%zu)",
+			           param_text(b, v->text));
+	}
+}
+
+/* The condition that any of `vals` (all of key `k`) holds. */
+static void values_condition(struct builder *b, enum filter_key k,
+                             const struct filter_value *const *vals, size_t n)
+{
+	bool first = true;
+	buf_puts(&b->sql, "(");
+	switch (k) {
+	case FK_CAT: category_values(b, vals, n); break;
+	case FK_ID:
+	case FK_REQUEST: id_values(b, k, vals, n); break;
+	case FK_RO:
+	case FK_SINCE:
+	case FK_UNTIL:
+	case FK_TEXT: scalar_values(b, k, vals, n); break;
+	default:
+		special_values(b, k, vals, n, &first);
+		if (has_strings(vals, n)) {
+			or_sep(b, &first);
+			string_values(b, lookup_for(k), vals, n);
+			if (k == FK_ACCOUNT) {
+				buf_puts(&b->sql, " OR ");
+				string_values(b, &principal_account_lookup, vals,
+				              n);
+			}
+		}
+		if (first)
+			buf_puts(&b->sql, "0");
+	}
+	buf_puts(&b->sql, ")");
+}
+
+/* The values of every positive term of key `k`, gathered for one OR. */
+static const struct filter_value **positive_values(const struct filter *f,
+                                                   enum filter_key k,
+                                                   size_t *n)
+{
+	size_t total = 0;
+	for (size_t t = 0; t < f->nterms; t++)
+		if (f->terms[t].key == k && !f->terms[t].negated)
+			total += f->terms[t].nvalues;
+	*n = total;
+	if (!total)
+		return NULL;
+	const struct filter_value **v = malloc(total * sizeof *v);
+	if (!v)
+		return NULL;
+	size_t i = 0;
+	for (size_t t = 0; t < f->nterms; t++)
+		if (f->terms[t].key == k && !f->terms[t].negated)
+			for (size_t j = 0; j < f->terms[t].nvalues; j++)
+				v[i++] = &f->terms[t].values[j];
+	return v;
+}
+
+static void and_sep(struct builder *b)
+{
+	if (b->sql.len)
+		buf_puts(&b->sql, " AND ");
+}
+
+static void term_condition(struct builder *b, const struct filter_term *t)
+{
+	const struct filter_value **v = malloc(t->nvalues * sizeof *v);
+	if (!v) {
+		b->nomem = true;
+		return;
+	}
+	for (size_t j = 0; j < t->nvalues; j++)
+		v[j] = &t->values[j];
+	and_sep(b);
+	/* NULL (unknown) counts as "does not match" under NOT, too. */
+	buf_puts(&b->sql, t->negated ? "NOT coalesce(" : "");
+	values_condition(b, t->key, v, t->nvalues);
+	buf_puts(&b->sql, t->negated ? ", 0)" : "");
+	free(v);
+}
+
+/* Keys whose positive terms OR together.  Bare words are not among them:
+ * several words must all be found, as in any search box. */
+static void key_conditions(struct builder *b, const struct filter *f,
+                           enum filter_key k)
+{
+	size_t n = 0;
+	const struct filter_value **v = positive_values(f, k, &n);
+	if (n && !v) {
+		b->nomem = true;
+		return;
+	}
+	if (n) {
+		and_sep(b);
+		values_condition(b, k, v, n);
+	}
+	free(v);
+	for (size_t t = 0; t < f->nterms; t++)
+		if (f->terms[t].key == k && f->terms[t].negated)
+			term_condition(b, &f->terms[t]);
+}
+
+int store_where(struct store *s, const struct filter *f, struct where *w)
+{
+	struct builder b = { .nomem = false };
+	buf_init(&b.sql);
+	for (int k = 0; f && k < FK_COUNT_; k++) {
+		if (k == FK_TEXT)
+			continue;
+		key_conditions(&b, f, (enum filter_key)k);
+	}
+	/* Text search reads records back, by far the dearest test: last, so
+	 * SQLite applies every other condition first. */
+	for (size_t t = 0; f && t < f->nterms; t++)
+		if (f->terms[t].key == FK_TEXT)
+			term_condition(&b, &f->terms[t]);
+	if (!b.sql.len)
+		buf_puts(&b.sql, "1");
+	w->params = b.params;
+	w->nparams = b.nparams;
+	w->sql = buf_steal(&b.sql);
+	if (!w->sql || b.nomem) {
+		store_where_free(w);
+		return store_fail(s, "%s", _("out of memory"));
+	}
+	return 0;
+}
+
+void store_where_free(struct where *w)
+{
+	for (size_t i = 0; i < w->nparams; i++)
+		free(w->params[i].own);
+	free(w->params);
+	free(w->sql);
+	memset(w, 0, sizeof *w);
+}
+
+int store_where_bind(struct store *s, const struct where *w,
+                     sqlite3_stmt *st)
+{
+	for (size_t i = 0; i < w->nparams; i++) {
+		const struct where_param *p = &w->params[i];
+		int idx = (int)i + 1;
+		int rc = p->is_text ? sqlite3_bind_text(st, idx, p->text, -1,
+		                                        SQLITE_TRANSIENT)
+		                    : sqlite3_bind_int64(st, idx, p->integer);
+		if (rc != SQLITE_OK)
+			return store_fail_sql(s, _("filter"));
+	}
+	return 0;
+}

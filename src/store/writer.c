@@ -1,0 +1,517 @@
+/* writer.c - adding files and their events, a whole file or nothing.
+ *
+ * Outside a batch each file is its own transaction.  Inside a batch (one
+ * transaction for many files, which is what makes importing fast) each file
+ * is a SAVEPOINT, so abandoning one file undoes just that file.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "store/internal.h"
+#include "util/i18n.h"
+
+/* Past this many bytes of cached resource ARNs the cache starts over:
+ * S3 object ARNs are nearly unique per event and would otherwise grow the
+ * importer's memory with the corpus. */
+#define RESOURCE_CACHE_BYTES (32u << 20)
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Strings bound as "absent" when NULL or empty: AWS writes both. */
+static bool present(const char *v)
+{
+	return v && *v;
+}
+
+static int bind_text_or_null(sqlite3_stmt *st, int i, const char *v)
+{
+	return present(v) ? sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC)
+	                  : sqlite3_bind_null(st, i);
+}
+
+static const char *or_empty(const char *v)
+{
+	return v ? v : "";
+}
+
+/* Runs a prepared lookup/insert pair: the id of the row that the bound
+ * values select, inserting it first when it is missing. */
+static int64_t select_or_insert(struct store *s, sqlite3_stmt *sel,
+                                sqlite3_stmt *ins)
+{
+	int64_t id = 0;
+	int rc = sqlite3_step(sel);
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(sel, 0);
+	sqlite3_reset(sel);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail_sql(s, _("dictionary lookup"));
+	if (id)
+		return id;
+	rc = sqlite3_step(ins);
+	sqlite3_reset(ins);
+	if (rc != SQLITE_DONE)
+		return store_fail_sql(s, _("dictionary insert"));
+	return sqlite3_last_insert_rowid(s->db);
+}
+
+static int prepare_dict(struct store *s, enum store_dict d)
+{
+	char sql[128];
+	if (s->dict_select[d])
+		return 0;
+	snprintf(sql, sizeof sql, "SELECT id FROM %s WHERE s = ?1",
+	         store_dict_table(d));
+	s->dict_select[d] = store_prepare(s, sql);
+	snprintf(sql, sizeof sql, "INSERT INTO %s(s) VALUES(?1)",
+	         store_dict_table(d));
+	s->dict_insert[d] = store_prepare(s, sql);
+	return s->dict_select[d] && s->dict_insert[d] ? 0 : -1;
+}
+
+/* The dictionary id of `v` in `d`: 0 for absent, -1 on error. */
+static int64_t dict_id(struct store *s, enum store_dict d, const char *v)
+{
+	if (!present(v))
+		return 0;
+	size_t n = strlen(v);
+	int64_t id = intern_get(&s->dicts[d], v, n);
+	if (id)
+		return id;
+	if (prepare_dict(s, d) < 0)
+		return -1;
+	sqlite3_bind_text(s->dict_select[d], 1, v, (int)n, SQLITE_STATIC);
+	sqlite3_bind_text(s->dict_insert[d], 1, v, (int)n, SQLITE_STATIC);
+	id = select_or_insert(s, s->dict_select[d], s->dict_insert[d]);
+	if (id > 0 && intern_put(&s->dicts[d], v, n, id) < 0)
+		return store_fail(s, "%s", _("out of memory"));
+	return id;
+}
+
+/* Role and session from an assumed-role or federated-user ARN, so that
+ * `principal:` matches the names a person knows them by. */
+static void split_session(const char *arn, char *role, size_t rlen,
+                          char *session, size_t slen)
+{
+	role[0] = session[0] = '\0';
+	const char *p = strstr(or_empty(arn), ":assumed-role/");
+	if (p) {
+		p += strlen(":assumed-role/");
+		const char *slash = strchr(p, '/');
+		size_t n = slash ? (size_t)(slash - p) : strlen(p);
+		snprintf(role, rlen, "%.*s", (int)(n < rlen ? n : rlen - 1), p);
+		if (slash)
+			snprintf(session, slen, "%s", slash + 1);
+		return;
+	}
+	p = strstr(or_empty(arn), ":federated-user/");
+	if (p)
+		snprintf(session, slen, "%s", p + strlen(":federated-user/"));
+}
+
+static int prepare_principal(struct store *s)
+{
+	if (s->principal_select)
+		return 0;
+	s->principal_select = store_prepare(
+		s, "SELECT id FROM principal WHERE type=?1 AND arn=?2 AND name=?3"
+		   " AND pid=?4 AND account=?5");
+	s->principal_insert = store_prepare(
+		s, "INSERT INTO principal(type, arn, name, pid, account, role,"
+		   " session) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	return s->principal_select && s->principal_insert ? 0 : -1;
+}
+
+static int64_t principal_id(struct store *s, const struct store_event *ev)
+{
+	const char *f[5] = { or_empty(ev->identity_type),
+		             or_empty(ev->principal_arn),
+		             or_empty(ev->principal_name),
+		             or_empty(ev->principal_id),
+		             or_empty(ev->principal_account) };
+	if (!*f[0] && !*f[1] && !*f[2] && !*f[3] && !*f[4])
+		return 0;
+	/* The cache key joins the five parts with a byte no ARN holds. */
+	char key[2048];
+	int n = snprintf(key, sizeof key, "%s\x1f%s\x1f%s\x1f%s\x1f%s", f[0],
+	                 f[1], f[2], f[3], f[4]);
+	bool cacheable = n > 0 && (size_t)n < sizeof key;
+	int64_t id = cacheable ? intern_get(&s->principals, key, (size_t)n) : 0;
+	if (id)
+		return id;
+	if (prepare_principal(s) < 0)
+		return -1;
+	char role[256], session[256];
+	split_session(f[1], role, sizeof role, session, sizeof session);
+	for (int i = 0; i < 5; i++) {
+		sqlite3_bind_text(s->principal_select, i + 1, f[i], -1,
+		                  SQLITE_STATIC);
+		sqlite3_bind_text(s->principal_insert, i + 1, f[i], -1,
+		                  SQLITE_STATIC);
+	}
+	sqlite3_bind_text(s->principal_insert, 6, role, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s->principal_insert, 7, session, -1, SQLITE_STATIC);
+	id = select_or_insert(s, s->principal_select, s->principal_insert);
+	if (id > 0 && cacheable &&
+	    intern_put(&s->principals, key, (size_t)n, id) < 0)
+		return store_fail(s, "%s", _("out of memory"));
+	return id;
+}
+
+/* The resource's short name: what follows the ARN's last '/' or ':'
+ * (a bucket, a role, an instance, a function). */
+static const char *resource_name(const char *arn)
+{
+	const char *slash = strrchr(arn, '/');
+	const char *colon = strrchr(arn, ':');
+	const char *cut = slash > colon ? slash : colon;
+	return cut && cut[1] ? cut + 1 : arn;
+}
+
+static int prepare_resource(struct store *s)
+{
+	if (s->resource_select)
+		return 0;
+	s->resource_select =
+		store_prepare(s, "SELECT id FROM resource WHERE arn=?1");
+	s->resource_insert = store_prepare(
+		s, "INSERT INTO resource(arn, name, type) VALUES(?1, ?2, ?3)");
+	return s->resource_select && s->resource_insert ? 0 : -1;
+}
+
+static int64_t resource_id(struct store *s, const char *arn, const char *type)
+{
+	size_t n = strlen(arn);
+	int64_t id = intern_get(&s->resources, arn, n);
+	if (id)
+		return id;
+	if (prepare_resource(s) < 0)
+		return -1;
+	sqlite3_bind_text(s->resource_select, 1, arn, (int)n, SQLITE_STATIC);
+	sqlite3_bind_text(s->resource_insert, 1, arn, (int)n, SQLITE_STATIC);
+	sqlite3_bind_text(s->resource_insert, 2, resource_name(arn), -1,
+	                  SQLITE_STATIC);
+	bind_text_or_null(s->resource_insert, 3, type);
+	id = select_or_insert(s, s->resource_select, s->resource_insert);
+	if (id <= 0)
+		return id;
+	if (s->resources.bytes > RESOURCE_CACHE_BYTES)
+		intern_clear(&s->resources);
+	if (intern_put(&s->resources, arn, n, id) < 0)
+		return store_fail(s, "%s", _("out of memory"));
+	return id;
+}
+
+static int add_resources(struct store *s, int64_t event,
+                         const struct store_event *ev)
+{
+	if (!s->insert_event_resource)
+		s->insert_event_resource = store_prepare(
+			s, "INSERT OR IGNORE INTO event_resource(resource, event)"
+			   " VALUES(?1, ?2)");
+	if (!s->insert_event_resource)
+		return -1;
+	for (size_t i = 0; i < ev->nresources; i++) {
+		const char *arn = ev->resource_arns[i];
+		if (!present(arn))
+			continue;
+		const char *type =
+			ev->resource_types ? ev->resource_types[i] : NULL;
+		int64_t r = resource_id(s, arn, type);
+		if (r < 0)
+			return -1;
+		sqlite3_stmt *st = s->insert_event_resource;
+		sqlite3_bind_int64(st, 1, r);
+		sqlite3_bind_int64(st, 2, event);
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return store_fail_sql(s, _("adding a resource"));
+	}
+	return 0;
+}
+
+static const char insert_event_sql[] =
+	"INSERT OR IGNORE INTO event(time_ms, category, global, read_only,"
+	" region, service, name, principal, account, ip, agent, error,"
+	" access_key, event_id, request_id, shared_id, file, rec_offset,"
+	" rec_length) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+	" ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
+
+/* The dictionary columns of the event row, parameters 5 to 13. */
+static int bind_dictionaries(struct store *s, sqlite3_stmt *st,
+                             const struct store_event *ev)
+{
+	const struct {
+		int param;
+		enum store_dict dict;
+		const char *value;
+	} cols[] = {
+		{ 5, DICT_REGION, ev->region },
+		{ 6, DICT_SERVICE, ev->service },
+		{ 7, DICT_EVENT_NAME, ev->event_name },
+		{ 9, DICT_ACCOUNT, ev->account },
+		{ 10, DICT_IP, ev->source_ip },
+		{ 11, DICT_AGENT, ev->user_agent },
+		{ 12, DICT_ERROR, ev->error_code },
+		{ 13, DICT_ACCESS_KEY, ev->access_key },
+	};
+	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+		int64_t id = dict_id(s, cols[i].dict, cols[i].value);
+		if (id < 0)
+			return -1;
+		if (id)
+			sqlite3_bind_int64(st, cols[i].param, id);
+		else
+			sqlite3_bind_null(st, cols[i].param);
+	}
+	int64_t p = principal_id(s, ev);
+	if (p < 0)
+		return -1;
+	if (p)
+		sqlite3_bind_int64(st, 8, p);
+	else
+		sqlite3_bind_null(st, 8);
+	return 0;
+}
+
+static int bind_event(struct store *s, sqlite3_stmt *st,
+                      const struct store_event *ev)
+{
+	sqlite3_bind_int64(st, 1, ev->time_ms);
+	sqlite3_bind_int(st, 2, (int)ev->category);
+	sqlite3_bind_int(st, 3, ev->global ? 1 : 0);
+	if (ev->read_only < 0)
+		sqlite3_bind_null(st, 4);
+	else
+		sqlite3_bind_int(st, 4, ev->read_only ? 1 : 0);
+	if (bind_dictionaries(s, st, ev) < 0)
+		return -1;
+	sqlite3_bind_text(st, 14, ev->event_id, -1, SQLITE_STATIC);
+	bind_text_or_null(st, 15, ev->request_id);
+	bind_text_or_null(st, 16, ev->shared_event_id);
+	sqlite3_bind_int64(st, 17, s->cur.file);
+	sqlite3_bind_int64(st, 18, (int64_t)ev->record_offset);
+	sqlite3_bind_int64(st, 19, (int64_t)ev->record_length);
+	return 0;
+}
+
+int store_add_event(struct store *s, const struct store_event *ev,
+                    bool *duplicate)
+{
+	*duplicate = false;
+	if (!s->cur.open)
+		return store_fail(s, "%s", _("no file is being imported"));
+	if (!present(ev->event_id))
+		return store_fail(s, "%s", _("an event without an event ID"));
+	if (!s->insert_event &&
+	    !(s->insert_event = store_prepare(s, insert_event_sql)))
+		return -1;
+	sqlite3_stmt *st = s->insert_event;
+	int rc = bind_event(s, st, ev);
+	if (rc == 0 && sqlite3_step(st) != SQLITE_DONE)
+		rc = store_fail_sql(s, _("adding an event"));
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc < 0)
+		return -1;
+	if (sqlite3_changes(s->db) == 0) {
+		*duplicate = true;
+		s->cur.duplicates++;
+		return 0;
+	}
+	s->cur.events++;
+	return add_resources(s, sqlite3_last_insert_rowid(s->db), ev);
+}
+
+/* The dictionary caches may hold ids that a rollback just took away. */
+static void forget_caches(struct store *s)
+{
+	for (int d = 0; d < DICT_COUNT_; d++)
+		intern_clear(&s->dicts[d]);
+	intern_clear(&s->principals);
+	intern_clear(&s->resources);
+}
+
+static int open_unit(struct store *s)
+{
+	s->cur.own_transaction = !s->in_batch;
+	return store_exec(s, s->in_batch ? "SAVEPOINT file" : "BEGIN IMMEDIATE");
+}
+
+static int close_unit(struct store *s, bool keep)
+{
+	const char *sql = keep ? (s->cur.own_transaction ? "COMMIT"
+	                                                 : "RELEASE file")
+	                       : (s->cur.own_transaction
+	                                  ? "ROLLBACK"
+	                                  : "ROLLBACK TO file; RELEASE file");
+	s->cur.open = false;
+	if (store_exec(s, sql) == 0)
+		return keep ? 0 : (forget_caches(s), 0);
+	/* A failed COMMIT (disk full) leaves the transaction open: end it so
+	 * the database stays as it was before this file. */
+	if (s->cur.own_transaction)
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	forget_caches(s);
+	return -1;
+}
+
+static int insert_ledger_row(struct store *s, const struct store_file_info *in,
+                             enum store_file_state state, const char *reason,
+                             int64_t stored)
+{
+	sqlite3_stmt *st = store_prepare(
+		s, "INSERT INTO file(path, size, mtime_ns, hash, state, reason,"
+		   " stored_bytes, imported_ms) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+		   " ?8)");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, in->path, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, in->size);
+	sqlite3_bind_int64(st, 3, in->mtime_ns);
+	sqlite3_bind_text(st, 4, or_empty(in->hash), -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, (int)state);
+	bind_text_or_null(st, 6, reason);
+	sqlite3_bind_int64(st, 7, stored);
+	sqlite3_bind_int64(st, 8, now_ms());
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_fail_sql(s, _("recording a file"));
+}
+
+static int insert_content(struct store *s, const void *bytes, size_t n,
+                          enum store_encoding enc)
+{
+	sqlite3_stmt *st = store_prepare(
+		s, "INSERT INTO file_content(file, encoding, bytes)"
+		   " VALUES(?1, ?2, ?3)");
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, s->cur.file);
+	sqlite3_bind_int(st, 2, (int)enc);
+	sqlite3_bind_blob64(st, 3, n ? bytes : "", n, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0
+	                         : store_fail_sql(s, _("storing a file's bytes"));
+}
+
+int store_file_begin(struct store *s, const struct store_file_info *info,
+                     const void *bytes, size_t nbytes,
+                     enum store_encoding encoding)
+{
+	if (s->cur.open)
+		return store_fail(s, "%s", _("a file is already being imported"));
+	if (open_unit(s) < 0)
+		return -1;
+	s->cur.open = true;
+	s->cur.events = s->cur.duplicates = 0;
+	if (insert_ledger_row(s, info, STORE_FILE_IMPORTED, NULL,
+	                      (int64_t)nbytes) < 0) {
+		close_unit(s, false);
+		return -1;
+	}
+	s->cur.file = sqlite3_last_insert_rowid(s->db);
+	if (insert_content(s, bytes, nbytes, encoding) < 0) {
+		close_unit(s, false);
+		return -1;
+	}
+	return 0;
+}
+
+int store_file_commit(struct store *s, enum store_file_state state)
+{
+	if (!s->cur.open)
+		return store_fail(s, "%s", _("no file is being imported"));
+	sqlite3_stmt *st = store_prepare(
+		s, "UPDATE file SET state=?1, events=?2, duplicates=?3"
+		   " WHERE id=?4");
+	int rc = st ? 0 : -1;
+	if (st) {
+		sqlite3_bind_int(st, 1, (int)state);
+		sqlite3_bind_int64(st, 2, s->cur.events);
+		sqlite3_bind_int64(st, 3, s->cur.duplicates);
+		sqlite3_bind_int64(st, 4, s->cur.file);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = store_fail_sql(s, _("recording a file"));
+		sqlite3_finalize(st);
+	}
+	if (rc < 0) {
+		close_unit(s, false);
+		return -1;
+	}
+	return close_unit(s, true);
+}
+
+int store_file_abandon(struct store *s)
+{
+	if (!s->cur.open)
+		return 0;
+	return close_unit(s, false);
+}
+
+int store_file_failed(struct store *s, const struct store_file_info *info,
+                      const char *reason)
+{
+	if (s->cur.open)
+		return store_fail(s, "%s", _("a file is already being imported"));
+	return insert_ledger_row(s, info, STORE_FILE_FAILED, reason, 0);
+}
+
+int store_batch_begin(struct store *s)
+{
+	if (s->in_batch || s->cur.open)
+		return store_fail(s, "%s", _("a batch is already open"));
+	if (store_exec(s, "BEGIN IMMEDIATE") < 0)
+		return -1;
+	s->in_batch = true;
+	return 0;
+}
+
+int store_batch_end(struct store *s)
+{
+	if (!s->in_batch)
+		return 0;
+	if (s->cur.open)
+		store_file_abandon(s);
+	s->in_batch = false;
+	if (store_exec(s, "COMMIT") == 0)
+		return 0;
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	forget_caches(s);
+	return -1;
+}
+
+int store_file_lookup(struct store *s, const char *path, int64_t *size,
+                      int64_t *mtime_ns, char **hash,
+                      enum store_file_state *state)
+{
+	sqlite3_stmt *st = store_prepare(
+		s, "SELECT size, mtime_ns, hash, state FROM file WHERE path=?1"
+		   " ORDER BY id DESC LIMIT 1");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st), found = 0;
+	if (rc == SQLITE_ROW) {
+		*size = sqlite3_column_int64(st, 0);
+		*mtime_ns = sqlite3_column_int64(st, 1);
+		*hash = strdup((const char *)sqlite3_column_text(st, 2));
+		*state = (enum store_file_state)sqlite3_column_int(st, 3);
+		found = *hash ? 1 : store_fail(s, "%s", _("out of memory"));
+	} else if (rc != SQLITE_DONE) {
+		found = store_fail_sql(s, _("reading the ledger"));
+	}
+	sqlite3_finalize(st);
+	return found;
+}

@@ -1,0 +1,168 @@
+/* store_fixture.c - small trail files for store tests (store_fixture.h). */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "store_fixture.h"
+#include "util/buf.h"
+
+static void member(struct buf *b, const char *name, const char *value)
+{
+	if (value)
+		buf_printf(b, ",\"%s\":\"%s\"", name, value);
+}
+
+char *fx_record_json(const struct fx_event *e)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_printf(&b, "{\"eventID\":\"%s\",\"eventTime\":%lld", e->id,
+	           (long long)e->ms);
+	member(&b, "awsRegion", e->region);
+	member(&b, "eventSource", e->service);
+	member(&b, "eventName", e->name);
+	buf_printf(&b, ",\"userIdentity\":{\"x\":0");
+	member(&b, "type", e->type);
+	member(&b, "arn", e->arn);
+	member(&b, "userName", e->user);
+	member(&b, "accessKeyId", e->key);
+	buf_puts(&b, "}");
+	member(&b, "recipientAccountId", e->account);
+	member(&b, "sourceIPAddress", e->ip);
+	member(&b, "userAgent", e->agent);
+	member(&b, "errorCode", e->error);
+	member(&b, "requestID", e->request);
+	if (e->ro >= 0)
+		buf_printf(&b, ",\"readOnly\":%s", e->ro ? "true" : "false");
+	if (e->resource)
+		buf_printf(&b, ",\"resources\":[{\"ARN\":\"%s\"}]", e->resource);
+	if (e->extra)
+		buf_printf(&b, ",%s", e->extra);
+	buf_puts(&b, "}");
+	return buf_steal(&b);
+}
+
+unsigned char *fx_gzip(const void *data, size_t n, size_t *outlen)
+{
+	z_stream z;
+	memset(&z, 0, sizeof z);
+	assert_int_equal(deflateInit2(&z, 6, Z_DEFLATED, 31, 8,
+	                              Z_DEFAULT_STRATEGY),
+	                 Z_OK);
+	size_t cap = deflateBound(&z, (uLong)n) + 64;
+	unsigned char *out = malloc(cap);
+	assert_non_null(out);
+	z.next_in = (Bytef *)data;
+	z.avail_in = (uInt)n;
+	z.next_out = out;
+	z.avail_out = (uInt)cap;
+	assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
+	*outlen = z.total_out;
+	deflateEnd(&z);
+	return out;
+}
+
+static struct store_event to_store_event(const struct fx_event *e,
+                                         const char **res)
+{
+	struct store_event ev = {
+		.event_id = e->id, .time_ms = e->ms, .category = e->cat,
+		.global = e->global, .read_only = e->ro, .region = e->region,
+		.service = e->service, .event_name = e->name,
+		.identity_type = e->type, .principal_arn = e->arn,
+		.principal_name = e->user, .access_key = e->key,
+		.account = e->account, .source_ip = e->ip,
+		.user_agent = e->agent, .error_code = e->error,
+		.request_id = e->request,
+	};
+	if (e->resource) {
+		*res = e->resource;
+		ev.nresources = 1;
+		ev.resource_arns = res;
+	}
+	return ev;
+}
+
+/* The encoded file bytes for `text`. */
+static unsigned char *encode(const char *text, size_t n, enum fx_encoding enc,
+                             size_t *outlen)
+{
+	if (enc == FX_PLAIN) {
+		*outlen = n;
+		return (unsigned char *)strdup(text);
+	}
+	if (enc == FX_GZIP)
+		return fx_gzip(text, n, outlen);
+	/* Two members split mid-file, as concatenated gzip files are. */
+	size_t half = n / 2, l1, l2;
+	unsigned char *a = fx_gzip(text, half, &l1);
+	unsigned char *b = fx_gzip(text + half, n - half, &l2);
+	unsigned char *out = malloc(l1 + l2);
+	assert_non_null(out);
+	memcpy(out, a, l1);
+	memcpy(out + l1, b, l2);
+	free(a);
+	free(b);
+	*outlen = l1 + l2;
+	return out;
+}
+
+int fx_add_file(struct store *s, const char *path, const struct fx_event *ev,
+                size_t n, enum fx_encoding enc)
+{
+	struct buf text;
+	buf_init(&text);
+	buf_puts(&text, "{\"Records\":[");
+	size_t *off = calloc(n + 1, sizeof *off), *len = calloc(n + 1, sizeof *len);
+	assert_true(off && len);
+	for (size_t i = 0; i < n; i++) {
+		char *rec = fx_record_json(&ev[i]);
+		if (i)
+			buf_putc(&text, ',');
+		off[i] = text.len;
+		len[i] = strlen(rec);
+		buf_puts(&text, rec);
+		free(rec);
+	}
+	buf_puts(&text, "]}\n");
+	assert_true(buf_ok(&text));
+	size_t nbytes;
+	unsigned char *bytes = encode(text.data, text.len, enc, &nbytes);
+	struct store_file_info info = { path, (int64_t)nbytes, 1000, "feed" };
+	int dups = 0;
+	int rc = store_file_begin(s, &info, bytes, nbytes,
+	                          enc == FX_PLAIN ? STORE_ENC_IDENTITY
+	                                          : STORE_ENC_GZIP);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		const char *res = NULL;
+		struct store_event se = to_store_event(&ev[i], &res);
+		se.record_offset = off[i];
+		se.record_length = (uint32_t)len[i];
+		bool dup;
+		rc = store_add_event(s, &se, &dup);
+		dups += dup;
+	}
+	if (rc == 0)
+		rc = store_file_commit(s, STORE_FILE_IMPORTED);
+	free(bytes);
+	free(off);
+	free(len);
+	buf_free(&text);
+	return rc < 0 ? -1 : dups;
+}
+
+struct filter *fx_filter(const char *text)
+{
+	struct filter_error err;
+	struct filter *f = filter_parse(text, FX_NOW_MS, &err);
+	if (!f)
+		fail_msg("filter '%s': %s", text, err.message);
+	return f;
+}

@@ -1,0 +1,45 @@
+/* store_fixture.h - building small trail files for store tests: each test
+ * event becomes both a JSON record in a file and the store_event pointing
+ * at it, so what the store reads back can be checked byte for byte. */
+#ifndef TRAILNAV_TEST_STORE_FIXTURE_H
+#define TRAILNAV_TEST_STORE_FIXTURE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/store.h"
+
+struct fx_event {
+	const char *id;
+	int64_t ms;
+	enum event_category cat;
+	const char *region, *service, *name;
+	const char *type, *arn, *user, *key, *account, *ip, *agent, *error;
+	int ro; /* 1, 0; -1 absent */
+	bool global;
+	const char *resource; /* one ARN or NULL */
+	const char *request;
+	const char *extra; /* more JSON members for the record, or NULL */
+};
+
+enum fx_encoding { FX_PLAIN, FX_GZIP, FX_GZIP_TWO_MEMBERS };
+
+/* Adds a file holding `n` events as {"Records":[...]}.  Returns the number
+ * of duplicates the store reported, or -1 on failure. */
+int fx_add_file(struct store *s, const char *path, const struct fx_event *ev,
+                size_t n, enum fx_encoding enc);
+
+/* The JSON text of one fixture record (malloc'd), as fx_add_file writes
+ * it. */
+char *fx_record_json(const struct fx_event *ev);
+
+/* gzip-compresses (one member); malloc'd. */
+unsigned char *fx_gzip(const void *data, size_t n, size_t *outlen);
+
+/* A parsed filter (fails the test on a bad one); now is 2024-05-01T12:00Z. */
+struct filter *fx_filter(const char *text);
+
+#define FX_NOW_MS 1714564800000LL
+
+#endif

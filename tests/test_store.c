@@ -1,0 +1,715 @@
+/* test_store.c - the event store on in-memory and temporary databases:
+ * schema and migrations, writing whole files, dedup, paging, every filter
+ * key, facets, histograms and reading records back. */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store/store.h"
+#include "store_fixture.h"
+
+#define T0 1714521600000LL /* 2024-05-01T00:00:00Z */
+#define H 3600000LL
+
+/* Eight events across every dimension; e02..e04 share a timestamp. */
+static const struct fx_event base[] = {
+	{ "e01", T0, CAT_MANAGEMENT, "us-east-1", "iam.amazonaws.com",
+	  "CreateUser", "IAMUser", "arn:aws:iam::111111111111:user/alice",
+	  "alice", "AKIAALICE", "111111111111", "198.51.100.7", "aws-cli/2.15",
+	  NULL, 0, true, "arn:aws:iam::111111111111:user/mallory", NULL, NULL },
+	{ "e02", T0 + H, CAT_DATA, "eu-west-1", "s3.amazonaws.com", "GetObject",
+	  "AssumedRole", "arn:aws:sts::111111111111:assumed-role/Backup/nightly",
+	  "Backup/nightly", "ASIABACKUP", "111111111111", "10.0.0.5",
+	  "aws-sdk-go", NULL, 1, false, "arn:aws:s3:::prod-bucket/secret.txt",
+	  NULL, NULL },
+	{ "e03", T0 + H, CAT_DATA, "eu-west-1", "s3.amazonaws.com", "GetObject",
+	  "AssumedRole", "arn:aws:sts::111111111111:assumed-role/Backup/nightly",
+	  "Backup/nightly", "ASIABACKUP", "111111111111", "10.0.0.5",
+	  "aws-sdk-go", "AccessDenied", 1, false,
+	  "arn:aws:s3:::prod-bucket/other.txt", NULL, NULL },
+	{ "e04", T0 + H, CAT_MANAGEMENT, "us-east-1",
+	  "cloudtrail.amazonaws.com", "StopLogging", "IAMUser",
+	  "arn:aws:iam::111111111111:user/alice", "alice", "AKIAALICE",
+	  "111111111111", "198.51.100.7", "aws-cli/2.15", NULL, 0, false, NULL,
+	  "REQ-STOP-1", NULL },
+	{ "e05", T0 + 2 * H, CAT_MANAGEMENT, "us-west-2", "ec2.amazonaws.com",
+	  "DescribeInstances", "Root", "arn:aws:iam::222222222222:root", NULL,
+	  NULL, "222222222222", "203.0.113.9", "console.amazonaws.com",
+	  "Client.UnauthorizedOperation", 1, false, NULL, NULL, NULL },
+	{ "e06", T0 + 2 * H, CAT_INSIGHT, "us-east-1", "ec2.amazonaws.com",
+	  "RunInstances", NULL, NULL, NULL, NULL, "111111111111", NULL, NULL,
+	  NULL, -1, false, NULL, NULL, "\"insightDetails\":{\"state\":\"Start\"}" },
+	{ "e07", T0 + 3 * H, CAT_NETWORK, "us-east-1", "s3.amazonaws.com",
+	  "PutObject", "AWSAccount", NULL, NULL, NULL, "111111111111",
+	  "10.9.9.9", NULL, "VpceAccessDenied", -1, false, NULL, NULL, NULL },
+	{ "e08", T0 + 25 * H, CAT_MANAGEMENT, "eu-west-1", "sts.amazonaws.com",
+	  "AssumeRole", "AWSService", NULL, NULL, NULL, "111111111111",
+	  "ec2.amazonaws.com", "ec2.amazonaws.com", NULL, 1, false, NULL, NULL,
+	  NULL },
+};
+#define NBASE (sizeof base / sizeof base[0])
+
+static int setup_base(void **state)
+{
+	char err[256];
+	struct store *s = store_open(":memory:", STORE_READ_WRITE, err,
+	                             sizeof err);
+	if (!s)
+		fail_msg("store_open: %s", err);
+	assert_int_equal(fx_add_file(s, "base.json.gz", base, NBASE, FX_GZIP),
+	                 0);
+	*state = s;
+	return 0;
+}
+
+static int teardown_store(void **state)
+{
+	store_close(*state);
+	return 0;
+}
+
+/* The event IDs of every match, newest first, joined with spaces. */
+static char *ids_for(struct store *s, const char *filter_text)
+{
+	struct filter *f = fx_filter(filter_text);
+	struct store_page page = { 0 };
+	if (store_page(s, f, NULL, STORE_OLDER, 100, &page) < 0)
+		fail_msg("'%s': %s", filter_text, store_errmsg(s));
+	char *out = calloc(1, 1024);
+	assert_non_null(out);
+	for (size_t i = 0; i < page.count; i++) {
+		if (i)
+			strcat(out, " ");
+		strcat(out, page.rows[i].event_id);
+	}
+	int64_t n = -1;
+	assert_int_equal(store_count(s, f, &n), 0);
+	assert_int_equal(n, (int64_t)page.count);
+	store_page_free(&page);
+	filter_free(f);
+	return out;
+}
+
+static const struct {
+	const char *filter, *ids;
+} filter_cases[] = {
+	{ "", "e08 e07 e06 e05 e04 e03 e02 e01" },
+	{ "cat:data", "e03 e02" },
+	{ "cat:insight,network", "e07 e06" },
+	{ "-cat:mgmt", "e07 e06 e03 e02" },
+	{ "region:global", "e01" },
+	{ "region:EU-WEST-1", "e08 e03 e02" },
+	{ "region:us-west-2 region:eu-west-1", "e08 e05 e03 e02" },
+	{ "region:us-*", "e07 e06 e05 e04 e01" },
+	{ "service:s3", "e07 e03 e02" },
+	{ "service:s3.amazonaws.com", "e07 e03 e02" },
+	{ "event:Get*", "e03 e02" },
+	{ "event:stoplogging", "e04" },
+	{ "event:StopLogging,CreateUser", "e04 e01" },
+	{ "principal:alice", "e04 e01" },
+	{ "principal:nightly", "e03 e02" },
+	{ "principal:Backup", "e03 e02" },
+	{ "principal:arn:aws:iam::222222222222:root", "e05" },
+	{ "-principal:alice", "e08 e07 e06 e05 e03 e02" },
+	{ "type:root", "e05" },
+	{ "type:AssumedRole,IAMUser", "e04 e03 e02 e01" },
+	{ "key:akiaalice", "e04 e01" },
+	{ "ip:198.51.100.7", "e04 e01" },
+	{ "ip:10.*", "e07 e03 e02" },
+	{ "account:222222222222", "e05" },
+	{ "error:any", "e07 e05 e03" },
+	{ "error:none", "e08 e06 e04 e02 e01" },
+	{ "-error:any", "e08 e06 e04 e02 e01" },
+	{ "error:AccessDenied", "e03" },
+	{ "error:*AccessDenied", "e07 e03" },
+	{ "error:none,AccessDenied", "e08 e06 e04 e03 e02 e01" },
+	{ "ro:true", "e08 e05 e03 e02" },
+	{ "ro:false", "e04 e01" },
+	{ "-ro:true", "e07 e06 e04 e01" },
+	{ "resource:secret.txt", "e02" },
+	{ "resource:arn:aws:s3:::prod-bucket/*", "e03 e02" },
+	{ "resource:mallory", "e01" },
+	{ "id:E01", "e01" },
+	{ "id:e0*", "e08 e07 e06 e05 e04 e03 e02 e01" },
+	{ "request:req-stop-1", "e04" },
+	{ "agent:aws-cli*", "e04 e01" },
+	{ "since:2024-05-01T02:00 until:2024-05-01T03:00", "e07 e06 e05" },
+	{ "since:2024-05-02", "e08" },
+	{ "until:2024-05-01T01", "e04 e03 e02 e01" },
+	{ "region:us-east-1 cat:mgmt", "e04 e01" },
+	{ "secret.txt", "e02" },
+	{ "SECRET", "e02" },
+	{ "nightly backup", "e03 e02" },
+	{ "-nightly", "e08 e07 e06 e05 e04 e01" },
+	{ "insightDetails", "e06" },
+	/* Values that would break spliced SQL match nothing, harmlessly. */
+	{ "event:\"x' OR '1'='1\"", "" },
+	{ "event:Get%", "" },
+	{ "event:Get_bject", "" },
+	{ "\"'; DROP TABLE event; --\"", "" },
+};
+
+static void test_every_filter_key(void **state)
+{
+	struct store *s = *state;
+	for (size_t i = 0; i < sizeof filter_cases / sizeof filter_cases[0];
+	     i++) {
+		char *got = ids_for(s, filter_cases[i].filter);
+		if (strcmp(got, filter_cases[i].ids) != 0)
+			fail_msg("filter '%s': expected [%s], got [%s]",
+			         filter_cases[i].filter, filter_cases[i].ids, got);
+		free(got);
+	}
+}
+
+/* "value=count ..." for a facet. */
+static char *facet_text(struct store *s, const char *filter_text,
+                        enum store_dimension dim)
+{
+	struct filter *f = fx_filter(filter_text);
+	struct store_facet facet = { 0 };
+	if (store_facet(s, f, dim, 0, &facet) < 0)
+		fail_msg("facet: %s", store_errmsg(s));
+	char *out = calloc(1, 1024);
+	assert_non_null(out);
+	for (size_t i = 0; i < facet.count; i++)
+		snprintf(out + strlen(out), 1024 - strlen(out), "%s%s=%lld",
+		         i ? " " : "",
+		         facet.values[i].value ? facet.values[i].value : "NULL",
+		         (long long)facet.values[i].count);
+	store_facet_free(&facet);
+	filter_free(f);
+	return out;
+}
+
+static const struct {
+	const char *filter;
+	enum store_dimension dim;
+	const char *expect;
+} facet_cases[] = {
+	{ "", DIM_CATEGORY, "mgmt=4 data=2 insight=1 network=1" },
+	{ "", DIM_REGION, "us-east-1=4 eu-west-1=3 us-west-2=1" },
+	{ "", DIM_ERROR, "none=5 AccessDenied=1 Client.UnauthorizedOperation=1"
+	                 " VpceAccessDenied=1" },
+	{ "", DIM_READ_ONLY, "true=4 NULL=2 false=2" },
+	{ "", DIM_SERVICE, "s3.amazonaws.com=3 ec2.amazonaws.com=2"
+	                   " cloudtrail.amazonaws.com=1 iam.amazonaws.com=1"
+	                   " sts.amazonaws.com=1" },
+	{ "", DIM_DAY, "2024-05-01=7 2024-05-02=1" },
+	{ "region:eu-west-1", DIM_HOUR,
+	  "2024-05-01T01=2 2024-05-02T01=1" },
+	{ "cat:data", DIM_PRINCIPAL,
+	  "arn:aws:sts::111111111111:assumed-role/Backup/nightly=2" },
+	{ "cat:mgmt", DIM_TYPE, "IAMUser=2 AWSService=1 Root=1" },
+	{ "error:any", DIM_ACCOUNT, "111111111111=2 222222222222=1" },
+	{ "ro:false", DIM_KEY, "AKIAALICE=2" },
+	{ "cat:data", DIM_IP, "10.0.0.5=2" },
+	{ "event:StopLogging", DIM_AGENT, "aws-cli/2.15=1" },
+	{ "cat:insight", DIM_EVENT, "RunInstances=1" },
+	{ "event:NoSuchThing", DIM_REGION, "" },
+};
+
+static void test_facet_counts(void **state)
+{
+	for (size_t i = 0; i < sizeof facet_cases / sizeof facet_cases[0];
+	     i++) {
+		char *got = facet_text(*state, facet_cases[i].filter,
+		                       facet_cases[i].dim);
+		if (strcmp(got, facet_cases[i].expect) != 0)
+			fail_msg("facet %s under '%s': expected [%s], got [%s]",
+			         store_dimension_name(facet_cases[i].dim),
+			         facet_cases[i].filter, facet_cases[i].expect,
+			         got);
+		free(got);
+	}
+}
+
+static void test_facet_labels_and_limit(void **state)
+{
+	struct store_facet facet = { 0 };
+	assert_int_equal(store_facet(*state, NULL, DIM_CATEGORY, 2, &facet), 0);
+	assert_int_equal(facet.count, 2);
+	assert_string_equal(facet.values[0].label, "Management");
+	assert_string_equal(facet.values[1].label, "Data");
+	assert_int_equal(store_facet(*state, NULL, DIM_READ_ONLY, 0, &facet),
+	                 0);
+	assert_string_equal(facet.values[0].label, "read-only");
+	store_facet_free(&facet);
+	enum store_dimension d;
+	assert_int_equal(store_dimension_parse("principal", &d), 0);
+	assert_int_equal(d, DIM_PRINCIPAL);
+	assert_int_equal(store_dimension_parse("nonsense", &d), -1);
+}
+
+static void check_histogram(struct store *s, const char *filter,
+                            int64_t width, const int64_t (*expect)[3],
+                            size_t n)
+{
+	struct filter *f = fx_filter(filter);
+	struct store_histogram h = { 0 };
+	assert_int_equal(store_histogram(s, f, width, &h), 0);
+	assert_int_equal(h.count, n);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(h.buckets[i].start_ms, expect[i][0]);
+		assert_int_equal(h.buckets[i].count, expect[i][1]);
+		assert_int_equal(h.buckets[i].errors, expect[i][2]);
+	}
+	store_histogram_free(&h);
+	filter_free(f);
+}
+
+static void test_histogram_buckets(void **state)
+{
+	static const int64_t hourly[][3] = {
+		{ T0, 1, 0 },         { T0 + H, 3, 1 },  { T0 + 2 * H, 2, 1 },
+		{ T0 + 3 * H, 1, 1 }, { T0 + 25 * H, 1, 0 },
+	};
+	static const int64_t daily[][3] = { { T0, 7, 3 }, { T0 + 24 * H, 1, 0 } };
+	/* Four-hour buckets align to multiples of four hours since 1970. */
+	static const int64_t four[][3] = { { T0, 7, 3 }, { T0 + 24 * H, 1, 0 } };
+	static const int64_t errors[][3] = {
+		{ T0 + H, 1, 1 }, { T0 + 2 * H, 1, 1 }, { T0 + 3 * H, 1, 1 } };
+	check_histogram(*state, "", H, hourly, 5);
+	check_histogram(*state, "", 24 * H, daily, 2);
+	check_histogram(*state, "", 4 * H, four, 2);
+	check_histogram(*state, "error:any", H, errors, 3);
+	struct store_histogram h = { 0 };
+	assert_int_equal(store_histogram(*state, NULL, 0, &h), -1);
+}
+
+static void test_page_columns(void **state)
+{
+	struct filter *f = fx_filter("id:e02");
+	struct store_page page = { 0 };
+	assert_int_equal(store_page(*state, f, NULL, STORE_OLDER, 10, &page), 0);
+	assert_int_equal(page.count, 1);
+	const struct store_row *r = &page.rows[0];
+	assert_int_equal(r->time_ms, T0 + H);
+	assert_int_equal(r->category, CAT_DATA);
+	assert_int_equal(r->read_only, 1);
+	assert_false(r->global);
+	assert_string_equal(r->region, "eu-west-1");
+	assert_string_equal(r->service, "s3.amazonaws.com");
+	assert_string_equal(r->event_name, "GetObject");
+	assert_string_equal(r->identity_type, "AssumedRole");
+	assert_string_equal(r->principal_name, "Backup/nightly");
+	assert_string_equal(r->access_key, "ASIABACKUP");
+	assert_string_equal(r->source_ip, "10.0.0.5");
+	assert_string_equal(r->user_agent, "aws-sdk-go");
+	assert_null(r->error_code);
+	assert_null(r->request_id);
+	assert_false(page.more);
+	store_page_free(&page);
+	filter_free(f);
+}
+
+static void test_records_read_back(void **state)
+{
+	struct store *s = *state;
+	struct store_page page = { 0 };
+	assert_int_equal(store_page(s, NULL, NULL, STORE_NEWER, 100, &page), 0);
+	assert_int_equal(page.count, NBASE);
+	for (size_t i = 0; i < page.count; i++) {
+		char *bytes;
+		size_t len;
+		assert_int_equal(store_record(s, page.rows[i].row, &bytes, &len),
+		                 0);
+		const struct fx_event *e = NULL;
+		for (size_t j = 0; j < NBASE; j++)
+			if (strcmp(base[j].id, page.rows[i].event_id) == 0)
+				e = &base[j];
+		assert_non_null(e);
+		char *want = fx_record_json(e);
+		assert_int_equal(len, strlen(want));
+		assert_memory_equal(bytes, want, len);
+		free(want);
+		free(bytes);
+	}
+	char *bytes = NULL;
+	size_t len;
+	assert_int_equal(store_record(s, 999999, &bytes, &len), -1);
+	assert_non_null(strstr(store_errmsg(s), "no such event"));
+	store_page_free(&page);
+}
+
+/* 23 events in runs of five sharing a timestamp, so that pages of four
+ * split every run. */
+#define NPAGED 23
+static struct store *paged_store(struct fx_event *ev, char ids[][8])
+{
+	char err[256];
+	struct store *s = store_open(":memory:", STORE_READ_WRITE, err,
+	                             sizeof err);
+	assert_non_null(s);
+	for (int i = 0; i < NPAGED; i++) {
+		snprintf(ids[i], 8, "p%02d", i);
+		ev[i] = (struct fx_event){ .id = ids[i], .ms = T0 + (i / 5) * 1000,
+		                           .cat = i % 2 ? CAT_DATA : CAT_MANAGEMENT,
+		                           .region = "us-east-1", .ro = -1 };
+	}
+	assert_int_equal(fx_add_file(s, "paged.json", ev, NPAGED, FX_PLAIN), 0);
+	return s;
+}
+
+/* Walks every page from one end; returns how many rows were seen. */
+static size_t walk(struct store *s, const struct filter *f,
+                   enum store_direction dir, const struct store_cursor *from,
+                   struct store_cursor *seen, size_t max)
+{
+	struct store_page page = { 0 };
+	struct store_cursor cur, *at = NULL;
+	size_t n = 0;
+	if (from) {
+		cur = *from;
+		at = &cur;
+	}
+	do {
+		assert_int_equal(store_page(s, f, at, dir, 4, &page), 0);
+		for (size_t i = 0; i < page.count; i++) {
+			assert_true(n < max);
+			seen[n++] = (struct store_cursor){ page.rows[i].time_ms,
+				                           page.rows[i].row };
+		}
+		if (page.count) {
+			cur = seen[n - 1];
+			at = &cur;
+		}
+	} while (page.more);
+	store_page_free(&page);
+	return n;
+}
+
+static int cursor_cmp(const struct store_cursor *a,
+                      const struct store_cursor *b)
+{
+	if (a->time_ms != b->time_ms)
+		return a->time_ms < b->time_ms ? -1 : 1;
+	return a->row < b->row ? -1 : a->row > b->row;
+}
+
+static void test_paging_across_equal_timestamps(void **state)
+{
+	(void)state;
+	struct fx_event ev[NPAGED];
+	char ids[NPAGED][8];
+	struct store *s = paged_store(ev, ids);
+	struct store_cursor older[NPAGED + 1], newer[NPAGED + 1];
+	size_t n = walk(s, NULL, STORE_OLDER, NULL, older, NPAGED + 1);
+	assert_int_equal(n, NPAGED);
+	for (size_t i = 1; i < n; i++)
+		assert_true(cursor_cmp(&older[i - 1], &older[i]) > 0);
+	/* Back up from the oldest row: every other row, in reverse. */
+	size_t m = walk(s, NULL, STORE_NEWER, &older[n - 1], newer, NPAGED);
+	assert_int_equal(m, NPAGED - 1);
+	for (size_t i = 0; i < m; i++)
+		assert_int_equal(cursor_cmp(&newer[i], &older[n - 2 - i]), 0);
+	/* One page back from the middle of a run of equal timestamps. */
+	struct store_page page = { 0 };
+	assert_int_equal(store_page(s, NULL, &older[11], STORE_NEWER, 4, &page),
+	                 0);
+	assert_int_equal(page.count, 4);
+	for (size_t i = 0; i < 4; i++)
+		assert_int_equal(page.rows[i].row, older[10 - i].row);
+	assert_true(page.more);
+	/* The same under a filter: only the odd (data) events. */
+	struct filter *f = fx_filter("cat:data");
+	n = walk(s, f, STORE_OLDER, NULL, older, NPAGED);
+	assert_int_equal(n, NPAGED / 2);
+	for (size_t i = 1; i < n; i++)
+		assert_true(cursor_cmp(&older[i - 1], &older[i]) > 0);
+	filter_free(f);
+	store_page_free(&page);
+	store_close(s);
+}
+
+static void test_dedup_by_event_id(void **state)
+{
+	(void)state;
+	char err[256];
+	struct store *s = store_open(":memory:", STORE_READ_WRITE, err,
+	                             sizeof err);
+	assert_non_null(s);
+	assert_int_equal(fx_add_file(s, "a.json", base, 3, FX_PLAIN), 0);
+	/* The .json.gz twin of the same events adds nothing. */
+	assert_int_equal(fx_add_file(s, "a.json.gz", base, 3, FX_GZIP), 3);
+	/* Overlap: e03 again plus e04 new. */
+	assert_int_equal(fx_add_file(s, "b.json", base + 2, 2, FX_PLAIN), 1);
+	/* The same event twice inside one file. */
+	struct fx_event twice[2] = { base[4], base[4] };
+	assert_int_equal(fx_add_file(s, "c.json", twice, 2, FX_PLAIN), 1);
+	int64_t n;
+	assert_int_equal(store_count(s, NULL, &n), 0);
+	assert_int_equal(n, 5);
+	struct store_summary sum;
+	assert_int_equal(store_summary(s, &sum), 0);
+	assert_int_equal(sum.events, 5);
+	assert_int_equal(sum.duplicates, 5);
+	assert_int_equal(sum.files_imported, 4);
+	assert_int_equal(sum.oldest_ms, T0);
+	assert_int_equal(sum.newest_ms, T0 + 2 * H);
+	store_close(s);
+}
+
+static void add_partial_file(struct store *s, const char *path)
+{
+	struct store_file_info info = { path, 10, 5, "abcd" };
+	assert_int_equal(store_file_begin(s, &info, "{}", 2, STORE_ENC_IDENTITY),
+	                 0);
+	struct store_event ev = { .event_id = "half", .time_ms = T0,
+		                  .read_only = -1, .region = "new-region-9",
+		                  .record_length = 2 };
+	bool dup;
+	assert_int_equal(store_add_event(s, &ev, &dup), 0);
+	assert_false(dup);
+}
+
+static void test_abandoned_file_leaves_nothing(void **state)
+{
+	(void)state;
+	char err[256];
+	struct store *s = store_open(":memory:", STORE_READ_WRITE, err,
+	                             sizeof err);
+	assert_non_null(s);
+	/* Alone: its own transaction. */
+	add_partial_file(s, "broken.json");
+	assert_int_equal(store_file_abandon(s), 0);
+	/* In a batch: only the abandoned file goes. */
+	assert_int_equal(store_batch_begin(s), 0);
+	assert_int_equal(fx_add_file(s, "one.json", base, 2, FX_PLAIN), 0);
+	add_partial_file(s, "broken2.json");
+	assert_int_equal(store_file_abandon(s), 0);
+	assert_int_equal(fx_add_file(s, "two.json", base + 2, 2, FX_GZIP), 0);
+	assert_int_equal(store_batch_end(s), 0);
+	int64_t n;
+	assert_int_equal(store_count(s, NULL, &n), 0);
+	assert_int_equal(n, 4);
+	/* The region the abandoned event brought is gone with it, and the
+	 * writer's cache forgot it: a new event gets a working id. */
+	char *ids = ids_for(s, "region:new-region-9");
+	assert_string_equal(ids, "");
+	free(ids);
+	int64_t size, mtime;
+	char *hash = NULL;
+	enum store_file_state st;
+	assert_int_equal(store_file_lookup(s, "broken2.json", &size, &mtime,
+	                                   &hash, &st),
+	                 0);
+	assert_int_equal(store_file_lookup(s, "two.json", &size, &mtime, &hash,
+	                                   &st),
+	                 1);
+	assert_int_equal(st, STORE_FILE_IMPORTED);
+	assert_string_equal(hash, "feed");
+	free(hash);
+	add_partial_file(s, "again.json");
+	assert_int_equal(store_file_commit(s, STORE_FILE_IMPORTED), 0);
+	ids = ids_for(s, "region:new-region-9");
+	assert_string_equal(ids, "half");
+	free(ids);
+	store_close(s);
+}
+
+static void test_failed_and_digest_files_in_ledger(void **state)
+{
+	(void)state;
+	char err[256];
+	struct store *s = store_open(":memory:", STORE_READ_WRITE, err,
+	                             sizeof err);
+	assert_non_null(s);
+	struct store_file_info bad = { "bad.json.gz", 77, 1, "beef" };
+	assert_int_equal(store_file_failed(s, &bad, "gzip data is corrupt"), 0);
+	struct store_file_info dig = { "digest.json.gz", 10, 1, "d1" };
+	assert_int_equal(store_file_begin(s, &dig, "{}", 2, STORE_ENC_IDENTITY),
+	                 0);
+	assert_int_equal(store_file_commit(s, STORE_FILE_DIGEST), 0);
+	struct store_summary sum;
+	assert_int_equal(store_summary(s, &sum), 0);
+	assert_int_equal(sum.files_failed, 1);
+	assert_int_equal(sum.files_digest, 1);
+	assert_int_equal(sum.files_imported, 0);
+	assert_int_equal(sum.events, 0);
+	int64_t size, mtime;
+	char *hash;
+	enum store_file_state st;
+	assert_int_equal(store_file_lookup(s, "bad.json.gz", &size, &mtime,
+	                                   &hash, &st),
+	                 1);
+	assert_int_equal(st, STORE_FILE_FAILED);
+	assert_int_equal(size, 77);
+	free(hash);
+	/* Misuse is refused, not undefined. */
+	bool dup;
+	struct store_event ev = { .event_id = "x", .read_only = -1 };
+	assert_int_equal(store_add_event(s, &ev, &dup), -1);
+	store_close(s);
+}
+
+static void test_every_encoding_reads_back(void **state)
+{
+	(void)state;
+	const enum fx_encoding encs[] = { FX_PLAIN, FX_GZIP,
+		                          FX_GZIP_TWO_MEMBERS };
+	for (size_t k = 0; k < 3; k++) {
+		char err[256];
+		struct store *s = store_open(":memory:", STORE_READ_WRITE, err,
+		                             sizeof err);
+		assert_non_null(s);
+		assert_int_equal(fx_add_file(s, "f", base, NBASE, encs[k]), 0);
+		void *st = s;
+		test_records_read_back(&st);
+		/* Bare words search the records in every encoding. */
+		char *ids = ids_for(s, "prod-bucket");
+		assert_string_equal(ids, "e03 e02");
+		free(ids);
+		store_close(s);
+	}
+}
+
+static char tmpdir[64];
+
+static int make_tmpdir(void **state)
+{
+	(void)state;
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/trailnav-test-XXXXXX");
+	assert_non_null(mkdtemp(tmpdir));
+	return 0;
+}
+
+static int remove_tmpdir(void **state)
+{
+	(void)state;
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static int64_t sql_int(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	int rc = sqlite3_step(st);
+	int64_t v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT)
+		v = strcmp((const char *)sqlite3_column_text(st, 0), "wal") == 0;
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+static void sql_exec(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+static void test_schema_on_disk(void **state)
+{
+	(void)state;
+	char path[160], err[512];
+	/* The directories on the way are created. */
+	snprintf(path, sizeof path, "%s/a/b/trailnav.db", tmpdir);
+	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	if (!s)
+		fail_msg("%s", err);
+	assert_int_equal(fx_add_file(s, "x.json", base, 2, FX_PLAIN), 0);
+	store_close(s);
+	assert_int_equal(sql_int(path, "PRAGMA user_version"),
+	                 store_schema_version());
+	assert_int_equal(sql_int(path, "PRAGMA journal_mode"), 1);
+	assert_int_equal(sql_int(path, "PRAGMA application_id"), 0x544e4156);
+	/* Reopening keeps the data; read-only works too. */
+	s = store_open(path, STORE_READ_ONLY, err, sizeof err);
+	assert_non_null(s);
+	int64_t n;
+	assert_int_equal(store_count(s, NULL, &n), 0);
+	assert_int_equal(n, 2);
+	store_close(s);
+	/* A database from a newer trailnav is refused, untouched. */
+	sql_exec(path, "PRAGMA user_version=99");
+	assert_null(store_open(path, STORE_READ_WRITE, err, sizeof err));
+	assert_non_null(strstr(err, "newer"));
+	assert_int_equal(sql_int(path, "PRAGMA user_version"), 99);
+}
+
+static void test_foreign_database_refused(void **state)
+{
+	(void)state;
+	char path[160], err[512];
+	snprintf(path, sizeof path, "%s/other.db", tmpdir);
+	sql_exec(path, "CREATE TABLE accounts(id INTEGER)");
+	assert_null(store_open(path, STORE_READ_WRITE, err, sizeof err));
+	assert_non_null(strstr(err, "not one trailnav made"));
+	assert_int_equal(sql_int(path, "PRAGMA user_version"), 0);
+	/* An old (version 0, empty) database is upgraded in place. */
+	snprintf(path, sizeof path, "%s/empty.db", tmpdir);
+	sql_exec(path, "PRAGMA user_version=0");
+	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	assert_non_null(s);
+	store_close(s);
+	assert_int_equal(sql_int(path, "PRAGMA user_version"),
+	                 store_schema_version());
+	/* Read-only cannot upgrade: it says so. */
+	snprintf(path, sizeof path, "%s/empty2.db", tmpdir);
+	sql_exec(path, "PRAGMA user_version=0");
+	assert_null(store_open(path, STORE_READ_ONLY, err, sizeof err));
+	assert_non_null(strstr(err, "read-only"));
+}
+
+static void test_default_path(void **state)
+{
+	(void)state;
+	char *p = store_default_path("/x/given.db");
+	assert_string_equal(p, "/x/given.db");
+	free(p);
+	setenv("TRAILNAV_DB", "/env/t.db", 1);
+	p = store_default_path(NULL);
+	assert_string_equal(p, "/env/t.db");
+	free(p);
+	unsetenv("TRAILNAV_DB");
+	setenv("XDG_DATA_HOME", "/xdg", 1);
+	p = store_default_path(NULL);
+	assert_string_equal(p, "/xdg/trailnav/trailnav.db");
+	free(p);
+	setenv("XDG_DATA_HOME", "relative/ignored", 1);
+	setenv("HOME", "/home/u", 1);
+	p = store_default_path(NULL);
+	assert_string_equal(p, "/home/u/.local/share/trailnav/trailnav.db");
+	free(p);
+}
+
+#define WITH_BASE(t) cmocka_unit_test_setup_teardown(t, setup_base, \
+                                                    teardown_store)
+
+int main(void)
+{
+	/* One group: TAP allows one plan per test program. */
+	const struct CMUnitTest tests[] = {
+		WITH_BASE(test_every_filter_key),
+		WITH_BASE(test_facet_counts),
+		WITH_BASE(test_facet_labels_and_limit),
+		WITH_BASE(test_histogram_buckets),
+		WITH_BASE(test_page_columns),
+		WITH_BASE(test_records_read_back),
+		cmocka_unit_test(test_paging_across_equal_timestamps),
+		cmocka_unit_test(test_dedup_by_event_id),
+		cmocka_unit_test(test_abandoned_file_leaves_nothing),
+		cmocka_unit_test(test_failed_and_digest_files_in_ledger),
+		cmocka_unit_test(test_every_encoding_reads_back),
+		cmocka_unit_test(test_schema_on_disk),
+		cmocka_unit_test(test_foreign_database_refused),
+		cmocka_unit_test(test_default_path),
+	};
+	return cmocka_run_group_tests_name("store", tests, make_tmpdir,
+	                                   remove_tmpdir);
+}
