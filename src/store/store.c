@@ -171,8 +171,15 @@ void store_close(struct store *s)
 		store_batch_end(s);
 	sqlite3_finalize(s->insert_event);
 	sqlite3_finalize(s->insert_event_resource);
-	for (int d = 0; d < DICT_COUNT_; d++)
+	sqlite3_finalize(s->principal_select);
+	sqlite3_finalize(s->principal_insert);
+	sqlite3_finalize(s->resource_select);
+	sqlite3_finalize(s->resource_insert);
+	for (int d = 0; d < DICT_COUNT_; d++) {
+		sqlite3_finalize(s->dict_select[d]);
+		sqlite3_finalize(s->dict_insert[d]);
 		intern_free(&s->dicts[d]);
+	}
 	intern_free(&s->principals);
 	intern_free(&s->resources);
 	store_cache_clear(s);
