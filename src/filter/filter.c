@@ -1,4 +1,5 @@
-/* filter.c - the filter language: parse, print, copy (see filter.h).
+/* filter.c - the filter language: parse and copy (see filter.h; printing
+ * is in filter_format.c, times in filter_time.c).
  *
  * The parser works on byte offsets into the caller's text so that every
  * error can point at the exact term or value that is wrong.  It never looks
@@ -17,21 +18,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "filter/internal.h"
 #include "util/i18n.h"
-
-#define MS_SECOND INT64_C(1000)
-#define MS_MINUTE (60 * MS_SECOND)
-#define MS_HOUR (60 * MS_MINUTE)
-#define MS_DAY (24 * MS_HOUR)
-#define MS_WEEK (7 * MS_DAY)
 
 /* `now` is clamped to about +-36 million years so that no time arithmetic
  * below can overflow, whatever the caller (or a fuzzer) passes. */
 #define NOW_LIMIT (INT64_C(1) << 60)
-
-/* Ages longer than this are surely typos; the bound also keeps
- * `now - age` far from overflowing. */
-#define AGE_MAX_MS (INT64_C(10000) * 366 * MS_DAY)
 
 /* Offending text quoted in an error message is cut to this many bytes so
  * that the sentence around it still fits in filter_error.message. */
@@ -75,30 +67,11 @@ static const struct {
 	{"networkactivity", CAT_NETWORK},
 };
 
-static const char *const time_syntax = N_(
-	"a date like 2024-05-01 or 2024-05-01T08:00Z, a time like 08:00, "
-	"or an age like 6h or 7d");
-
-/* ---- characters: ASCII only, so the locale never changes a parse ---- */
+/* ---- characters ---- */
 
 static bool is_blank(char c)
 {
 	return c == ' ' || c == '\t';
-}
-
-static bool is_alpha(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static char to_lower(char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
 }
 
 /* Case-insensitive: does the span s[0..n) spell `word`? */
@@ -106,7 +79,7 @@ static bool span_is(const char *s, size_t n, const char *word)
 {
 	size_t i = 0;
 	for (; i < n && word[i]; i++)
-		if (to_lower(s[i]) != word[i])
+		if (filter_to_lower(s[i]) != word[i])
 			return false;
 	return i == n && word[i] == '\0';
 }
@@ -180,241 +153,6 @@ static void excerpt(char out[EXCERPT_MAX + 4], const char *s, size_t n)
 		cut--;
 	memcpy(out, s, cut);
 	memcpy(out + cut, "\xE2\x80\xA6", 4); /* U+2026 and the NUL */
-}
-
-/* ---- calendar arithmetic (proleptic Gregorian, UTC) ---- */
-
-static int64_t floor_mod(int64_t a, int64_t b)
-{
-	int64_t r = a % b;
-	return r < 0 ? r + b : r;
-}
-
-static bool is_leap(int64_t y)
-{
-	return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-}
-
-static int days_in_month(int64_t y, int m)
-{
-	static const int days[12] = {31, 28, 31, 30, 31, 30,
-	                             31, 31, 30, 31, 30, 31};
-	return m == 2 && is_leap(y) ? 29 : days[m - 1];
-}
-
-/* Days since 1970-01-01 (H. Hinnant's days_from_civil): our own so that
- * neither timegm() nor the TZ variable can change a filter's meaning. */
-static int64_t days_from_civil(int64_t y, int m, int d)
-{
-	y -= m <= 2;
-	int64_t era = (y >= 0 ? y : y - 399) / 400;
-	int64_t yoe = y - era * 400;
-	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-/* ---- time values ---- */
-
-struct cursor {
-	const char *s;
-	size_t i;
-};
-
-/* Exactly `width` digits. */
-static bool take_num(struct cursor *c, int width, int *out)
-{
-	int v = 0;
-	for (int k = 0; k < width; k++) {
-		char ch = c->s[c->i + (size_t)k];
-		if (!is_digit(ch))
-			return false; /* also stops at the NUL */
-		v = v * 10 + (ch - '0');
-	}
-	c->i += (size_t)width;
-	*out = v;
-	return true;
-}
-
-static bool take(struct cursor *c, char ch)
-{
-	if (c->s[c->i] != ch)
-		return false;
-	c->i++;
-	return true;
-}
-
-/* A parsed time: the interval and, on failure, what was expected. */
-struct when {
-	int64_t lo, hi;
-	const char *expect; /* N_() string */
-};
-
-/* ".fff...": milliseconds, and the precision the digits written give
- * (".5" is a 100 ms interval); digits past the third are ignored. */
-static bool take_fraction(struct cursor *c, int64_t *ms, int64_t *prec)
-{
-	int64_t v = 0, p = MS_SECOND;
-	size_t k = 0;
-	for (; is_digit(c->s[c->i]); c->i++, k++) {
-		if (k < 3) {
-			v = v * 10 + (c->s[c->i] - '0');
-			p /= 10;
-		}
-	}
-	*ms = v * p;
-	*prec = p;
-	return k > 0;
-}
-
-/* "HH[:MM[:SS[.fff]]]" as milliseconds into the day and a precision.
- * Minutes are required for a time of day: a lone "08" reads as nothing. */
-static bool take_clock(struct cursor *c, bool need_minutes, int64_t *ms,
-                       int64_t *prec, struct when *w)
-{
-	int h, mi = 0, sec = 0;
-	int64_t frac = 0;
-	if (!take_num(c, 2, &h))
-		return false;
-	*prec = MS_HOUR;
-	if (take(c, ':')) {
-		if (!take_num(c, 2, &mi))
-			return false;
-		*prec = MS_MINUTE;
-		if (take(c, ':')) {
-			if (!take_num(c, 2, &sec))
-				return false;
-			*prec = MS_SECOND;
-			if (take(c, '.') && !take_fraction(c, &frac, prec))
-				return false;
-		}
-	} else if (need_minutes) {
-		return false;
-	}
-	if (h > 23)
-		w->expect = N_("an hour from 00 to 23");
-	else if (mi > 59)
-		w->expect = N_("minutes from 00 to 59");
-	else if (sec > 59)
-		w->expect = N_("seconds from 00 to 59");
-	*ms = h * MS_HOUR + mi * MS_MINUTE + sec * MS_SECOND + frac;
-	return h <= 23 && mi <= 59 && sec <= 59;
-}
-
-/* Nothing, "Z", or "+HH:MM" / "+HHMM" (also '-'), then the end.  The
- * result is the zone's offset from UTC. */
-static bool take_zone(struct cursor *c, int64_t *offset, struct when *w)
-{
-	char sign = c->s[c->i];
-	int h, m;
-	*offset = 0;
-	if (sign == '\0')
-		return true;
-	if (sign == 'Z' || sign == 'z')
-		return c->s[c->i + 1] == '\0';
-	if (sign != '+' && sign != '-')
-		return false;
-	c->i++;
-	if (!take_num(c, 2, &h))
-		return false;
-	take(c, ':');
-	if (!take_num(c, 2, &m) || c->s[c->i] != '\0')
-		return false;
-	if (h > 23 || m > 59) {
-		w->expect = N_("a time zone offset from -23:59 to +23:59");
-		return false;
-	}
-	*offset = (sign == '-' ? -1 : 1) * (h * MS_HOUR + m * MS_MINUTE);
-	return true;
-}
-
-/* "YYYY-MM-DD[THH[:MM[:SS[.fff]]][zone]]": the interval the written
- * precision spans, converted to UTC. */
-static bool parse_iso(const char *s, struct when *w)
-{
-	struct cursor c = {s, 0};
-	int y, mo, d;
-	int64_t clock = 0, prec = MS_DAY, offset = 0;
-	if (!take_num(&c, 4, &y) || !take(&c, '-') || !take_num(&c, 2, &mo) ||
-	    !take(&c, '-') || !take_num(&c, 2, &d))
-		return false;
-	if (mo < 1 || mo > 12) {
-		w->expect = N_("a month from 01 to 12");
-		return false;
-	}
-	if (d < 1 || d > days_in_month(y, mo)) {
-		w->expect = N_("a day that exists in that month");
-		return false;
-	}
-	if (s[c.i] != '\0') {
-		if (!take(&c, 'T') && !take(&c, 't'))
-			return false;
-		if (!take_clock(&c, false, &clock, &prec, w) ||
-		    !take_zone(&c, &offset, w))
-			return false;
-	}
-	w->lo = days_from_civil(y, mo, d) * MS_DAY + clock - offset;
-	w->hi = w->lo + prec;
-	return true;
-}
-
-/* "HH:MM[:SS[.fff]][zone]": the latest such moment at or before `now`
- * ("since:23:00" typed at 01:00 means two hours ago, not in 22 hours). */
-static bool parse_time_of_day(const char *s, int64_t now, struct when *w)
-{
-	struct cursor c = {s, 0};
-	int64_t clock, prec, offset;
-	if (!take_clock(&c, true, &clock, &prec, w) ||
-	    !take_zone(&c, &offset, w))
-		return false;
-	int64_t back = floor_mod(floor_mod(now, MS_DAY) - (clock - offset),
-	                         MS_DAY);
-	w->lo = now - back;
-	w->hi = w->lo + prec;
-	return true;
-}
-
-/* "N" + s|m|h|d|w: the instant that long before `now`.  Units are lower
- * case only: "M" could as well mean months. */
-static bool parse_age(const char *s, int64_t now, struct when *w)
-{
-	int64_t n = 0, unit;
-	size_t i = 0;
-	for (; is_digit(s[i]); i++)
-		if (n <= AGE_MAX_MS) /* past it, stop before overflowing */
-			n = n * 10 + (s[i] - '0');
-	switch (s[i]) {
-	case 's': unit = MS_SECOND; break;
-	case 'm': unit = MS_MINUTE; break;
-	case 'h': unit = MS_HOUR; break;
-	case 'd': unit = MS_DAY; break;
-	case 'w': unit = MS_WEEK; break;
-	default: return false;
-	}
-	if (s[i + 1] != '\0')
-		return false;
-	if (n > AGE_MAX_MS / unit) {
-		w->expect = N_("an age shorter than 10000 years");
-		return false;
-	}
-	w->lo = w->hi = now - n * unit;
-	return true;
-}
-
-/* Dispatches on the shape of the leading digits. */
-static bool parse_time(const char *s, int64_t now, struct when *w)
-{
-	size_t nd = 0;
-	while (is_digit(s[nd]))
-		nd++;
-	w->expect = time_syntax;
-	if (nd == 4 && s[4] == '-')
-		return parse_iso(s, w);
-	if (nd == 2 && s[2] == ':')
-		return parse_time_of_day(s, now, w);
-	if (nd > 0)
-		return parse_age(s, now, w);
-	return false;
 }
 
 /* ---- the filter tree ---- */
@@ -532,12 +270,10 @@ static char *unquote(const char *s, size_t n)
 	return out;
 }
 
-/* The length of the key when the term is "letters:..."; 0 when it is a
- * bare word.  "arn:" is a word: people paste ARNs to search for them. */
-static size_t key_length(const char *s, size_t n)
+size_t filter_key_length(const char *s, size_t n)
 {
 	size_t k = 0;
-	while (k < n && is_alpha(s[k]))
+	while (k < n && filter_is_alpha(s[k]))
 		k++;
 	if (k == 0 || k == n || s[k] != ':' || span_is(s, k, "arn"))
 		return 0;
@@ -610,8 +346,8 @@ static bool classify_ro(struct parser *p, struct filter_value *v,
 static bool classify_time(struct parser *p, struct filter_value *v,
                           size_t vs, size_t vn)
 {
-	struct when w = {0, 0, NULL};
-	if (parse_time(v->text, p->now_ms, &w)) {
+	struct filter_when w = {0, 0, NULL};
+	if (filter_time_parse(v->text, p->now_ms, &w)) {
 		v->match = FM_TIME;
 		v->time_lo = w.lo;
 		v->time_hi = w.hi;
@@ -634,7 +370,7 @@ static bool complete_service(struct parser *p, struct filter_value *v)
 	static const char suffix[] = ".amazonaws.com";
 	size_t n = strlen(v->text);
 	for (size_t i = 0; i < n; i++)
-		if (!is_alpha(v->text[i]) && !is_digit(v->text[i]) &&
+		if (!filter_is_alpha(v->text[i]) && !filter_is_digit(v->text[i]) &&
 		    v->text[i] != '-')
 			return true; /* a pattern, a full name, or no name */
 	char *t = malloc(n + sizeof suffix);
@@ -843,7 +579,7 @@ static bool parse_term(struct parser *p, size_t start, size_t end)
 			return false;
 		}
 	}
-	size_t klen = key_length(p->src + i, end - i);
+	size_t klen = filter_key_length(p->src + i, end - i);
 	if (klen)
 		ok = parse_keyed(p, &t, i, klen, end);
 	else
@@ -882,112 +618,6 @@ struct filter *filter_parse(const char *text, int64_t now_ms,
 		}
 		i = end;
 	}
-}
-
-/* ---- printing ---- */
-
-/* Output that first only counts (p == NULL), then writes into a buffer of
- * the counted size: no reallocation can fail half-way. */
-struct sink {
-	char *p;
-	size_t n;
-};
-
-static void put(struct sink *k, const char *s, size_t n)
-{
-	if (k->p)
-		memcpy(k->p + k->n, s, n);
-	k->n += n;
-}
-
-/* Does a bare word need quotes to parse back as the same bare word? */
-static bool word_needs_quotes(const char *s)
-{
-	if (s[0] == '-')
-		return true; /* would read as a negation */
-	size_t n = strlen(s);
-	return key_length(s, n) != 0; /* would read as key:value */
-}
-
-static bool needs_quotes(const char *s)
-{
-	return s[0] == '\0' || strpbrk(s, " \t,\"\\") != NULL;
-}
-
-static void put_value(struct sink *k, const char *s, bool quote)
-{
-	if (!quote) {
-		put(k, s, strlen(s));
-		return;
-	}
-	put(k, "\"", 1);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			put(k, "\\", 1);
-		put(k, s, 1);
-	}
-	put(k, "\"", 1);
-}
-
-/* How a value is written back: from its meaning where it has one, so that
- * a hand-built tree prints right even with text left NULL. */
-static const char *value_word(enum filter_key key,
-                              const struct filter_value *v)
-{
-	switch (v->match) {
-	case FM_CATEGORY:
-		return filter_category_word(v->category);
-	case FM_BOOL:
-		return v->flag ? "true" : "false";
-	case FM_ANY:
-		return key == FK_REGION ? "global" : "any";
-	case FM_NONE:
-		return "none";
-	default:
-		return v->text ? v->text : "";
-	}
-}
-
-static void put_term(struct sink *k, const struct filter_term *t)
-{
-	if (t->negated)
-		put(k, "-", 1);
-	if (t->key == FK_TEXT) {
-		const char *s = t->nvalues ? value_word(t->key, t->values) : "";
-		put_value(k, s, needs_quotes(s) || word_needs_quotes(s));
-		return;
-	}
-	const char *name = filter_key_name(t->key);
-	put(k, name, strlen(name));
-	put(k, ":", 1);
-	for (size_t i = 0; i < t->nvalues; i++) {
-		const char *s = value_word(t->key, &t->values[i]);
-		if (i)
-			put(k, ",", 1);
-		put_value(k, s, needs_quotes(s));
-	}
-}
-
-static void put_filter(struct sink *k, const struct filter *f)
-{
-	for (size_t i = 0; f && i < f->nterms; i++) {
-		if (i)
-			put(k, " ", 1);
-		put_term(k, &f->terms[i]);
-	}
-}
-
-char *filter_format(const struct filter *f)
-{
-	struct sink k = {NULL, 0};
-	put_filter(&k, f);
-	k.p = malloc(k.n + 1);
-	if (!k.p)
-		return NULL;
-	k.n = 0;
-	put_filter(&k, f);
-	k.p[k.n] = '\0';
-	return k.p;
 }
 
 /* ---- copies and queries ---- */

@@ -58,7 +58,8 @@ enum event_category {
 
 /* What one value of a term means. */
 enum filter_match {
-	FM_EXACT,    /* the string, whole (case-insensitive) */
+	FM_EXACT,    /* the string, whole (case-insensitive); for FK_TEXT, a
+	                substring of the record text */
 	FM_PATTERN,  /* the string holds '*' wildcards */
 	FM_CATEGORY, /* cat: number in `category` */
 	FM_BOOL,     /* ro: true/false in `flag` */
@@ -69,16 +70,18 @@ enum filter_match {
 
 struct filter_value {
 	enum filter_match match;
-	/* FM_EXACT, FM_PATTERN and FK_TEXT: the unquoted, unescaped string.
-	 * For service: a name without a dot is completed to
-	 * "NAME.amazonaws.com" (not for patterns). */
+	/* The unquoted, unescaped string: what matches, for FM_EXACT,
+	 * FM_PATTERN and FK_TEXT; the canonical word (or the time as
+	 * written) for the other kinds, which match on the fields below.
+	 * For service: a plain name (letters, digits, '-') is completed to
+	 * "NAME.amazonaws.com". */
 	char *text;
 	enum event_category category;
 	bool flag;
 	/* FM_TIME: the value at its own precision, as a half-open interval of
 	 * UTC epoch milliseconds.  "2024-05-01" is the whole day; "6h" is the
-	 * instant six hours before `now`.  since: keeps time >= time_lo;
-	 * until: keeps time < time_hi. */
+	 * instant six hours before `now` (time_lo == time_hi).  since: keeps
+	 * time >= time_lo; until: keeps time < time_hi. */
 	int64_t time_lo, time_hi;
 };
 
@@ -104,7 +107,8 @@ struct filter_error {
 /* Parses `text` into a new filter.  `now_ms` (UTC epoch milliseconds) anchors
  * relative times such as "6h" and times of day such as "08:00".  An empty or
  * all-blank text is the filter that matches everything.  Returns NULL and
- * fills `err` on a bad filter, or on running out of memory. */
+ * fills `err` (which may be NULL) on a bad filter, or on running out of
+ * memory (then pos and len are 0). */
 struct filter *filter_parse(const char *text, int64_t now_ms,
                             struct filter_error *err);
 
