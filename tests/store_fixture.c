@@ -8,8 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
+#include "gzip_helper.h"
 #include "store_fixture.h"
 #include "util/buf.h"
 
@@ -49,26 +49,6 @@ char *fx_record_json(const struct fx_event *e)
 	return buf_steal(&b);
 }
 
-unsigned char *fx_gzip(const void *data, size_t n, size_t *outlen)
-{
-	z_stream z;
-	memset(&z, 0, sizeof z);
-	assert_int_equal(deflateInit2(&z, 6, Z_DEFLATED, 31, 8,
-	                              Z_DEFAULT_STRATEGY),
-	                 Z_OK);
-	size_t cap = deflateBound(&z, (uLong)n) + 64;
-	unsigned char *out = malloc(cap);
-	assert_non_null(out);
-	z.next_in = (Bytef *)data;
-	z.avail_in = (uInt)n;
-	z.next_out = out;
-	z.avail_out = (uInt)cap;
-	assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
-	*outlen = z.total_out;
-	deflateEnd(&z);
-	return out;
-}
-
 static struct store_event to_store_event(const struct fx_event *e,
                                          const char **res)
 {
@@ -99,11 +79,11 @@ static unsigned char *encode(const char *text, size_t n, enum fx_encoding enc,
 		return (unsigned char *)strdup(text);
 	}
 	if (enc == FX_GZIP)
-		return fx_gzip(text, n, outlen);
+		return test_gzip(text, n, outlen);
 	/* Two members split mid-file, as concatenated gzip files are. */
 	size_t half = n / 2, l1, l2;
-	unsigned char *a = fx_gzip(text, half, &l1);
-	unsigned char *b = fx_gzip(text + half, n - half, &l2);
+	unsigned char *a = test_gzip(text, half, &l1);
+	unsigned char *b = test_gzip(text + half, n - half, &l2);
 	unsigned char *out = malloc(l1 + l2);
 	assert_non_null(out);
 	memcpy(out, a, l1);

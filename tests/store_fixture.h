@@ -34,9 +34,6 @@ int fx_add_file(struct store *s, const char *path, const struct fx_event *ev,
  * it. */
 char *fx_record_json(const struct fx_event *ev);
 
-/* gzip-compresses (one member); malloc'd. */
-unsigned char *fx_gzip(const void *data, size_t n, size_t *outlen);
-
 /* A parsed filter (fails the test on a bad one); now is 2024-05-01T12:00Z. */
 struct filter *fx_filter(const char *text);
 

@@ -8,29 +8,9 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
+#include "gzip_helper.h"
 #include "util/gunzip.h"
-
-static unsigned char *gz(const char *text, size_t n, size_t *len)
-{
-	z_stream z;
-	memset(&z, 0, sizeof z);
-	assert_int_equal(deflateInit2(&z, 9, Z_DEFLATED, 31, 8,
-	                              Z_DEFAULT_STRATEGY),
-	                 Z_OK);
-	size_t cap = deflateBound(&z, (uLong)n) + 32;
-	unsigned char *out = malloc(cap);
-	assert_non_null(out);
-	z.next_in = (Bytef *)text;
-	z.avail_in = (uInt)n;
-	z.next_out = out;
-	z.avail_out = (uInt)cap;
-	assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
-	*len = z.total_out;
-	deflateEnd(&z);
-	return out;
-}
 
 static const char text[] = "{\"Records\":[{\"eventID\":\"1\"}]}\n";
 
@@ -38,7 +18,7 @@ static void test_single_member(void **state)
 {
 	(void)state;
 	size_t n, outlen;
-	unsigned char *in = gz(text, strlen(text), &n);
+	unsigned char *in = test_gzip(text, strlen(text), &n);
 	char *out;
 	const char *why = NULL;
 	assert_true(gunzip_is_gzip(in, n));
@@ -54,7 +34,7 @@ static void test_two_members_and_zero_padding(void **state)
 {
 	(void)state;
 	size_t n1, n2, outlen;
-	unsigned char *a = gz("hello ", 6, &n1), *b = gz("world", 5, &n2);
+	unsigned char *a = test_gzip("hello ", 6, &n1), *b = test_gzip("world", 5, &n2);
 	unsigned char *both = calloc(n1 + n2 + 16, 1);
 	assert_non_null(both);
 	memcpy(both, a, n1);
@@ -76,7 +56,7 @@ static void test_bad_input_says_why(void **state)
 {
 	(void)state;
 	size_t n, outlen;
-	unsigned char *in = gz(text, strlen(text), &n);
+	unsigned char *in = test_gzip(text, strlen(text), &n);
 	char *out = (char *)1;
 	const char *why = NULL;
 	assert_int_equal(gunzip_decode(in, n - 6, 0, 1 << 20, &out, &outlen,
@@ -108,7 +88,7 @@ static void test_cap_and_early_stop(void **state)
 	size_t big = 1 << 20, n, outlen;
 	char *zeros = calloc(big, 1);
 	assert_non_null(zeros);
-	unsigned char *bomb = gz(zeros, big, &n);
+	unsigned char *bomb = test_gzip(zeros, big, &n);
 	assert_true(n < 4096);
 	char *out;
 	const char *why;

@@ -73,25 +73,29 @@ void fmt_escape(struct buf *out, const char *s)
 	}
 }
 
+/* The next character of `p`: its length in bytes (an undecodable byte
+ * is one character of one byte) and its width in columns (*cols). */
+static size_t next_char(const char *p, mbstate_t *st, size_t *cols)
+{
+	wchar_t wc;
+	size_t n = mbrtowc(&wc, p, MB_CUR_MAX, st);
+	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+		memset(st, 0, sizeof *st);
+		*cols = 1;
+		return 1;
+	}
+	int cw = wcwidth(wc);
+	*cols = cw > 0 ? (size_t)cw : 0;
+	return n;
+}
+
 size_t fmt_width(const char *s)
 {
-	size_t w = 0;
+	size_t w = 0, cols;
 	mbstate_t st;
 	memset(&st, 0, sizeof st);
-	const char *p = s;
-	while (*p) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, p, MB_CUR_MAX, &st);
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			memset(&st, 0, sizeof st);
-			w++;
-			p++;
-			continue;
-		}
-		int cw = wcwidth(wc);
-		w += cw > 0 ? (size_t)cw : 0;
-		p += n;
-	}
+	for (const char *p = s; *p; w += cols)
+		p += next_char(p, &st, &cols);
 	return w;
 }
 
@@ -99,24 +103,14 @@ size_t fmt_width(const char *s)
  * returns the columns used. */
 static size_t append_cut(struct buf *out, const char *s, size_t width)
 {
-	size_t used = 0;
+	size_t used = 0, cols;
 	mbstate_t st;
 	memset(&st, 0, sizeof st);
-	const char *p = s;
-	while (*p) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, p, MB_CUR_MAX, &st);
-		int cw = 1;
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			memset(&st, 0, sizeof st);
-			n = 1;
-		} else {
-			cw = wcwidth(wc) > 0 ? wcwidth(wc) : 0;
-		}
-		if (used + (size_t)cw > width)
+	for (const char *p = s; *p; used += cols) {
+		size_t n = next_char(p, &st, &cols);
+		if (used + cols > width)
 			break;
 		buf_append(out, p, n);
-		used += (size_t)cw;
 		p += n;
 	}
 	return used;
