@@ -38,5 +38,12 @@ char *fx_record_json(const struct fx_event *ev);
 struct filter *fx_filter(const char *text);
 
 #define FX_NOW_MS 1714564800000LL
+#define FX_T0 1714521600000LL /* 2024-05-01T00:00:00Z */
+#define FX_HOUR 3600000LL
+
+/* Eight events across every dimension, from FX_T0 on; the second to the
+ * fourth share a timestamp. */
+extern const struct fx_event fx_base[];
+extern const size_t fx_nbase;
 
 #endif

@@ -1,0 +1,71 @@
+#!/bin/sh
+# cli_stats.sh - trailnav --help, --version and stats as a person runs
+# them: output, error messages and exit statuses.  Emits TAP.
+set -u
+top=${TRAILNAV_TOP_BUILDDIR:-.}
+tn="$top/src/trailnav"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+db="$tmp/t.db"
+n=0
+failed=0
+
+echo "1..12"
+# check NAME EXPECTED-STATUS PATTERN-FILE-OR-EMPTY -- COMMAND...: runs the
+# command, then checks its status and that stdout+stderr hold every line
+# of the expected text (fixed strings, in any order).
+check() {
+	name=$1 want=$2 expect=$3
+	shift 4
+	n=$((n + 1))
+	"$@" >"$tmp/out" 2>&1
+	got=$?
+	ok=1
+	[ "$got" -eq "$want" ] || ok=0
+	if [ -n "$expect" ]; then
+		printf '%s\n' "$expect" >"$tmp/expect"
+		while IFS= read -r line; do
+			grep -qF -- "$line" "$tmp/out" || { ok=0; echo "# missing: $line"; }
+		done <"$tmp/expect"
+	fi
+	if [ $ok -eq 1 ]; then
+		echo "ok $n - $name"
+	else
+		failed=$((failed + 1))
+		echo "not ok $n - $name (status $got, wanted $want)"
+		sed 's/^/# /' "$tmp/out"
+	fi
+}
+
+check "--help lists stats" 0 "Usage: trailnav [--db FILE] COMMAND
+stats   [FILTER...]" -- "$tn" --help
+check "--help lists only what exists" 0 "" -- sh -c \
+	"! '$tn' --help | grep -E '^  (import|query|demo|equivalent|generate|files) '"
+check "--version" 0 "trailnav 0.1.0
+schema version 1" -- "$tn" --version
+check "unknown command" 2 "unknown command 'frob'" -- "$tn" frob
+check "empty database summary" 0 "Events:    0 (0 duplicates skipped)" \
+	-- "$tn" --db "$tmp/empty/e.db" stats
+"$top/tests/fixture_db" "$db" || echo "# fixture_db failed"
+check "summary with events" 0 "Events:    8 (0 duplicates skipped)
+Files:     1 imported, 0 digests, 0 failed
+Time span: 2024-05-01 00:00:00 to 2024-05-02 01:00:00 UTC
+Management" -- "$tn" --db "$db" stats
+check "stats --by region" 0 "REGION           EVENTS       %
+us-east-1             4    50.0
+eu-west-1             3    37.5
+us-west-2             1    12.5
+8 events match" -- "$tn" --db "$db" stats --by region
+check "filter and negation" 0 "AccessDenied                             1    50.0
+Client.UnauthorizedOperation             1    50.0
+2 events match" -- "$tn" --db "$db" stats --by=error error:any -cat:network
+check "TRAILNAV_DB names the database" 0 "3 events match" -- \
+	env TRAILNAV_DB="$db" "$tn" stats --by service service:s3
+check "bad filter points at the term" 2 "bad filter: unknown key 'foo'
+  region:x foo:bar
+           ^^^" -- "$tn" --db "$db" stats region:x foo:bar
+check "bad --by" 2 "unknown dimension 'colour' for --by" -- \
+	"$tn" --db "$db" stats --by colour
+check "hostile filter text is escaped in the error" 2 'event:\e]0;x\a' -- \
+	"$tn" --db "$db" stats "$(printf 'event:\033]0;x\007 nope:')"
+[ $failed -eq 0 ]
