@@ -90,10 +90,10 @@ char *fx_record_json(const struct fx_event *e)
 	return buf_steal(&b);
 }
 
-static struct store_event to_store_event(const struct fx_event *e,
+static struct trail_event to_store_event(const struct fx_event *e,
                                          const char **res)
 {
-	struct store_event ev = {
+	struct trail_event ev = {
 		.event_id = e->id, .time_ms = e->ms, .category = e->cat,
 		.global = e->global, .read_only = e->ro, .region = e->region,
 		.service = e->service, .event_name = e->name,
@@ -163,7 +163,7 @@ int fx_add_file(struct store *s, const char *path, const struct fx_event *ev,
 	                                          : STORE_ENC_GZIP);
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		const char *res = NULL;
-		struct store_event se = to_store_event(&ev[i], &res);
+		struct trail_event se = to_store_event(&ev[i], &res);
 		se.record_offset = off[i];
 		se.record_length = (uint32_t)len[i];
 		bool dup;

@@ -429,7 +429,7 @@ static void add_partial_file(struct store *s, const char *path)
 	struct store_file_info info = { path, 10, 5, "abcd" };
 	assert_int_equal(store_file_begin(s, &info, "{}", 2, STORE_ENC_IDENTITY),
 	                 0);
-	struct store_event ev = { .event_id = "half", .time_ms = T0,
+	struct trail_event ev = { .event_id = "half", .time_ms = T0,
 		                  .read_only = -1, .region = "new-region-9",
 		                  .record_length = 2 };
 	bool dup;
@@ -512,7 +512,7 @@ static void test_failed_and_digest_files_in_ledger(void **state)
 	free(hash);
 	/* Misuse is refused, not undefined. */
 	bool dup;
-	struct store_event ev = { .event_id = "x", .read_only = -1 };
+	struct trail_event ev = { .event_id = "x", .read_only = -1 };
 	assert_int_equal(store_add_event(s, &ev, &dup), -1);
 	store_close(s);
 }

@@ -23,6 +23,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "model/event.h"
+
 /* The keys of the language.  FK_TEXT is a bare word. */
 enum filter_key {
 	FK_CAT,
@@ -44,16 +46,6 @@ enum filter_key {
 	FK_UNTIL,
 	FK_TEXT,
 	FK_COUNT_
-};
-
-/* Event categories, as stored.  The numbering is part of the database
- * format: never renumber. */
-enum event_category {
-	CAT_MANAGEMENT = 0,
-	CAT_DATA = 1,
-	CAT_INSIGHT = 2,
-	CAT_NETWORK = 3,
-	CAT_COUNT_
 };
 
 /* What one value of a term means. */

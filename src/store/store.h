@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "filter/filter.h"
+#include "model/event.h"
 
 struct store;
 
@@ -68,38 +69,6 @@ struct store_file_info {
 	const char *hash; /* content hash, lower-case hex */
 };
 
-/* The parts of a record the store keeps as columns.  NULL (or -1 for
- * read_only) means absent.  `record_offset`/`record_length` locate the
- * record's bytes in the decoded file (after gzip), so the original can be
- * read back byte for byte. */
-struct store_event {
-	const char *event_id; /* required: events are unique by it */
-	int64_t time_ms;      /* UTC epoch milliseconds */
-	enum event_category category;
-	bool global;   /* a global service's event (IAM, STS global, ...) */
-	int read_only; /* 1, 0, or -1 when the record does not say */
-	const char *region;
-	const char *service; /* eventSource */
-	const char *event_name;
-	const char *identity_type;
-	const char *principal_arn;
-	const char *principal_name; /* display name: user, role/session, ... */
-	const char *principal_id;
-	const char *principal_account;
-	const char *access_key;
-	const char *account; /* recipientAccountId */
-	const char *source_ip;
-	const char *user_agent;
-	const char *error_code;
-	const char *request_id;
-	const char *shared_event_id;
-	size_t nresources;
-	const char *const *resource_arns;
-	const char *const *resource_types; /* may be NULL, or hold NULLs */
-	uint64_t record_offset;
-	uint32_t record_length;
-};
-
 /* Starts a file: records it in the ledger with its bytes (kept as given,
  * in `encoding`).  Until the commit, nothing of it is visible to readers. */
 int store_file_begin(struct store *s, const struct store_file_info *info,
@@ -108,7 +77,7 @@ int store_file_begin(struct store *s, const struct store_file_info *info,
 
 /* Adds one event of the current file.  Sets *duplicate when an event with
  * the same event ID is already stored (then nothing is added). */
-int store_add_event(struct store *s, const struct store_event *ev,
+int store_add_event(struct store *s, const struct trail_event *ev,
                     bool *duplicate);
 
 /* Ends the current file.  commit: its events are in, as a unit, and the

@@ -131,7 +131,7 @@ static int prepare_principal(struct store *s)
 	return s->principal_select && s->principal_insert ? 0 : -1;
 }
 
-static int64_t principal_id(struct store *s, const struct store_event *ev)
+static int64_t principal_id(struct store *s, const struct trail_event *ev)
 {
 	const char *f[5] = { or_empty(ev->identity_type),
 		             or_empty(ev->principal_arn),
@@ -212,7 +212,7 @@ static int64_t resource_id(struct store *s, const char *arn, const char *type)
 }
 
 static int add_resources(struct store *s, int64_t event,
-                         const struct store_event *ev)
+                         const struct trail_event *ev)
 {
 	if (!s->insert_event_resource)
 		s->insert_event_resource = store_prepare(
@@ -249,7 +249,7 @@ static const char insert_event_sql[] =
 
 /* The dictionary columns of the event row, parameters 5 to 13. */
 static int bind_dictionaries(struct store *s, sqlite3_stmt *st,
-                             const struct store_event *ev)
+                             const struct trail_event *ev)
 {
 	const struct {
 		int param;
@@ -285,7 +285,7 @@ static int bind_dictionaries(struct store *s, sqlite3_stmt *st,
 }
 
 static int bind_event(struct store *s, sqlite3_stmt *st,
-                      const struct store_event *ev)
+                      const struct trail_event *ev)
 {
 	sqlite3_bind_int64(st, 1, ev->time_ms);
 	sqlite3_bind_int(st, 2, (int)ev->category);
@@ -305,7 +305,7 @@ static int bind_event(struct store *s, sqlite3_stmt *st,
 	return 0;
 }
 
-int store_add_event(struct store *s, const struct store_event *ev,
+int store_add_event(struct store *s, const struct trail_event *ev,
                     bool *duplicate)
 {
 	*duplicate = false;

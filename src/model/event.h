@@ -1,0 +1,58 @@
+/* event.h - one CloudTrail event as trailnav keeps it: the fields the
+ * importer extracts and the store indexes.  Plain data, shared by the
+ * import and store wings so that neither needs the other's header. */
+#ifndef TRAILNAV_MODEL_EVENT_H
+#define TRAILNAV_MODEL_EVENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Event categories, as stored.  The numbering is part of the database
+ * format: never renumber. */
+enum event_category {
+	CAT_MANAGEMENT = 0,
+	CAT_DATA = 1,
+	CAT_INSIGHT = 2,
+	CAT_NETWORK = 3,
+	CAT_COUNT_
+};
+
+/* The parts of a record kept as columns.  NULL (or -1 for read_only) means
+ * absent; "" is treated as absent too.  Strings are borrowed: whoever
+ * fills the struct says how long they live. */
+struct trail_event {
+	const char *event_id; /* required: events are unique by it */
+	int64_t time_ms;      /* eventTime, UTC epoch milliseconds */
+	enum event_category category;
+	bool global;   /* a global service's event (IAM, STS global, ...) */
+	int read_only; /* 1, 0, or -1 when the record does not say */
+	const char *region;
+	const char *service; /* eventSource (Insights: insightDetails') */
+	const char *event_name;
+	const char *identity_type;
+	const char *principal_arn;
+	const char *principal_name; /* display name: user, role/session, ... */
+	const char *principal_id;
+	const char *principal_account;
+	const char *access_key;
+	const char *account; /* recipientAccountId */
+	const char *source_ip;
+	const char *user_agent;
+	const char *error_code;
+	const char *request_id;
+	const char *shared_event_id;
+	size_t nresources;
+	const char *const *resource_arns;
+	const char *const *resource_types; /* may be NULL, or hold NULLs */
+	/* Where the record's bytes lie in the decoded file (after gzip), so
+	 * the original can be read back byte for byte.  When
+	 * `record_escaped`, those bytes are a JSON string literal (quotes
+	 * included) whose value is the record, as in lookup-events output
+	 * ("CloudTrailEvent") and CloudWatch Logs payloads ("message"). */
+	uint64_t record_offset;
+	uint32_t record_length;
+	bool record_escaped;
+};
+
+#endif
