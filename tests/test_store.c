@@ -538,6 +538,51 @@ static void test_every_encoding_reads_back(void **state)
 	}
 }
 
+/* lookup-events output keeps each record as a JSON string: the store reads
+ * the literal back decoded, and text search finds words inside it. */
+static void test_escaped_record(void **state)
+{
+	(void)state;
+	static const char file[] =
+		"{\"Events\":[{\"EventId\":\"x1\",\"CloudTrailEvent\":"
+		"\"{\\\"eventID\\\":\\\"x1\\\",\\\"eventName\\\":"
+		"\\\"A\\u0026B\\\"}\"}]}";
+	static const char record[] = "{\"eventID\":\"x1\",\"eventName\":\"A&B\"}";
+	const char *lit = strstr(file, "\"{");
+	const char *lit_end = strstr(lit, "}\"") + 2;
+	char err[256];
+	struct store *s = store_open(":memory:", STORE_READ_WRITE, err,
+	                             sizeof err);
+	assert_non_null(s);
+	struct store_file_info info = { "lookup.json", sizeof file - 1, 1, "e" };
+	assert_int_equal(store_file_begin(s, &info, file, sizeof file - 1,
+	                                  STORE_ENC_IDENTITY),
+	                 0);
+	struct trail_event ev = {
+		.event_id = "x1", .time_ms = T0, .read_only = -1,
+		.event_name = "A&B", .record_offset = (uint64_t)(lit - file),
+		.record_length = (uint32_t)(lit_end - lit),
+		.record_escaped = true,
+	};
+	bool dup;
+	assert_int_equal(store_add_event(s, &ev, &dup), 0);
+	assert_int_equal(store_file_commit(s, STORE_FILE_IMPORTED), 0);
+	struct store_page page = { 0 };
+	assert_int_equal(store_page(s, NULL, NULL, STORE_OLDER, 5, &page), 0);
+	assert_int_equal(page.count, 1);
+	char *bytes;
+	size_t len;
+	assert_int_equal(store_record(s, page.rows[0].row, &bytes, &len), 0);
+	assert_int_equal(len, strlen(record));
+	assert_string_equal(bytes, record);
+	free(bytes);
+	store_page_free(&page);
+	char *ids = ids_for(s, "eventName");
+	assert_string_equal(ids, "x1");
+	free(ids);
+	store_close(s);
+}
+
 static char tmpdir[64];
 
 static int make_tmpdir(void **state)
@@ -672,6 +717,7 @@ int main(void)
 		cmocka_unit_test(test_abandoned_file_leaves_nothing),
 		cmocka_unit_test(test_failed_and_digest_files_in_ledger),
 		cmocka_unit_test(test_every_encoding_reads_back),
+		cmocka_unit_test(test_escaped_record),
 		cmocka_unit_test(test_schema_on_disk),
 		cmocka_unit_test(test_foreign_database_refused),
 		cmocka_unit_test(test_default_path),

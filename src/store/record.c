@@ -12,7 +12,9 @@
 #include <string.h>
 
 #include "store/internal.h"
+#include "util/buf.h"
 #include "util/gunzip.h"
+#include "util/json_string.h"
 #include "util/i18n.h"
 
 /* Decoded files larger than this are refused: the importer enforces a
@@ -105,10 +107,26 @@ static int record_span(struct store *s, int64_t file, int64_t off,
 	return 0;
 }
 
+/* A record kept as a JSON string literal, decoded to the record text. */
+static int decode_escaped(struct store *s, const char *p, size_t n,
+                          char **bytes, size_t *len)
+{
+	struct buf b;
+	buf_init(&b);
+	if (json_string_decode(p, n, &b) < 0) {
+		buf_free(&b);
+		return store_fail(s, "%s", _("the stored record is damaged"));
+	}
+	*len = b.len;
+	*bytes = buf_steal(&b);
+	return *bytes ? 0 : store_fail(s, "%s", _("out of memory"));
+}
+
 int store_record(struct store *s, int64_t row, char **bytes, size_t *len)
 {
 	sqlite3_stmt *st = store_prepare(
-		s, "SELECT file, rec_offset, rec_length FROM event WHERE id=?1");
+		s, "SELECT file, rec_offset, rec_length, rec_escaped FROM event"
+		   " WHERE id=?1");
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, row);
@@ -122,10 +140,13 @@ int store_record(struct store *s, int64_t row, char **bytes, size_t *len)
 	int64_t file = sqlite3_column_int64(st, 0);
 	int64_t off = sqlite3_column_int64(st, 1);
 	int64_t n = sqlite3_column_int64(st, 2);
+	bool escaped = sqlite3_column_int(st, 3) != 0;
 	sqlite3_finalize(st);
 	const char *p;
 	if (record_span(s, file, off, n, &p) < 0)
 		return -1;
+	if (escaped)
+		return decode_escaped(s, p, (size_t)n, bytes, len);
 	*bytes = malloc((size_t)n + 1);
 	if (!*bytes)
 		return store_fail(s, "%s", _("out of memory"));

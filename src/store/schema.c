@@ -84,7 +84,8 @@ static const char schema_v1[] =
 	" request_id TEXT, shared_id TEXT,"
 	" file INTEGER NOT NULL,"
 	" rec_offset INTEGER NOT NULL,"     /* in the decoded file */
-	" rec_length INTEGER NOT NULL);"
+	" rec_length INTEGER NOT NULL,"
+	" rec_escaped INTEGER NOT NULL);"   /* 1: a JSON string holding it */
 	/* The list pane pages by (time, id) with no other condition: the
 	 * index on time (which carries the rowid) serves both directions. */
 	"CREATE INDEX event_by_time ON event(time_ms);"

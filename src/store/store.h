@@ -208,7 +208,8 @@ int store_histogram(struct store *s, const struct filter *f, int64_t width_ms,
 void store_histogram_free(struct store_histogram *h);
 
 /* The original record of event `row`, byte for byte as it stood in its
- * file.  *bytes is malloc'd. */
+ * file (for a record kept as a JSON string, the string's decoded value).
+ * *bytes is malloc'd and NUL-terminated. */
 int store_record(struct store *s, int64_t row, char **bytes, size_t *len);
 
 /* Totals for the summary. */

@@ -244,8 +244,8 @@ static const char insert_event_sql[] =
 	"INSERT OR IGNORE INTO event(time_ms, category, global, read_only,"
 	" region, service, name, principal, account, ip, agent, error,"
 	" access_key, event_id, request_id, shared_id, file, rec_offset,"
-	" rec_length) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-	" ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
+	" rec_length, rec_escaped) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+	" ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)";
 
 /* The dictionary columns of the event row, parameters 5 to 13. */
 static int bind_dictionaries(struct store *s, sqlite3_stmt *st,
@@ -302,6 +302,7 @@ static int bind_event(struct store *s, sqlite3_stmt *st,
 	sqlite3_bind_int64(st, 17, s->cur.file);
 	sqlite3_bind_int64(st, 18, (int64_t)ev->record_offset);
 	sqlite3_bind_int64(st, 19, (int64_t)ev->record_length);
+	sqlite3_bind_int(st, 20, ev->record_escaped ? 1 : 0);
 	return 0;
 }
 
