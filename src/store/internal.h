@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "store/intern.h"
+#include "util/strmap.h"
 #include "store/store.h"
 
 /* The string dictionaries, in the order of the tables in schema.c. */
@@ -48,9 +48,9 @@ struct store {
 	char errmsg[512];
 	bool in_batch;
 	struct file_in_progress cur;
-	struct intern dicts[DICT_COUNT_];
-	struct intern principals;
-	struct intern resources;
+	struct strmap dicts[DICT_COUNT_];
+	struct strmap principals;
+	struct strmap resources;
 	/* Prepared on first use, kept for every event of an import. */
 	sqlite3_stmt *insert_event;
 	sqlite3_stmt *insert_event_resource;

@@ -98,9 +98,9 @@ static int make_parent_dirs(const char *path, char *errbuf, size_t errlen)
 static void init_caches(struct store *s)
 {
 	for (int d = 0; d < DICT_COUNT_; d++)
-		intern_init(&s->dicts[d]);
-	intern_init(&s->principals);
-	intern_init(&s->resources);
+		strmap_init(&s->dicts[d]);
+	strmap_init(&s->principals);
+	strmap_init(&s->resources);
 }
 
 /* WAL lets readers (the browser) go on while an import writes; the busy
@@ -178,10 +178,10 @@ void store_close(struct store *s)
 	for (int d = 0; d < DICT_COUNT_; d++) {
 		sqlite3_finalize(s->dict_select[d]);
 		sqlite3_finalize(s->dict_insert[d]);
-		intern_free(&s->dicts[d]);
+		strmap_free(&s->dicts[d]);
 	}
-	intern_free(&s->principals);
-	intern_free(&s->resources);
+	strmap_free(&s->principals);
+	strmap_free(&s->resources);
 	store_cache_clear(s);
 	sqlite3_close(s->db);
 	free(s);

@@ -84,7 +84,7 @@ static int64_t dict_id(struct store *s, enum store_dict d, const char *v)
 	if (!present(v))
 		return 0;
 	size_t n = strlen(v);
-	int64_t id = intern_get(&s->dicts[d], v, n);
+	int64_t id = strmap_get(&s->dicts[d], v, n);
 	if (id)
 		return id;
 	if (prepare_dict(s, d) < 0)
@@ -92,7 +92,7 @@ static int64_t dict_id(struct store *s, enum store_dict d, const char *v)
 	sqlite3_bind_text(s->dict_select[d], 1, v, (int)n, SQLITE_STATIC);
 	sqlite3_bind_text(s->dict_insert[d], 1, v, (int)n, SQLITE_STATIC);
 	id = select_or_insert(s, s->dict_select[d], s->dict_insert[d]);
-	if (id > 0 && intern_put(&s->dicts[d], v, n, id) < 0)
+	if (id > 0 && strmap_put(&s->dicts[d], v, n, id) < 0)
 		return store_fail(s, "%s", _("out of memory"));
 	return id;
 }
@@ -145,7 +145,7 @@ static int64_t principal_id(struct store *s, const struct trail_event *ev)
 	int n = snprintf(key, sizeof key, "%s\x1f%s\x1f%s\x1f%s\x1f%s", f[0],
 	                 f[1], f[2], f[3], f[4]);
 	bool cacheable = n > 0 && (size_t)n < sizeof key;
-	int64_t id = cacheable ? intern_get(&s->principals, key, (size_t)n) : 0;
+	int64_t id = cacheable ? strmap_get(&s->principals, key, (size_t)n) : 0;
 	if (id)
 		return id;
 	if (prepare_principal(s) < 0)
@@ -162,7 +162,7 @@ static int64_t principal_id(struct store *s, const struct trail_event *ev)
 	sqlite3_bind_text(s->principal_insert, 7, session, -1, SQLITE_STATIC);
 	id = select_or_insert(s, s->principal_select, s->principal_insert);
 	if (id > 0 && cacheable &&
-	    intern_put(&s->principals, key, (size_t)n, id) < 0)
+	    strmap_put(&s->principals, key, (size_t)n, id) < 0)
 		return store_fail(s, "%s", _("out of memory"));
 	return id;
 }
@@ -191,7 +191,7 @@ static int prepare_resource(struct store *s)
 static int64_t resource_id(struct store *s, const char *arn, const char *type)
 {
 	size_t n = strlen(arn);
-	int64_t id = intern_get(&s->resources, arn, n);
+	int64_t id = strmap_get(&s->resources, arn, n);
 	if (id)
 		return id;
 	if (prepare_resource(s) < 0)
@@ -205,8 +205,8 @@ static int64_t resource_id(struct store *s, const char *arn, const char *type)
 	if (id <= 0)
 		return id;
 	if (s->resources.bytes > RESOURCE_CACHE_BYTES)
-		intern_clear(&s->resources);
-	if (intern_put(&s->resources, arn, n, id) < 0)
+		strmap_clear(&s->resources);
+	if (strmap_put(&s->resources, arn, n, id) < 0)
 		return store_fail(s, "%s", _("out of memory"));
 	return id;
 }
@@ -338,9 +338,9 @@ int store_add_event(struct store *s, const struct trail_event *ev,
 static void forget_caches(struct store *s)
 {
 	for (int d = 0; d < DICT_COUNT_; d++)
-		intern_clear(&s->dicts[d]);
-	intern_clear(&s->principals);
-	intern_clear(&s->resources);
+		strmap_clear(&s->dicts[d]);
+	strmap_clear(&s->principals);
+	strmap_clear(&s->resources);
 }
 
 static int open_unit(struct store *s)

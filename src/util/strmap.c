@@ -1,7 +1,7 @@
-/* intern.c - string → id map for the writer's dictionaries (intern.h). */
+/* strmap.c - string → value map (strmap.h). */
 #include <config.h>
 
-#include "store/intern.h"
+#include "util/strmap.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -17,48 +17,48 @@ static uint64_t hash_bytes(const char *p, size_t n)
 	return h;
 }
 
-void intern_init(struct intern *m)
+void strmap_init(struct strmap *m)
 {
 	memset(m, 0, sizeof *m);
 }
 
-void intern_clear(struct intern *m)
+void strmap_clear(struct strmap *m)
 {
 	for (size_t i = 0; i < m->cap; i++)
 		free(m->slots[i].key);
 	free(m->slots);
-	intern_init(m);
+	strmap_init(m);
 }
 
-void intern_free(struct intern *m)
+void strmap_free(struct strmap *m)
 {
-	intern_clear(m);
+	strmap_clear(m);
 }
 
-static struct intern_slot *find(const struct intern *m, const char *key,
+static struct strmap_slot *find(const struct strmap *m, const char *key,
                                 size_t keylen, uint64_t h)
 {
 	size_t mask = m->cap - 1;
 	for (size_t i = h & mask;; i = (i + 1) & mask) {
-		struct intern_slot *sl = &m->slots[i];
+		struct strmap_slot *sl = &m->slots[i];
 		if (!sl->key || (sl->hash == h && sl->keylen == keylen &&
 		                 memcmp(sl->key, key, keylen) == 0))
 			return sl;
 	}
 }
 
-int64_t intern_get(const struct intern *m, const char *key, size_t keylen)
+int64_t strmap_get(const struct strmap *m, const char *key, size_t keylen)
 {
 	if (!m->cap)
 		return 0;
-	struct intern_slot *sl = find(m, key, keylen, hash_bytes(key, keylen));
+	struct strmap_slot *sl = find(m, key, keylen, hash_bytes(key, keylen));
 	return sl->key ? sl->id : 0;
 }
 
-static int rehash(struct intern *m)
+static int rehash(struct strmap *m)
 {
 	size_t cap = m->cap ? m->cap * 2 : 64;
-	struct intern_slot *old = m->slots;
+	struct strmap_slot *old = m->slots;
 	size_t oldcap = m->cap;
 	m->slots = calloc(cap, sizeof *m->slots);
 	if (!m->slots) {
@@ -73,12 +73,12 @@ static int rehash(struct intern *m)
 	return 0;
 }
 
-int intern_put(struct intern *m, const char *key, size_t keylen, int64_t id)
+int strmap_put(struct strmap *m, const char *key, size_t keylen, int64_t id)
 {
 	if ((m->count + 1) * 4 > m->cap * 3 && rehash(m) < 0)
 		return -1;
 	uint64_t h = hash_bytes(key, keylen);
-	struct intern_slot *sl = find(m, key, keylen, h);
+	struct strmap_slot *sl = find(m, key, keylen, h);
 	if (sl->key) {
 		sl->id = id;
 		return 0;
@@ -88,7 +88,7 @@ int intern_put(struct intern *m, const char *key, size_t keylen, int64_t id)
 		return -1;
 	memcpy(k, key, keylen);
 	k[keylen] = '\0';
-	*sl = (struct intern_slot){ k, keylen, h, id };
+	*sl = (struct strmap_slot){ k, keylen, h, id };
 	m->count++;
 	m->bytes += keylen + 1;
 	return 0;
