@@ -87,13 +87,23 @@ int store_file_commit(struct store *s, enum store_file_state state);
 int store_file_abandon(struct store *s);
 
 /* Records a file that could not be imported, with the reason (translated
- * text, shown to the user by `trailnav files`).  No bytes, no events. */
+ * text, shown to the user by `trailnav files`).  No bytes, no events.  An
+ * earlier failure recorded for the same path is replaced, so retrying a
+ * bad file does not grow the ledger. */
 int store_file_failed(struct store *s, const struct store_file_info *info,
                       const char *reason);
 
+/* Calls `fn` with the newest ledger entry of every path (in no particular
+ * order), until it returns non-zero.  Importers load this once to skip
+ * unchanged files with a stat() each. */
+typedef int (*store_ledger_fn)(void *ctx, const char *path, int64_t size,
+                               int64_t mtime_ns, enum store_file_state state);
+int store_ledger_each(struct store *s, store_ledger_fn fn, void *ctx);
+
 /* Groups many files into one transaction: far faster than one per file,
- * while a crash still loses only whole files.  store_batch_end() commits.
- * Without a batch, each file commits on its own. */
+ * while a crash still loses only whole files.  store_batch_end() commits;
+ * when it fails, none of the batch's files are in.  Without a batch, each
+ * file commits on its own. */
 int store_batch_begin(struct store *s);
 int store_batch_end(struct store *s);
 

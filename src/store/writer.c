@@ -466,7 +466,38 @@ int store_file_failed(struct store *s, const struct store_file_info *info,
 {
 	if (s->cur.open)
 		return store_fail(s, "%s", _("a file is already being imported"));
+	sqlite3_stmt *st = store_prepare(
+		s, "DELETE FROM file WHERE path=?1 AND state=?2");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, info->path, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, STORE_FILE_FAILED);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail_sql(s, _("recording a file"));
 	return insert_ledger_row(s, info, STORE_FILE_FAILED, reason, 0);
+}
+
+int store_ledger_each(struct store *s, store_ledger_fn fn, void *ctx)
+{
+	/* max(id) picks the newest row of each path, and SQLite returns the
+	 * other columns from that same row. */
+	sqlite3_stmt *st = store_prepare(
+		s, "SELECT path, size, mtime_ns, state, max(id) FROM file"
+		   " GROUP BY path");
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (fn(ctx, (const char *)sqlite3_column_text(st, 0),
+		       sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
+		       (enum store_file_state)sqlite3_column_int(st, 3)) != 0)
+			break;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE
+	               ? 0
+	               : store_fail_sql(s, _("reading the ledger"));
 }
 
 int store_batch_begin(struct store *s)
