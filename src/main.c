@@ -2,9 +2,11 @@
 #include <config.h>
 
 #include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "cli/options.h"
@@ -12,6 +14,9 @@
 #include "util/i18n.h"
 
 static const struct cli_command commands[] = {
+	{ "import", N_("[-j N] [-q] [--follow] PATH..."),
+	  N_("import trail files and directories ('-': standard input)"),
+	  cmd_import, cmd_import_help },
 	{ "stats", N_("[FILTER...] [--by DIMENSION] [--limit N]"),
 	  N_("count matching events; without --by, summarise the database"),
 	  cmd_stats, cmd_stats_help },
@@ -28,7 +33,8 @@ static void print_help(void)
 		printf("  %-7s %s\n          %s\n", commands[i].name,
 		       _(commands[i].args), _(commands[i].summary));
 	fputs(_("\nWithout a command, trailnav shows the database summary "
-	        "(as 'stats').\n\n"),
+	        "(as 'stats');\n'trailnav PATH...' imports the paths (as "
+	        "'import').\n\n"),
 	      stdout);
 	fputs(_("Options:\n"
 	        "  --db FILE   the database (default: $TRAILNAV_DB, else\n"
@@ -55,6 +61,30 @@ static const struct cli_command *find_command(const char *name)
 		if (strcmp(commands[i].name, name) == 0)
 			return &commands[i];
 	return NULL;
+}
+
+/* `trailnav PATH...` imports: a word that names something on disk, or is
+ * written like a path, is a path and not a mistyped command. */
+static bool looks_like_path(const char *word)
+{
+	struct stat st;
+	return strchr(word, '/') || strcmp(word, "-") == 0 ||
+	       stat(word, &st) == 0;
+}
+
+static int import_paths(const struct cli_globals *g, int n, char **paths)
+{
+	char **argv = calloc((size_t)n + 2, sizeof *argv);
+	if (!argv) {
+		cli_error("%s", _("out of memory"));
+		return EXIT_USAGE;
+	}
+	static char import_word[] = "import";
+	argv[0] = import_word;
+	memcpy(argv + 1, paths, (size_t)n * sizeof *argv);
+	int rc = cmd_import(g, n + 1, argv);
+	free(argv);
+	return rc;
 }
 
 /* Global options before the command; returns the index of the command
@@ -108,6 +138,8 @@ int main(int argc, char **argv)
 		return EXIT_OK;
 	}
 	const struct cli_command *c = find_command(word);
+	if (!c && looks_like_path(word))
+		return import_paths(&g, argc - first, argv + first);
 	if (!c) {
 		cli_error(_("unknown command '%s' (try '%s --help')"), word,
 		          cli_program);

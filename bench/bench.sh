@@ -1,0 +1,71 @@
+#!/bin/sh
+# bench.sh - `make bench`: import speed, memory, database size and
+# re-import time over synthetic trails of 100k and 1M events, each figure
+# printed beside the SPEC's target, and a naive reference (gzip -dc | jq)
+# timed in the same run.  Corpora are generated once and cached.
+set -eu
+top=${TRAILNAV_TOP_BUILDDIR:-.}
+tn="$top/src/trailnav"
+cache=${TRAILNAV_BENCH_CACHE:-$top/bench/cache}
+sizes=${TRAILNAV_BENCH_SIZES:-"100000 1000000"}
+
+for tool in /usr/bin/time jq gzip; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		echo "bench: $tool is needed: apt-get install time jq gzip" >&2
+		exit 2
+	fi
+done
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# timed OUT CMD...: runs CMD with GNU time; OUT gets "seconds peak-KB".
+timed() {
+	out=$1
+	shift
+	/usr/bin/time -f '%e %M' -o "$out" "$@"
+}
+
+corpus() { # N: the cached trail of N events
+	dir="$cache/trail-$1"
+	if [ ! -f "$dir/.complete" ]; then
+		rm -rf "$dir"
+		mkdir -p "$dir"
+		echo "generating $1 events into $dir ..." >&2
+		"$tn" generate --events "$1" --seed 42 "$dir" >/dev/null
+		touch "$dir/.complete"
+	fi
+	echo "$dir"
+}
+
+row() { # NAME VALUE TARGET
+	printf '  %-34s %16s   %s\n' "$1" "$2" "$3"
+}
+
+machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
+echo "trailnav $("$tn" --version | head -n 1 | cut -d' ' -f2) on $machine"
+
+for n in $sizes; do
+	dir=$(corpus "$n")
+	db="$tmp/bench-$n.db"
+	timed "$tmp/t1" "$tn" import --db "$db" "$dir" >"$tmp/summary"
+	read -r secs rss_kb <"$tmp/t1"
+	events=$("$tn" --db "$db" stats --by category | sed -n 's/^\([0-9]*\) events match$/\1/p')
+	json_mb=$(sed -n 's/.*, \([0-9.]*\) MB\/s of JSON.*/\1/p' "$tmp/summary")
+	db_bytes=$(stat -c %s "$db")
+	timed "$tmp/t2" "$tn" import --db "$db" "$dir" >/dev/null
+	read -r resecs _ <"$tmp/t2"
+	files=$(find "$dir" -path '*/CloudTrail/*' -name '*.json.gz' | wc -l)
+	timed "$tmp/t3" sh -c "find '$dir' -path '*/CloudTrail/*' -name '*.json.gz' -print0 | xargs -0 gzip -dc | jq -c '.Records[]' >/dev/null"
+	read -r jqsecs _ <"$tmp/t3"
+	echo
+	echo "$n events requested, $events imported, $files log files"
+	row "import events/s" "$(awk "BEGIN {printf \"%.0f\", $events / $secs}")" ">= 200000"
+	row "import time" "${secs} s" ""
+	row "uncompressed JSON MB/s" "${json_mb:-?}" ""
+	row "peak RSS" "$((rss_kb / 1024)) MB" "<= 256 MB"
+	row "database bytes per event" "$(awk "BEGIN {printf \"%.0f\", $db_bytes / $events}")" "<= 500"
+	row "re-import, unchanged tree" "${resecs} s" "<= 1 s"
+	row "gzip -dc | jq, same files" "${jqsecs} s" ""
+	row "trailnav vs gzip | jq" "$(awk "BEGIN {printf \"%.1fx faster\", $jqsecs / $secs}")" ""
+done

@@ -1,0 +1,178 @@
+/* store_sink.c - the import sink that writes into the store. */
+#include <config.h>
+
+#include "cli/store_sink.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/format.h"
+#include "cli/options.h"
+#include "util/i18n.h"
+
+/* A batch (one transaction) ends after this many events or seconds:
+ * large enough that commits cost little, small enough that a kill loses
+ * little work and readers see progress. */
+#define BATCH_EVENTS 50000
+#define BATCH_SECONDS 2.0
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int remember(struct store_sink *k, const char *path, int64_t size,
+                    int64_t mtime_ns, enum store_file_state state)
+{
+	size_t n = strlen(path);
+	int64_t at = strmap_get(&k->ledger, path, n);
+	if (!at) {
+		if (k->nknown == k->cap) {
+			size_t cap = k->cap ? k->cap * 2 : 256;
+			struct ledger_entry *e = realloc(k->known, cap * sizeof *e);
+			if (!e)
+				return -1;
+			k->known = e;
+			k->cap = cap;
+		}
+		at = (int64_t)++k->nknown;
+		if (strmap_put(&k->ledger, path, n, at) < 0)
+			return -1;
+	}
+	k->known[at - 1] = (struct ledger_entry){ size, mtime_ns, state };
+	return 0;
+}
+
+static int load_entry(void *ctx, const char *path, int64_t size,
+                      int64_t mtime_ns, enum store_file_state state)
+{
+	return remember(ctx, path, size, mtime_ns, state);
+}
+
+int store_sink_init(struct store_sink *k, struct store *s)
+{
+	memset(k, 0, sizeof *k);
+	k->store = s;
+	strmap_init(&k->ledger);
+	return store_ledger_each(s, load_entry, k);
+}
+
+void store_sink_free(struct store_sink *k)
+{
+	strmap_free(&k->ledger);
+	free(k->known);
+	memset(k, 0, sizeof *k);
+}
+
+/* Unchanged: imported (or a digest) before, with the same size and time.
+ * A file that failed is tried again: the cause may be fixed. */
+static bool sink_unchanged(void *ctx, const struct walk_file *f)
+{
+	struct store_sink *k = ctx;
+	int64_t at = strmap_get(&k->ledger, f->path, strlen(f->path));
+	if (!at)
+		return false;
+	const struct ledger_entry *e = &k->known[at - 1];
+	return e->state != STORE_FILE_FAILED && e->size == f->size &&
+	       e->mtime_ns == f->mtime_ns;
+}
+
+int store_sink_flush(struct store_sink *k)
+{
+	k->batch_events = 0;
+	return store_batch_end(k->store);
+}
+
+static int ensure_batch(struct store_sink *k)
+{
+	double now = now_seconds();
+	if (k->batch_events >= BATCH_EVENTS ||
+	    (k->batch_events && now - k->batch_started >= BATCH_SECONDS))
+		if (store_sink_flush(k) < 0)
+			return -1;
+	if (k->batch_events == 0 && store_batch_end(k->store) == 0 &&
+	    store_batch_begin(k->store) == 0)
+		k->batch_started = now;
+	return 0;
+}
+
+static int write_events(struct store_sink *k, const struct import_file *f,
+                        uint64_t *new_events, uint64_t *duplicates)
+{
+	for (size_t i = 0; i < f->nevents; i++) {
+		bool dup;
+		if (store_add_event(k->store, &f->events[i], &dup) < 0)
+			return -1;
+		if (dup)
+			++*duplicates;
+		else
+			++*new_events;
+	}
+	return 0;
+}
+
+static struct store_file_info file_info(const struct walk_file *w,
+                                        const char *hash)
+{
+	return (struct store_file_info){ w->path, w->size, w->mtime_ns, hash };
+}
+
+/* A store error while writing is fatal for the import: the disk is full or
+ * the database cannot be written, and every later file would fail too. */
+static int sink_write(void *ctx, const struct import_file *f,
+                      uint64_t *new_events, uint64_t *duplicates, char *why,
+                      size_t whylen)
+{
+	struct store_sink *k = ctx;
+	struct store_file_info info = file_info(f->source, f->hash);
+	uint64_t n = 0, d = 0;
+	if (ensure_batch(k) < 0 ||
+	    store_file_begin(k->store, &info, f->kept, f->nkept,
+	                     STORE_ENC_GZIP) < 0 ||
+	    write_events(k, f, &n, &d) < 0 ||
+	    store_file_commit(k->store, f->format == TF_DIGEST
+	                                        ? STORE_FILE_DIGEST
+	                                        : STORE_FILE_IMPORTED) < 0) {
+		snprintf(why, whylen, "%s", store_errmsg(k->store));
+		store_file_abandon(k->store);
+		return -1;
+	}
+	*new_events += n;
+	*duplicates += d;
+	k->batch_events += f->nevents + 1;
+	return remember(k, info.path, info.size, info.mtime_ns,
+	                f->format == TF_DIGEST ? STORE_FILE_DIGEST
+	                                       : STORE_FILE_IMPORTED) < 0
+	               ? (snprintf(why, whylen, "%s", _("out of memory")), -1)
+	               : 0;
+}
+
+static int sink_failed(void *ctx, const struct walk_file *f, const char *hash,
+                       const char *reason)
+{
+	struct store_sink *k = ctx;
+	struct buf path;
+	buf_init(&path);
+	fmt_escape(&path, f->path);
+	if (k->before_message)
+		k->before_message(k->message_ctx);
+	cli_error("%s: %s", path.data ? path.data : "?", reason);
+	buf_free(&path);
+	if (strcmp(f->path, "-") == 0)
+		return 0; /* standard input has no place in the ledger */
+	struct store_file_info info = file_info(f, hash);
+	if (store_file_failed(k->store, &info, reason) < 0 ||
+	    remember(k, f->path, f->size, f->mtime_ns, STORE_FILE_FAILED) < 0)
+		return -1;
+	return 0;
+}
+
+struct import_sink store_sink_ops(struct store_sink *k)
+{
+	return (struct import_sink){ k, sink_unchanged, sink_write, sink_failed,
+		                     NULL };
+}

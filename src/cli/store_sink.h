@@ -1,0 +1,36 @@
+/* store_sink.h - the import sink that writes into the store: the ledger
+ * of files already imported, batching files into transactions, and
+ * reporting files that could not be imported. */
+#ifndef TRAILNAV_CLI_STORE_SINK_H
+#define TRAILNAV_CLI_STORE_SINK_H
+
+#include <stdbool.h>
+
+#include "import/import.h"
+#include "store/store.h"
+#include "util/strmap.h"
+
+struct store_sink {
+	struct store *store;
+	struct strmap ledger; /* path → index into known[] + 1 */
+	struct ledger_entry {
+		int64_t size, mtime_ns;
+		enum store_file_state state;
+	} *known;
+	size_t nknown, cap;
+	bool quiet;               /* failures still go to stderr */
+	uint64_t batch_events;    /* written since the batch began */
+	double batch_started;
+	void (*before_message)(void *ctx); /* clears a progress line */
+	void *message_ctx;
+};
+
+/* Loads the ledger; returns -1 (with the store's message) on failure. */
+int store_sink_init(struct store_sink *k, struct store *s);
+void store_sink_free(struct store_sink *k);
+/* The sink operations, with `k` as their context. */
+struct import_sink store_sink_ops(struct store_sink *k);
+/* Commits the open batch, if any; -1 on failure. */
+int store_sink_flush(struct store_sink *k);
+
+#endif

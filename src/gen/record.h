@@ -1,0 +1,42 @@
+/* record.h - one CloudTrail record: choosing what happened (API, account,
+ * region, caller, outcome) and writing it as compact JSON, fields in the
+ * order AWS writes them.
+ */
+#ifndef TRAILNAV_GEN_RECORD_H
+#define TRAILNAV_GEN_RECORD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "gen/internal.h"
+
+/* Running sums of the catalogue's weights, for weighted choices. */
+struct picker {
+	uint32_t *api_cum;
+	size_t napis;
+	uint32_t account_cum[16];
+	uint32_t region_cum[32];
+};
+
+/* Returns 0, or -1 when out of memory. */
+int picker_init(struct picker *p);
+void picker_free(struct picker *p);
+
+/* Initialises a record context drawing from rng; rec_free releases it. */
+void rec_init(struct rec *r, struct rng *rng, uint64_t seed);
+void rec_free(struct rec *r);
+
+/* Decides the next event at time t: API, account, region, caller,
+ * identifiers and error; `burst` (may be NULL) forces an Insights burst's
+ * API, account, region, role and error. */
+void rec_prepare(struct rec *r, const struct picker *p, int64_t t,
+                 const struct burst *burst);
+
+/* Appends the prepared record as one compact JSON object. */
+void rec_write(struct rec *r, struct buf *out);
+
+/* True when the prepared record is a management event (the kind an
+ * account's own management-only trail also receives). */
+int rec_is_management(const struct rec *r);
+
+#endif

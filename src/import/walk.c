@@ -1,0 +1,301 @@
+/* walk.c - finding the files to import (see walk.h). */
+#include <config.h>
+
+#include "import/walk.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/i18n.h"
+
+/* Endings of names tried without a look inside. */
+static const char *const json_endings[] = {
+	".json", ".json.gz", ".gz", ".jsonl", ".ndjson", ".log", NULL
+};
+
+/* Endings that say "not a trail file": skipped unless named.  Plain
+ * ".txt" is not among them: documentation snippets and hand-saved
+ * console output are often JSON in a .txt, and the first bytes decide. */
+static const char *const other_endings[] = {
+	".md",   ".html", ".htm", ".csv",  ".pdf", ".png", ".jpg",
+	".jpeg", ".gif",  ".svg",  ".zip", ".tar",  ".tgz", ".xz",  ".bz2",
+	".zst",  ".py",   ".sh",   ".c",   ".h",    ".yml", ".yaml", ".toml",
+	".xml",  ".exe",  ".so",   ".db",  ".sqlite", ".parquet", ".swp",
+	".tmp",  ".part", NULL
+};
+
+static bool ends_with(const char *s, const char *end)
+{
+	size_t n = strlen(s), m = strlen(end);
+	return n >= m && strcasecmp(s + n - m, end) == 0;
+}
+
+bool walk_name_is_json(const char *name, bool *maybe)
+{
+	*maybe = false;
+	for (size_t i = 0; json_endings[i]; i++)
+		if (ends_with(name, json_endings[i]))
+			return true;
+	/* Dot files (.DS_Store, .gitignore) and known other kinds. */
+	if (name[0] == '.' || strcmp(name, "README") == 0 ||
+	    strcmp(name, "LICENSE") == 0)
+		return false;
+	for (size_t i = 0; other_endings[i]; i++)
+		if (ends_with(name, other_endings[i]))
+			return false;
+	*maybe = true;
+	return false;
+}
+
+bool walk_bytes_look_like_json(const unsigned char *p, size_t n)
+{
+	size_t i = 0;
+	if (n >= 2 && p[0] == 0x1f && p[1] == 0x8b)
+		return true;
+	if (n >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)
+		i = 3; /* a UTF-8 byte order mark */
+	while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\n' ||
+	                 p[i] == '\r'))
+		i++;
+	return i < n && (p[i] == '{' || p[i] == '[');
+}
+
+static bool first_bytes_look_like_json(const char *path)
+{
+	unsigned char head[512];
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return true; /* let the import say why it cannot be read */
+	ssize_t n = read(fd, head, sizeof head);
+	close(fd);
+	return n > 0 && walk_bytes_look_like_json(head, (size_t)n);
+}
+
+static int add_problem(struct walk_result *r, const char *path,
+                       const char *reason)
+{
+	if (r->nproblems == r->pcap) {
+		size_t cap = r->pcap ? r->pcap * 2 : 8;
+		struct walk_problem *p = realloc(r->problems, cap * sizeof *p);
+		if (!p)
+			return -1;
+		r->problems = p;
+		r->pcap = cap;
+	}
+	struct walk_problem *p = &r->problems[r->nproblems];
+	p->path = strdup(path);
+	p->reason = strdup(reason);
+	if (!p->path || !p->reason) {
+		free(p->path);
+		free(p->reason);
+		return -1;
+	}
+	r->nproblems++;
+	return 0;
+}
+
+static int add_file(struct walk_result *r, const char *path,
+                    const struct stat *st, bool named)
+{
+	if (r->nfiles == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 64;
+		struct walk_file *f = realloc(r->files, cap * sizeof *f);
+		if (!f)
+			return -1;
+		r->files = f;
+		r->cap = cap;
+	}
+	struct walk_file *f = &r->files[r->nfiles];
+	f->path = strdup(path);
+	if (!f->path)
+		return -1;
+	f->size = st ? (int64_t)st->st_size : 0;
+	f->mtime_ns = st ? (int64_t)st->st_mtim.tv_sec * 1000000000 +
+	                           st->st_mtim.tv_nsec
+	                 : 0;
+	f->named = named;
+	r->nfiles++;
+	return 0;
+}
+
+/* Directories already entered, by (device, inode): a symbolic link back up
+ * the tree leads to one of them, and is not followed again. */
+struct seen {
+	struct { dev_t dev; ino_t ino; bool used; } *slot;
+	size_t cap, count;
+};
+
+static size_t seen_hash(dev_t dev, ino_t ino, size_t cap)
+{
+	uint64_t h = ((uint64_t)dev * 0x9e3779b97f4a7c15ULL) ^ (uint64_t)ino;
+	h ^= h >> 29;
+	return (size_t)(h * 0xbf58476d1ce4e5b9ULL) & (cap - 1);
+}
+
+/* Adds the directory; returns 1 when new, 0 when seen before, -1 on no
+ * memory. */
+static int seen_add(struct seen *s, dev_t dev, ino_t ino)
+{
+	if ((s->count + 1) * 2 > s->cap) {
+		struct seen bigger = { NULL, s->cap ? s->cap * 2 : 64, 0 };
+		bigger.slot = calloc(bigger.cap, sizeof *bigger.slot);
+		if (!bigger.slot)
+			return -1;
+		for (size_t i = 0; i < s->cap; i++)
+			if (s->slot[i].used)
+				seen_add(&bigger, s->slot[i].dev, s->slot[i].ino);
+		free(s->slot);
+		*s = bigger;
+	}
+	size_t i = seen_hash(dev, ino, s->cap);
+	for (; s->slot[i].used; i = (i + 1) & (s->cap - 1))
+		if (s->slot[i].dev == dev && s->slot[i].ino == ino)
+			return 0;
+	s->slot[i].dev = dev;
+	s->slot[i].ino = ino;
+	s->slot[i].used = true;
+	s->count++;
+	return 1;
+}
+
+struct walker {
+	struct walk_result *r;
+	struct seen seen;
+};
+
+static int walk_one(struct walker *w, const char *path, bool named);
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The entries of a directory, sorted, so that imports run in the same
+ * order every time. */
+static char **list_dir(DIR *d, size_t *n)
+{
+	char **names = NULL;
+	size_t cap = 0;
+	struct dirent *e;
+	*n = 0;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 32;
+			char **nn = realloc(names, cap * sizeof *nn);
+			if (!nn)
+				goto nomem;
+			names = nn;
+		}
+		if (!(names[*n] = strdup(e->d_name)))
+			goto nomem;
+		(*n)++;
+	}
+	qsort(names, *n, sizeof *names, compare_names);
+	return names ? names : calloc(1, sizeof *names);
+nomem:
+	for (size_t i = 0; i < *n; i++)
+		free(names[i]);
+	free(names);
+	return NULL;
+}
+
+static int walk_dir(struct walker *w, const char *path)
+{
+	DIR *d = opendir(path);
+	if (!d)
+		return add_problem(w->r, path, strerror(errno));
+	size_t n;
+	char **names = list_dir(d, &n);
+	closedir(d);
+	if (!names)
+		return -1;
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(path) + strlen(names[i]) + 2;
+		char *child = malloc(len);
+		if (child) {
+			bool slash = path[strlen(path) - 1] == '/';
+			snprintf(child, len, "%s%s%s", path, slash ? "" : "/",
+			         names[i]);
+		}
+		if (rc == 0)
+			rc = child ? walk_one(w, child, false) : -1;
+		free(child);
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+/* Whether an unnamed regular file is worth trying. */
+static bool worth_trying(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	bool maybe;
+	if (walk_name_is_json(slash ? slash + 1 : path, &maybe))
+		return true;
+	return maybe && first_bytes_look_like_json(path);
+}
+
+static int walk_one(struct walker *w, const char *path, bool named)
+{
+	struct stat st;
+	if (stat(path, &st) < 0) {
+		/* A dangling link met on the way is not worth a complaint. */
+		if (!named && errno == ENOENT) {
+			w->r->skipped++;
+			return 0;
+		}
+		return add_problem(w->r, path, strerror(errno));
+	}
+	if (S_ISDIR(st.st_mode)) {
+		int fresh = seen_add(&w->seen, st.st_dev, st.st_ino);
+		return fresh < 0 ? -1 : fresh ? walk_dir(w, path) : 0;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		if (named)
+			return add_problem(w->r, path, _("not a regular file"));
+		w->r->skipped++;
+		return 0;
+	}
+	if (!named && !worth_trying(path)) {
+		w->r->skipped++;
+		return 0;
+	}
+	return add_file(w->r, path, &st, named);
+}
+
+int walk_paths(char *const *paths, size_t npaths, struct walk_result *out)
+{
+	struct walker w = { out, { NULL, 0, 0 } };
+	memset(out, 0, sizeof *out);
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < npaths; i++)
+		rc = strcmp(paths[i], "-") == 0 ? add_file(out, "-", NULL, true)
+		                                : walk_one(&w, paths[i], true);
+	free(w.seen.slot);
+	return rc;
+}
+
+void walk_result_free(struct walk_result *r)
+{
+	for (size_t i = 0; i < r->nfiles; i++)
+		free(r->files[i].path);
+	for (size_t i = 0; i < r->nproblems; i++) {
+		free(r->problems[i].path);
+		free(r->problems[i].reason);
+	}
+	free(r->files);
+	free(r->problems);
+	memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,50 @@
+/* walk.h - the files an import will try, found under the paths given.
+ *
+ * Directories are walked recursively in name order, following symbolic
+ * links but never entering a directory twice (so loops end).  Files whose
+ * names say they are something else (README.md, .DS_Store, images, ...)
+ * are skipped and counted; files named on the command line are always
+ * tried.
+ */
+#ifndef TRAILNAV_IMPORT_WALK_H
+#define TRAILNAV_IMPORT_WALK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct walk_file {
+	char *path;
+	int64_t size;
+	int64_t mtime_ns;
+	bool named; /* given on the command line */
+};
+
+/* Something the walk could not read: reported, never fatal. */
+struct walk_problem {
+	char *path;
+	char *reason; /* translated */
+};
+
+struct walk_result {
+	struct walk_file *files;
+	size_t nfiles, cap;
+	struct walk_problem *problems;
+	size_t nproblems, pcap;
+	size_t skipped; /* files passed over by name or content */
+};
+
+/* Walks `paths` ("-" is passed through as a file named "-": standard
+ * input).  Returns 0, or -1 when memory ran out. */
+int walk_paths(char *const *paths, size_t npaths, struct walk_result *out);
+void walk_result_free(struct walk_result *r);
+
+/* True when a file of this name should be tried without looking inside
+ * it; false when its name says it is something else.  `maybe` is set when
+ * the name says nothing either way (then the first bytes decide). */
+bool walk_name_is_json(const char *name, bool *maybe);
+
+/* True when these first bytes look like JSON or gzip. */
+bool walk_bytes_look_like_json(const unsigned char *p, size_t n);
+
+#endif

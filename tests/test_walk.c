@@ -1,0 +1,153 @@
+/* test_walk.c - finding the files to import: recursion in name order,
+ * symlink loops, names that say "not a trail file", content sniffing, and
+ * paths that cannot be read. */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "import/walk.h"
+
+static char root[64];
+
+static void put(const char *rel, const char *content)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", root, rel);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(content, f);
+	fclose(f);
+}
+
+static void dir(const char *rel)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", root, rel);
+	assert_int_equal(mkdir(path, 0755), 0);
+}
+
+static void link_to(const char *target, const char *rel)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", root, rel);
+	assert_int_equal(symlink(target, path), 0);
+}
+
+static int make_tree(void **state)
+{
+	(void)state;
+	snprintf(root, sizeof root, "/tmp/trailnav-walk-XXXXXX");
+	assert_non_null(mkdtemp(root));
+	dir("AWSLogs");
+	dir("AWSLogs/b");
+	dir("AWSLogs/a");
+	put("AWSLogs/b/2.json.gz", "\x1f\x8b");
+	put("AWSLogs/a/1.json", "{}");
+	put("AWSLogs/a/README.md", "# notes");
+	put("AWSLogs/a/.DS_Store", "x");
+	put("AWSLogs/a/photo.png", "x");
+	put("AWSLogs/a/export", "  [{\"eventID\":\"1\"}]");      /* sniffed */
+	put("AWSLogs/a/notes", "just words");                   /* sniffed */
+	put("AWSLogs/a/snippet.txt", "\xef\xbb\xbf{\"a\":1}"); /* BOM, JSON */
+	put("AWSLogs/a/events.ndjson", "{}\n{}\n");
+	link_to("..", "AWSLogs/a/loop");          /* back up: a loop */
+	link_to("/nonexistent/x", "AWSLogs/a/dangling.json");
+	return 0;
+}
+
+static int remove_tree(void **state)
+{
+	(void)state;
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static void test_walk_tree(void **state)
+{
+	(void)state;
+	char top[128];
+	snprintf(top, sizeof top, "%s/AWSLogs", root);
+	char *paths[] = { top };
+	struct walk_result w;
+	assert_int_equal(walk_paths(paths, 1, &w), 0);
+	const char *want[] = { "a/1.json", "a/events.ndjson", "a/export",
+		               "a/snippet.txt", "b/2.json.gz" };
+	assert_int_equal(w.nfiles, 5);
+	for (size_t i = 0; i < 5; i++) {
+		char full[256];
+		snprintf(full, sizeof full, "%s/%s", top, want[i]);
+		assert_string_equal(w.files[i].path, full);
+		assert_false(w.files[i].named);
+	}
+	assert_int_equal(w.files[0].size, 2);
+	assert_true(w.files[0].mtime_ns > 0);
+	/* README.md, .DS_Store, photo.png, notes, the dangling link. */
+	assert_int_equal(w.skipped, 5);
+	assert_int_equal(w.nproblems, 0);
+	walk_result_free(&w);
+}
+
+static void test_named_paths(void **state)
+{
+	(void)state;
+	char readme[128], missing[128], top[128];
+	snprintf(readme, sizeof readme, "%s/AWSLogs/a/README.md", root);
+	snprintf(missing, sizeof missing, "%s/nope.json", root);
+	snprintf(top, sizeof top, "%s/AWSLogs/a/loop/a", root);
+	/* A named file is always tried; a named path that does not exist is
+	 * a problem; "-" stands for standard input; a directory reached
+	 * twice is walked once. */
+	char *paths[] = { readme, missing, "-", top, top };
+	struct walk_result w;
+	assert_int_equal(walk_paths(paths, 5, &w), 0);
+	assert_string_equal(w.files[0].path, readme);
+	assert_true(w.files[0].named);
+	assert_string_equal(w.files[1].path, "-");
+	/* loop/a is a/ itself: its four files, then through "loop" (up to
+	 * AWSLogs/) b/'s one file; a/ is not entered again, and the second
+	 * naming of loop/a adds nothing. */
+	assert_int_equal(w.nfiles, 2 + 4 + 1);
+	assert_int_equal(w.nproblems, 1);
+	assert_string_equal(w.problems[0].path, missing);
+	assert_non_null(strstr(w.problems[0].reason, "No such file"));
+	walk_result_free(&w);
+}
+
+static void test_names_and_bytes(void **state)
+{
+	(void)state;
+	bool maybe;
+	assert_true(walk_name_is_json("x_CloudTrail_us-east-1_1.json.gz", &maybe));
+	assert_true(walk_name_is_json("EXPORT.JSONL", &maybe));
+	assert_true(walk_name_is_json("trail.log", &maybe));
+	assert_false(walk_name_is_json("README.md", &maybe));
+	assert_false(maybe);
+	assert_false(walk_name_is_json(".DS_Store", &maybe));
+	assert_false(maybe);
+	assert_false(walk_name_is_json("data", &maybe));
+	assert_true(maybe);
+	assert_true(walk_bytes_look_like_json((const unsigned char *)"\n [", 3));
+	assert_true(walk_bytes_look_like_json((const unsigned char *)"\x1f\x8b", 2));
+	assert_false(walk_bytes_look_like_json((const unsigned char *)"hello", 5));
+	assert_false(walk_bytes_look_like_json((const unsigned char *)"  ", 2));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_walk_tree),
+		cmocka_unit_test(test_named_paths),
+		cmocka_unit_test(test_names_and_bytes),
+	};
+	return cmocka_run_group_tests_name("walk", tests, make_tree,
+	                                   remove_tree);
+}
