@@ -1,0 +1,102 @@
+#!/bin/sh
+# cli_import.sh - trailnav import as a person runs it: summary, exit
+# statuses, standard input, `trailnav PATH`, unchanged re-imports, threads,
+# the progress bar on a terminal only, and --follow.  Emits TAP.
+set -u
+top=${TRAILNAV_TOP_BUILDDIR:-.}
+tn="$top/src/trailnav"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=0
+failed=0
+ok() {
+	n=$((n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $n - $2"
+	else
+		failed=$((failed + 1))
+		echo "not ok $n - $2"
+		[ -f "$tmp/out" ] && sed 's/^/# /' "$tmp/out"
+	fi
+}
+events() { # DB [FILTER...]
+	db=$1
+	shift
+	"$tn" --db "$db" stats --by category "$@" | sed -n 's/^\([0-9]*\) events match$/\1/p'
+}
+record() { # ID TIME EVENT
+	printf '{"eventVersion":"1.08","eventID":"%s","eventTime":"%s","eventSource":"ec2.amazonaws.com","eventName":"%s","awsRegion":"eu-west-1","userIdentity":{"type":"IAMUser","userName":"alice","arn":"arn:aws:iam::111122223333:user/alice"}}' "$1" "$2" "$3"
+}
+trail="$tmp/AWSLogs/111122223333/CloudTrail/eu-west-1/2024/05/01"
+mkdir -p "$trail"
+printf '{"Records":[%s,%s]}' "$(record e1 2024-05-01T08:00:00Z RunInstances)" \
+	"$(record e2 2024-05-01T08:01:00Z StopInstances)" | gzip >"$trail/a.json.gz"
+printf '{"Records":[%s]}' "$(record e3 2024-05-01T09:00:00Z DescribeInstances)" >"$trail/b.json"
+printf '{"Records":[{"eventID":' >"$trail/broken.json"
+echo "# notes" >"$tmp/AWSLogs/README.md"
+
+echo "1..12"
+db="$tmp/t.db"
+"$tn" import --db "$db" "$tmp/AWSLogs" >"$tmp/out" 2>"$tmp/err"
+st=$?
+cat "$tmp/err" >>"$tmp/out"
+{ [ $st -eq 1 ] && grep -q "^Files:  2 imported, 0 unchanged, 0 digests, 1 failed, 1 skipped" "$tmp/out" &&
+  grep -q "^Events: 3 new, 0 duplicates" "$tmp/out"; }
+ok $? "a tree with one broken file: summary, exit status 1"
+grep -q "broken.json: invalid JSON at byte" "$tmp/err"
+ok $? "the broken file is named with the reason on stderr"
+[ "$(events "$db")" = 3 ]; ok $? "its events are all in"
+
+"$tn" import --db "$db" "$tmp/AWSLogs" >"$tmp/out" 2>&1
+grep -q "^Files:  0 imported, 2 unchanged, 0 digests, 1 failed" "$tmp/out"
+ok $? "re-import: unchanged files are not read again"
+
+printf '{"Records":[%s]}' "$(record e9 2024-05-02T10:00:00Z TerminateInstances)" |
+	"$tn" import --db "$db" - >"$tmp/out" 2>&1
+{ [ $? -eq 0 ] && [ "$(events "$db" event:TerminateInstances)" = 1 ]; }
+ok $? "'-' reads standard input"
+
+"$tn" import --db "$db" "$trail/a.json.gz" "$trail/b.json" >"$tmp/out" 2>&1
+ok $? "named unchanged files: exit status 0"
+
+"$tn" --db "$tmp/p.db" "$trail/a.json.gz" >"$tmp/out" 2>&1
+{ [ $? -eq 0 ] && [ "$(events "$tmp/p.db")" = 2 ]; }
+ok $? "'trailnav PATH' imports"
+
+"$tn" import -q -j 3 --db "$tmp/j.db" "$tmp/AWSLogs" >"$tmp/out" 2>"$tmp/err"
+{ [ $? -eq 1 ] && [ ! -s "$tmp/out" ] && [ "$(events "$tmp/j.db")" = 3 ] &&
+  grep -q "broken.json" "$tmp/err"; }
+ok $? "-q -j 3: nothing on stdout, failures still on stderr, same events"
+
+"$tn" import -j 0 "$tmp/AWSLogs" >"$tmp/out" 2>&1
+[ $? -eq 2 ]; ok $? "-j 0 is a usage error (2)"
+
+"$tn" import --db "$tmp/n.db" "$tmp/nothing-here" >"$tmp/out" 2>&1
+{ [ $? -eq 1 ] && grep -q "nothing-here: No such file" "$tmp/out"; }
+ok $? "a path that does not exist is reported (1)"
+
+# On a terminal (script(1) gives one), a progress bar on stderr; not in a
+# pipe (the first test's stderr held no carriage return).
+if command -v script >/dev/null 2>&1; then
+	script -qec "'$tn' import --db '$tmp/tty.db' '$tmp/AWSLogs'" /dev/null >"$tmp/out" 2>&1
+	grep -q "files .* events .* MB/s" "$tmp/out"
+	ok $? "a progress bar on a terminal"
+else
+	echo "ok $((n = n + 1)) # SKIP script(1) is not installed"
+fi
+
+# --follow: a file delivered later is imported without a restart.
+"$tn" import -q --follow --db "$tmp/f.db" "$tmp/AWSLogs" >/dev/null 2>&1 &
+pid=$!
+sleep 2
+printf '{"Records":[%s]}' "$(record e7 2024-05-01T10:00:00Z RebootInstances)" >"$trail/late.json"
+got=0
+for _ in $(seq 1 30); do
+	got=$(events "$tmp/f.db" event:RebootInstances)
+	[ "$got" = 1 ] && break
+	sleep 1
+done
+kill -INT $pid 2>/dev/null
+wait $pid
+[ "$got" = 1 ]; ok $? "--follow imports a file delivered later"
+[ $failed -eq 0 ]
