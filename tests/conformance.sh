@@ -41,7 +41,7 @@ events() { # DB [FILTER...]: the number of events matching
 	"$tn" --db "$db" stats --by category "$@" | sed -n 's/^\([0-9]*\) events match$/\1/p'
 }
 
-echo "1..9"
+echo "1..10"
 python3 "$src/tests/corpus_count.py" "$corpus" >"$tmp/count.json"
 "$tn" import -q --db "$tmp/all.db" "$corpus" >"$tmp/out" 2>"$tmp/err"
 status=$?
@@ -103,4 +103,9 @@ for id in $(json "$tmp/count.json" '"\n".join(i for i in d["lookup_ids"] if i)')
 	[ "$(events "$tmp/all.db" "id:$id")" = 1 ] || { echo "# missing $id"; bad=1; }
 done
 ok $bad "records from lookup-events output are imported"
+# Every event's original record, byte for byte, against the files on disk.
+"$top/tests/record_check" "$tmp/all.db" >"$tmp/rc.out" 2>&1
+st=$?
+sed 's/^/# /' "$tmp/rc.out"
+ok $st "every stored record is byte-identical to its source file"
 [ $failed -eq 0 ]

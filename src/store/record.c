@@ -156,6 +156,29 @@ int store_record(struct store *s, int64_t row, char **bytes, size_t *len)
 	return 0;
 }
 
+int store_record_origin(struct store *s, int64_t row, struct store_origin *o)
+{
+	memset(o, 0, sizeof *o);
+	sqlite3_stmt *st = store_prepare(
+		s, "SELECT f.path, e.rec_offset, e.rec_length, e.rec_escaped"
+		   " FROM event e JOIN file f ON f.id = e.file WHERE e.id=?1");
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, row);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		o->path = strdup((const char *)sqlite3_column_text(st, 0));
+		o->offset = (uint64_t)sqlite3_column_int64(st, 1);
+		o->length = (uint32_t)sqlite3_column_int64(st, 2);
+		o->escaped = sqlite3_column_int(st, 3) != 0;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? store_fail(s, "%s", _("no such event"))
+		                         : store_fail_sql(s, _("reading an event"));
+	return o->path ? 0 : store_fail(s, "%s", _("out of memory"));
+}
+
 /* Case-insensitive (ASCII) search for a needle already in lower case. */
 static bool contains_folded(const char *hay, size_t n, const char *needle,
                             size_t m)

@@ -222,6 +222,16 @@ void store_histogram_free(struct store_histogram *h);
  * *bytes is malloc'd and NUL-terminated. */
 int store_record(struct store *s, int64_t row, char **bytes, size_t *len);
 
+/* Where event `row`'s record came from: the file's path as imported
+ * (malloc'd), and the record's place in the decoded file. */
+struct store_origin {
+	char *path;
+	uint64_t offset;
+	uint32_t length;
+	bool escaped; /* the record is a JSON string literal there */
+};
+int store_record_origin(struct store *s, int64_t row, struct store_origin *o);
+
 /* Totals for the summary. */
 struct store_summary {
 	int64_t events;
