@@ -1,6 +1,7 @@
 /* test_json.c - the JSON reader of the importer: what it accepts and
- * rejects (and where it says the error is), strings and their escapes,
- * the depth limit, value spans, and inputs cut short at every byte. */
+ * rejects (and where it says the error is), strings and their escapes
+ * (whole and in pieces), the depth limit, value spans, and inputs cut
+ * short at every byte. */
 #include <config.h>
 
 #include <stdarg.h>
@@ -258,6 +259,21 @@ static const struct {
 	{ "\"\xff\\n\"", "\xff\n", 2 },
 };
 
+/* json_unescape_each()'s pieces, joined. */
+struct joined {
+	char out[64];
+	size_t n, pieces;
+};
+
+static void join_piece(void *ctx, const char *bytes, size_t n)
+{
+	struct joined *jn = ctx;
+	assert_true(n > 0 && jn->n + n <= sizeof jn->out);
+	memcpy(jn->out + jn->n, bytes, n);
+	jn->n += n;
+	jn->pieces++;
+}
+
 static void test_string_values(void **state)
 {
 	(void)state;
@@ -266,7 +282,27 @@ static void test_string_values(void **state)
 		size_t n = unescaped(strings[i].doc, out);
 		if (n != strings[i].len || memcmp(out, strings[i].value, n) != 0)
 			fail_msg("%s: wrong value (%zu bytes)", strings[i].doc, n);
+		/* In pieces, the same bytes. */
+		unsigned char stack[4];
+		struct json j;
+		struct json_str s;
+		struct joined jn = { .n = 0 };
+		json_init(&j, strings[i].doc, strlen(strings[i].doc), stack, 4);
+		assert_int_equal(json_string(&j, &s), 0);
+		json_unescape_each(&s, join_piece, &jn);
+		if (jn.n != strings[i].len ||
+		    memcmp(jn.out, strings[i].value, jn.n) != 0)
+			fail_msg("%s: wrong value in pieces (%zu bytes)",
+			         strings[i].doc, jn.n);
 	}
+	/* Runs without escapes come whole, each escape on its own. */
+	static const char raw[] = "ab\\u0026cd\\nef";
+	struct joined jn = { .n = 0 };
+	struct json_str s = { raw, sizeof raw - 1, true };
+	json_unescape_each(&s, join_piece, &jn);
+	assert_int_equal(jn.n, 8);
+	assert_memory_equal(jn.out, "ab&cd\nef", 8);
+	assert_int_equal(jn.pieces, 5);
 }
 
 /* Strings of every length around the vector widths, with the byte that

@@ -1,6 +1,6 @@
 /* classify.c - categories, global services, principal names and made-up
- * event IDs for records (classify.h).  The tables follow docs/cloudtrail-format.md,
- * sections 2 to 4. */
+ * event IDs for records (classify.h).  The tables follow
+ * docs/cloudtrail-format.md, sections 2 to 4. */
 #include <config.h>
 
 #include "import/classify.h"
@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "import/json.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -258,25 +260,160 @@ const char *classify_principal_name(const struct classify_identity *id)
 
 /* ---- event IDs ---------------------------------------------------------- */
 
-void classify_event_id(const char *text, size_t n, char *out)
+/* The four seeds keep kinds of value apart (the string "1" is not the
+ * number 1, [] is not {}); they are the first words of SHA-512's initial
+ * hash value, numbers with nothing up their sleeve.  KEY_FACTOR is
+ * 2^64 / the golden ratio: odd, so multiplying loses nothing. */
+#define SEED_STRING UINT64_C(0x6a09e667f3bcc908)
+#define SEED_BARE UINT64_C(0xbb67ae8584caa73b)
+#define SEED_ARRAY UINT64_C(0x3c6ef372fe94f82b)
+#define SEED_OBJECT UINT64_C(0xa54ff53a5f1d36f1)
+#define KEY_FACTOR UINT64_C(0x9e3779b97f4a7c15)
+
+/* splitmix64's finalizer: every input bit reaches every output bit. */
+static uint64_t mix(uint64_t x)
 {
-	uint64_t h = UINT64_C(0xcbf29ce484222325);
-	bool in_string = false;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)text[i];
-		if (in_string) {
-			if (c == '\\' && i + 1 < n) { /* the escaped byte too */
-				h = (h ^ c) * UINT64_C(0x100000001b3);
-				c = (unsigned char)text[++i];
-			} else if (c == '"') {
-				in_string = false;
-			}
-		} else if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-			continue;
-		} else if (c == '"') {
-			in_string = true;
+	x ^= x >> 30;
+	x *= UINT64_C(0xbf58476d1ce4e5b9);
+	x ^= x >> 27;
+	x *= UINT64_C(0x94d049bb133111eb);
+	return x ^ (x >> 31);
+}
+
+/* Little-endian whatever the machine, so that IDs do not depend on it;
+ * compilers make this one load on little-endian machines. */
+static uint64_t load_le64(const unsigned char *b)
+{
+	return (uint64_t)b[0] | (uint64_t)b[1] << 8 | (uint64_t)b[2] << 16 |
+	       (uint64_t)b[3] << 24 | (uint64_t)b[4] << 32 |
+	       (uint64_t)b[5] << 40 | (uint64_t)b[6] << 48 |
+	       (uint64_t)b[7] << 56;
+}
+
+/* bytes() of classify.h over bytes that arrive in pieces (an escaped
+ * string decoded piece by piece): a word cut between pieces waits in
+ * `tail`, so the hash does not depend on where the cuts are. */
+struct bytes_hash {
+	uint64_t h, tail, n;
+};
+
+static void bytes_feed(void *ctx, const char *s, size_t len)
+{
+	struct bytes_hash *b = ctx;
+	const unsigned char *u = (const unsigned char *)s;
+	uint64_t h = b->h, tail = b->tail; /* in registers, not in *b */
+	unsigned have = (unsigned)(b->n & 7);
+	b->n += len;
+	for (; have && len; u++, len--) {
+		tail |= (uint64_t)*u << (8 * have);
+		if (++have == 8) {
+			h = mix(h ^ tail);
+			tail = 0;
+			have = 0;
 		}
-		h = (h ^ c) * UINT64_C(0x100000001b3);
 	}
+	for (; len >= 8; u += 8, len -= 8)
+		h = mix(h ^ load_le64(u));
+	for (unsigned i = 0; i < len; i++)
+		tail |= (uint64_t)u[i] << (8 * i);
+	b->h = h;
+	b->tail = tail;
+}
+
+static uint64_t bytes_end(const struct bytes_hash *b)
+{
+	uint64_t h = b->n & 7 ? mix(b->h ^ b->tail) : b->h;
+	return mix(h ^ b->n);
+}
+
+static uint64_t hash_string(const struct json_str *s)
+{
+	struct bytes_hash b = { SEED_STRING, 0, 0 };
+	if (s->escaped)
+		json_unescape_each(s, bytes_feed, &b);
+	else
+		bytes_feed(&b, s->raw, s->len);
+	return bytes_end(&b);
+}
+
+/* The value at the cursor, which is not a container.  Input that is not
+ * valid JSON hashes as something, never reads out of bounds. */
+static uint64_t hash_scalar(struct json *j)
+{
+	struct json_str s;
+	if (json_peek(j) == JSON_STRING && json_string(j, &s) == 0)
+		return hash_string(&s);
+	struct bytes_hash b = { SEED_BARE, 0, 0 };
+	size_t at = json_pos(j);
+	if (json_skip(j) == 0) /* a scalar: json_skip() needs no stack */
+		bytes_feed(&b, j->begin + at, json_pos(j) - at);
+	return bytes_end(&b);
+}
+
+/* A finished value `v` joins the container it is in. */
+static void level_add(struct classify_level *c, uint64_t v)
+{
+	if (c->object)
+		c->acc += mix(c->key * KEY_FACTOR + v);
+	else
+		c->acc = mix(c->acc ^ v);
+}
+
+/* Moves to the next item of the innermost open container, closing the
+ * containers that end there and adding each to its parent.  Returns
+ * false when the outermost one has closed, its hash in *v. */
+static bool next_item(struct json *j, struct classify_level *lv, size_t *d,
+                      uint64_t *v)
+{
+	for (;;) {
+		struct classify_level *c = &lv[*d - 1];
+		struct json_str k;
+		int rc = c->object ? json_object_next(j, &c->open, &k)
+		                   : json_array_next(j, &c->open);
+		if (rc > 0) {
+			if (c->object)
+				c->key = hash_string(&k);
+			return true;
+		}
+		/* rc < 0 only for invalid JSON: close all, as at the end. */
+		*v = c->object ? mix(SEED_OBJECT ^ c->acc) : c->acc;
+		if (--*d == 0)
+			return false;
+		level_add(&lv[*d - 1], *v);
+	}
+}
+
+/* The hash of the value at the cursor.  Iterative, over the caller's
+ * levels: hostile nesting must not cost C stack. */
+static uint64_t hash_value(struct json *j, struct classify_level *lv,
+                           size_t max_depth)
+{
+	size_t d = 0;
+	uint64_t v = 0;
+	do {
+		enum json_type t = json_peek(j);
+		if (t == JSON_OBJECT || t == JSON_ARRAY) {
+			if (d == max_depth)
+				return 0; /* deeper than promised */
+			lv[d].acc = t == JSON_OBJECT ? 0 : SEED_ARRAY;
+			lv[d].object = t == JSON_OBJECT;
+			lv[d++].open = false;
+		} else {
+			v = hash_scalar(j);
+			if (d == 0)
+				return v;
+			level_add(&lv[d - 1], v);
+		}
+	} while (next_item(j, lv, &d, &v));
+	return v;
+}
+
+void classify_event_id(const char *text, size_t n,
+                       struct classify_level *levels, size_t max_depth,
+                       char *out)
+{
+	struct json j;
+	json_init(&j, text, n, NULL, max_depth);
+	uint64_t h = hash_value(&j, levels, max_depth);
 	snprintf(out, CLASSIFY_ID_SIZE, "trailnav-%016" PRIx64, h);
 }

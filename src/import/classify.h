@@ -1,15 +1,17 @@
 /* classify.h - what a CloudTrail record does not always say outright:
- * its category, whether its service is a global one, and a short display
- * name for whoever made the call.
+ * its category, whether its service is a global one, a short display
+ * name for whoever made the call, and an event ID when it has none.
  *
- * Pure functions over NUL-terminated strings, NULL meaning absent; no
- * state, no allocation, so they are safe from any thread.
+ * Pure functions over NUL-terminated strings, NULL meaning absent (and
+ * over a record's JSON text for its made-up ID); no state, no
+ * allocation, so they are safe from any thread.
  */
 #ifndef TRAILNAV_IMPORT_CLASSIFY_H
 #define TRAILNAV_IMPORT_CLASSIFY_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "model/event.h"
 
@@ -46,15 +48,37 @@ bool classify_global(const char *source, const char *region,
                      const char *host);
 
 /* The event ID of a record that has none: "trailnav-" and 16 hex digits
- * of the 64-bit FNV-1a hash of its JSON text `text` (n bytes, valid
- * JSON) without the whitespace between tokens.  The same record always
- * gets the same ID, whether it comes from a .json file or its .json.gz
- * twin, compact or pretty-printed, so duplicates are found; any other
- * difference (key order, escapes) makes another ID.  Databases keep
- * these IDs: the algorithm must never change.  Writes CLASSIFY_ID_SIZE
- * bytes, the terminating NUL included. */
+ * of a 64-bit hash of its JSON value.  The value, not the text: the same
+ * record always gets the same ID, whether it comes from a .json file or
+ * its .json.gz twin, compact or pretty-printed, with its keys in any
+ * order or its strings escaped differently, so duplicates are found.
+ * Databases keep these IDs: the algorithm must never change.  It is
+ * (with mix() splitmix64's finalizer, all arithmetic modulo 2^64):
+ *   - bytes(seed, b): h = seed; for each 8-byte little-endian word w of
+ *     b, the last zero-padded: h = mix(h ^ w); then mix(h ^ length of b);
+ *   - a string: bytes(0x6a09e667f3bcc908, its decoded value), as
+ *     json_unescape() writes it (so "\u0026" is "&");
+ *   - a number, true, false, null: bytes(0xbb67ae8584caa73b, its text);
+ *   - an array: h = 0x3c6ef372fe94f82b; for each element e in order:
+ *     h = mix(h ^ hash(e));
+ *   - an object: mix(0xa54ff53a5f1d36f1 ^ the sum, in any order, of
+ *     mix(hash(key) * 0x9e3779b97f4a7c15 + hash(value)) over its
+ *     members), keys hashed as strings.  Each member mixes its key
+ *     with its value, so {"a":1,"b":2} is not {"a":2,"b":1}; duplicate
+ *     keys all count (the parser keeps the last one's fields).
+ * `text` (n bytes) must be valid JSON nested at most `max_depth` deep;
+ * `levels` has room for `max_depth` levels, so that hostile nesting costs
+ * no C stack.  Writes CLASSIFY_ID_SIZE bytes, the terminating NUL
+ * included. */
 #define CLASSIFY_ID_SIZE 26
-void classify_event_id(const char *text, size_t n, char *out);
+struct classify_level {
+	uint64_t acc; /* an array's running hash, an object's member sum */
+	uint64_t key; /* the hash of an object's current key */
+	bool object, open;
+};
+void classify_event_id(const char *text, size_t n,
+                       struct classify_level *levels, size_t max_depth,
+                       char *out);
 
 /* The parts of userIdentity a display name is made from. */
 struct classify_identity {

@@ -265,15 +265,39 @@ size_t json_pos(const struct json *j)
 	return (size_t)(j->p - j->begin);
 }
 
-/* Opens a container in json_skip(): records its closing byte. */
-#define SKIP_OPEN(close)                                                 \
+/* Reads `"key" :` at p (whitespace before it already skipped).  Returns
+ * the byte after the ':', or NULL. */
+static inline const char *scan_key(struct json *j, const char *p,
+                                   struct json_str *key)
+{
+	if (p == j->end)
+		return fail_at(j, p, N_("unexpected end of input"));
+	if (*p != '"')
+		return fail_at(j, p, N_("expected a string key"));
+	if (!(p = scan_string(j, p, key)))
+		return NULL;
+	p = skip_ws(p, j->end);
+	if (p == j->end)
+		return fail_at(j, p, N_("unexpected end of input"));
+	if (*p != ':')
+		return fail_at(j, p, N_("expected ':' after a key"));
+	return p + 1;
+}
+
+/* Opens a container in json_skip(): records its closing byte, and goes
+ * to `close` at once if it is empty. */
+#define SKIP_OPEN(close_byte)                                            \
 	do {                                                             \
 		if (d >= j->max_depth)                                   \
 			return fail_deep(j, p);                          \
-		stk[d++] = (close);                                      \
+		stk[d++] = (close_byte);                                 \
 		p = skip_ws(p + 1, end);                                 \
+		if (p < end && *p == (close_byte))                       \
+			goto close;                                      \
 	} while (0)
 
+/* A state machine over the bytes, not recursion: each open container
+ * keeps its closing byte in stk[], so depth costs no C stack. */
 int json_skip(struct json *j)
 {
 	if (j->err)
@@ -288,14 +312,10 @@ value:
 		goto eof;
 	if (*p == '{') {
 		SKIP_OPEN('}');
-		if (p < end && *p == '}')
-			goto close;
 		goto key;
 	}
 	if (*p == '[') {
 		SKIP_OPEN(']');
-		if (p < end && *p == ']')
-			goto close;
 		goto value;
 	}
 	if (!(p = scan_scalar(j, p)))
@@ -322,18 +342,8 @@ close:
 	d--;
 	goto after;
 key:
-	if (p == end)
-		goto eof;
-	if (*p != '"')
-		return fail(j, p, N_("expected a string key"));
-	if (!(p = scan_string(j, p, &s)))
+	if (!(p = scan_key(j, p, &s)))
 		return -1;
-	p = skip_ws(p, end);
-	if (p == end)
-		goto eof;
-	if (*p != ':')
-		return fail(j, p, N_("expected ':' after a key"));
-	p++;
 	goto value;
 eof:
 	return fail(j, p, N_("unexpected end of input"));
@@ -357,18 +367,9 @@ int json_string(struct json *j, struct json_str *s)
 /* Reads `"key" :` at p and leaves the cursor on the value. */
 static int read_key(struct json *j, const char *p, struct json_str *key)
 {
-	if (p == j->end)
-		return fail(j, p, N_("unexpected end of input"));
-	if (*p != '"')
-		return fail(j, p, N_("expected a string key"));
-	if (!(p = scan_string(j, p, key)))
+	if (!(p = scan_key(j, p, key)))
 		return -1;
-	p = skip_ws(p, j->end);
-	if (p == j->end)
-		return fail(j, p, N_("unexpected end of input"));
-	if (*p != ':')
-		return fail(j, p, N_("expected ':' after a key"));
-	j->p = skip_ws(p + 1, j->end);
+	j->p = skip_ws(p, j->end);
 	return 1;
 }
 
@@ -501,26 +502,49 @@ static char simple_escape(char e)
 	}
 }
 
-size_t json_unescape(const struct json_str *s, char *out)
+/* The decoding loop of json_unescape() and json_unescape_each(): each
+ * plain run goes to `fn` as it lies, each escape decoded.  Inline, so
+ * that json_unescape()'s copying is not an indirect call per piece. */
+static inline void unescape_pieces(const struct json_str *s, json_piece_fn fn,
+                                   void *ctx)
 {
 	const char *p = s->raw, *end = s->raw + s->len;
-	char *o = out;
 	while (p < end) {
 		const char *bs = memchr(p, '\\', (size_t)(end - p));
 		if (!bs)
 			bs = end;
-		memmove(o, p, (size_t)(bs - p));
-		o += bs - p;
+		if (bs > p)
+			fn(ctx, p, (size_t)(bs - p));
 		if (bs == end)
 			break;
+		char dec[4];
+		size_t n = 1;
 		if (bs[1] == 'u') {
-			size_t wrote;
-			p = bs + 1 + unicode_escape(bs + 1, end, o, &wrote);
-			o += wrote;
+			p = bs + 1 + unicode_escape(bs + 1, end, dec, &n);
 		} else {
-			*o++ = simple_escape(bs[1]);
+			dec[0] = simple_escape(bs[1]);
 			p = bs + 2;
 		}
+		fn(ctx, dec, n);
 	}
+}
+
+/* json_unescape()'s piece: appended at the cursor `ctx`. */
+static void append_piece(void *ctx, const char *piece, size_t n)
+{
+	char **o = ctx;
+	memmove(*o, piece, n); /* `out` may be the string itself */
+	*o += n;
+}
+
+size_t json_unescape(const struct json_str *s, char *out)
+{
+	char *o = out;
+	unescape_pieces(s, append_piece, &o);
 	return (size_t)(o - out);
+}
+
+void json_unescape_each(const struct json_str *s, json_piece_fn fn, void *ctx)
+{
+	unescape_pieces(s, fn, ctx);
 }

@@ -102,4 +102,11 @@ void json_seek(struct json *j, struct json_mark m);
  * adds no terminator. */
 size_t json_unescape(const struct json_str *s, char *out);
 
+/* The same value handed to `fn` in pieces, in order, for a consumer that
+ * needs no copy of it (a hash): each run without escapes as it lies in
+ * the input, each escape decoded.  The pieces depend on where the escapes
+ * are, so `fn` must treat the bytes as one stream. */
+typedef void (*json_piece_fn)(void *ctx, const char *bytes, size_t n);
+void json_unescape_each(const struct json_str *s, json_piece_fn fn, void *ctx);
+
 #endif
