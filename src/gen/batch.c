@@ -99,7 +99,9 @@ static int report(struct batch *b, char *err, size_t errlen)
 	struct batch_lane *first = l1->failed_job < l0->failed_job ? l1 : l0;
 	if (first->failed_job == SIZE_MAX)
 		return 0;
-	snprintf(err, errlen, "%s", first->sink->err);
+	/* The main thread's sink may describe its failures in err itself. */
+	if (first->sink->err != err)
+		snprintf(err, errlen, "%s", first->sink->err);
 	return -1;
 }
 

@@ -53,7 +53,6 @@ const struct api *cat_api(size_t i)
 /* ---- the organization ----------------------------------------------- */
 
 const char *const cat_org_id = "o-a1b2c3d4e5";
-const char *const cat_identity_store = "d-9067a1b2c3";
 
 /* The organization trail logs everything; the production account keeps
  * its own management-event trail as well (so its management events
@@ -73,19 +72,16 @@ const struct trail cat_trails[] = {
 const size_t cat_ntrails = COUNT(cat_trails);
 
 /* The management account comes first (ACCOUNT_MANAGEMENT). */
+/* Columns: ID, short name, key tag, share of events, member of the
+ * organization, opt-in regions enabled, own trail (index into
+ * cat_trails, or -1), users, roles. */
 const struct account cat_accounts[] = {
-	{ "111122223333", "acme-mgmt", "acme-management", "Q3K7ZP2M", 50, 1,
-	  0, -1, 6, 8 },
-	{ "444455556666", "acme-security", "acme-security", "W5N2HX4R", 70, 1,
-	  0, -1, 4, 13 },
-	{ "777788889999", "acme-prod", "acme-prod", "B7T4LC6Y", 450, 1, 1, 1,
-	  10, 14 },
-	{ "123456789012", "acme-staging", "acme-staging", "J2V6RD3F", 130, 1,
-	  0, -1, 8, 12 },
-	{ "210987654321", "acme-dev", "acme-dev", "M4G8SK5W", 180, 1, 1, -1,
-	  12, 14 },
-	{ "555566667777", "legacy", "legacy-sandbox", "P6D3NF7H", 120, 0, 0, 2,
-	  5, 9 },
+	{ "111122223333", "acme-mgmt", "Q3K7ZP2M", 50, 1, 0, -1, 6, 8 },
+	{ "444455556666", "acme-security", "W5N2HX4R", 70, 1, 0, -1, 4, 13 },
+	{ "777788889999", "acme-prod", "B7T4LC6Y", 450, 1, 1, 1, 10, 14 },
+	{ "123456789012", "acme-staging", "J2V6RD3F", 130, 1, 0, -1, 8, 12 },
+	{ "210987654321", "acme-dev", "M4G8SK5W", 180, 1, 1, -1, 12, 14 },
+	{ "555566667777", "legacy", "P6D3NF7H", 120, 0, 0, 2, 5, 9 },
 };
 const size_t cat_naccounts = COUNT(cat_accounts);
 
@@ -281,8 +277,8 @@ static const char *const agents_boto3[] = {
 static const char *const agents_console[] = {
 	"AWS Internal",
 	"console.amazonaws.com",
-	"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, "
-	"like Gecko) Chrome/124.0.0.0 Safari/537.36",
+	("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+	 "(KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36"),
 };
 static const char *const agents_terraform[] = {
 	"APN/1.0 HashiCorp/1.0 Terraform/1.7.5 (+https://www.terraform.io) "

@@ -48,7 +48,6 @@ struct trail {
 struct account {
 	const char *id;
 	const char *name;  /* short name, used in resource names */
-	const char *alias; /* account alias (root's userName) */
 	const char *tag;   /* 8 characters shared by its key and principal
 	                      IDs, as real ones encode the account */
 	uint16_t weight;   /* share of events */
@@ -65,7 +64,6 @@ extern const size_t cat_ntrails;
 extern const struct account cat_accounts[];
 extern const size_t cat_naccounts;
 enum { ACCOUNT_MANAGEMENT = 0 };
-extern const char *const cat_identity_store; /* Identity Center store ID */
 
 /* ---- services ---------------------------------------------------------- */
 

@@ -18,8 +18,10 @@
 
 /* ---- shared pieces of templates ---------------------------------------- */
 
-#define S3_OBJ_REQ "{\"bucketName\":\"$bucket\",\"Host\":\"$host\",\"key\":\"$key\"}"
-#define S3_BUCKET_REQ(more) "{" more "\"bucketName\":\"$bucket\",\"Host\":\"$host\"}"
+#define S3_OBJ_REQ                                                           \
+	"{\"bucketName\":\"$bucket\",\"Host\":\"$host\",\"key\":\"$key\"}"
+#define S3_BUCKET_REQ(more)                                                  \
+	"{" more "\"bucketName\":\"$bucket\",\"Host\":\"$host\"}"
 #define S3_EXTRA(in, out)                                                   \
 	"{\"SignatureVersion\":\"SigV4\",\"CipherSuite\":"                   \
 	"\"TLS_AES_128_GCM_SHA256\",\"bytesTransferredIn\":" in ","          \
@@ -53,7 +55,8 @@
 #define EC2_FILTER(name, value)                                              \
 	"\"filterSet\":{\"items\":[{\"name\":\"" name "\",\"valueSet\":"     \
 	"{\"items\":[{\"value\":\"" value "\"}]}}]}"
-#define INSTANCE_SET "\"instancesSet\":{\"items\":[{\"instanceId\":\"$instance\"}]}"
+#define INSTANCE_SET                                                         \
+	"\"instancesSet\":{\"items\":[{\"instanceId\":\"$instance\"}]}"
 #define STATE_CHANGE(code, name, pcode, pname)                               \
 	"{\"requestId\":\"$reqid\",\"instancesSet\":{\"items\":[{"            \
 	"\"instanceId\":\"$instance\",\"currentState\":{\"code\":" code      \
@@ -208,8 +211,9 @@ const struct api cat_apis_core[] = {
 	  S3_BUCKET_REQ("\"acl\":\"\",\"x-amz-acl\":[\"public-read\"],"), NULL,
 	  S3_EXTRA("0", "0"), "[" S3_BUCKET_RES "]", NULL },
 	{ SVC_S3, 0, MIX_ADMIN, ERR_S3, VIA_NONE, 2, "PutBucketPublicAccessBlock",
-	  S3_BUCKET_REQ("\"publicAccessBlock\":\"\",\"PublicAccessBlockConfiguration\":"
-	                "{\"xmlns\":\"http://s3.amazonaws.com/doc/2006-03-01/\","
+	  S3_BUCKET_REQ("\"publicAccessBlock\":\"\","
+	                "\"PublicAccessBlockConfiguration\":{\"xmlns\":"
+	                "\"http://s3.amazonaws.com/doc/2006-03-01/\","
 	                "\"RestrictPublicBuckets\":false,\"BlockPublicPolicy\":"
 	                "false,\"BlockPublicAcls\":false,\"IgnorePublicAcls\":"
 	                "false},"),

@@ -17,12 +17,16 @@
 	"[{\"accountId\":\"$mgmt\",\"type\":\"AWS::CloudTrail::Trail\","      \
 	"\"ARN\":\"$trail\"}]"
 #define SECRET_ARN "arn:aws:secretsmanager:$region:$account:secret:$secret"
-#define ZONE_RES RES("AWS::Route53::HostedZone", "arn:aws:route53:::hostedzone/$zone")
+#define ZONE_RES                                                             \
+	RES("AWS::Route53::HostedZone", "arn:aws:route53:::hostedzone/$zone")
 #define TG_ARN                                                               \
 	"arn:aws:elasticloadbalancing:$region:$account:targetgroup/orders-api/" \
 	"$etag"
-#define ECR_RES "[{\"accountId\":\"$account\",\"ARN\":\"arn:aws:ecr:$region:$account:repository/$repo\"}]"
-#define PORTAL_ROLE "{\"accountId\":\"$other\",\"roleName\":\"AdministratorAccess\"}"
+#define ECR_RES                                                              \
+	"[{\"accountId\":\"$account\",\"ARN\":"                            \
+	"\"arn:aws:ecr:$region:$account:repository/$repo\"}]"
+#define PORTAL_ROLE                                                          \
+	"{\"accountId\":\"$other\",\"roleName\":\"AdministratorAccess\"}"
 
 static const char update_trail_resp[] =
 	"{\"name\":\"acme-org-trail\",\"s3BucketName\":"

@@ -71,6 +71,11 @@ int gen_parse_time(const char *text, int64_t *out)
 	return civil_parse(text, out);
 }
 
+void gen_format_time(char out[24], int64_t t)
+{
+	civil_iso(out, t);
+}
+
 int64_t gen_span(uint64_t events)
 {
 	uint64_t days = (events + GEN_EVENTS_PER_DAY - 1) / GEN_EVENTS_PER_DAY;
@@ -281,7 +286,8 @@ static int list_in_digests(struct gen *g)
 
 static int write_window(struct gen *g, int64_t t0)
 {
-	qsort(g->items, g->nitems, sizeof *g->items, item_cmp);
+	if (g->nitems > 1)
+		qsort(g->items, g->nitems, sizeof *g->items, item_cmp);
 	batch_clear(&g->batch);
 	size_t i = 0;
 	while (i < g->nitems) {
@@ -384,7 +390,7 @@ static int setup(struct gen *g)
 	buf_init(&g->arena);
 	buf_init(&g->file);
 	buf_init(&g->key);
-	rec_init(&g->rec, &g->rng, g->o->seed);
+	rec_init(&g->rec, &g->rng);
 	if (picker_init(&g->picker) < 0)
 		return oom(g);
 	g->start = g->o->start;
@@ -430,9 +436,9 @@ int gen_run(const struct gen_options *o, struct gen_summary *sum, char *err,
 	g.err = err;
 	g.errlen = errlen;
 	int rc = -1;
-	if (o->events < 1 || o->events > GEN_MAX_EVENTS)
+	if (o->events < 1 || o->events > GEN_MAX_EVENTS || !o->dir)
 		snprintf(err, errlen, "%s",
-		         _("the number of events is out of range"));
+		         _("no directory, or a number of events out of range"));
 	else if (sink_open(&g.sink, o->dir, o->force, err, errlen) == 0 &&
 	         setup(&g) == 0 &&
 	         run_windows(&g, o->events - 2 * g.ninsights) == 0 &&

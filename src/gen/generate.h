@@ -29,7 +29,7 @@
 
 enum {
 	GEN_DEFAULT_EVENTS = 10000,
-	GEN_EVENTS_PER_DAY = 1000000 /* the trail spans a day per this many */
+	GEN_EVENTS_PER_DAY = 1000000 /* the trail lasts a day per this many */
 };
 #define GEN_MAX_EVENTS 1000000000ull
 #define GEN_DEFAULT_SEED 1u
@@ -56,6 +56,9 @@ struct gen_summary {
 /* Parses a --start value: "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS][Z]",
  * UTC.  Returns 0, or -1 when it is not such a time. */
 int gen_parse_time(const char *text, int64_t *out);
+
+/* "2024-05-01T00:00:00Z" for epoch seconds t. */
+void gen_format_time(char out[24], int64_t t);
 
 /* How long a trail of `events` records lasts, in seconds: a day per
  * GEN_EVENTS_PER_DAY events, at least one day. */

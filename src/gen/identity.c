@@ -150,9 +150,18 @@ static void session_name(struct rec *r, struct actor *a)
 		sb_puts(&s, tmp);
 		break;
 	case ROLE_APP:
-		sb_puts(&s, cat_names[NAMES_FUNCTION].names
-		                    [rec_lazy(r, LZ_FUNCTION) %
-		                     cat_names[NAMES_FUNCTION].n]);
+		/* Lambda names sessions after the function, ECS after the
+		 * task. */
+		if (strstr(role->name, "lambda"))
+			sb_puts(&s, cat_names[NAMES_FUNCTION].names
+			                    [rec_lazy(r, LZ_FUNCTION) %
+			                     cat_names[NAMES_FUNCTION].n]);
+		else {
+			fill_from(tmp, 32, mix2((uint64_t)a->role, (uint64_t)hour),
+			          "0123456789abcdef", 16);
+			tmp[32] = '\0';
+			sb_puts(&s, tmp);
+		}
 		break;
 	default:
 		sb_puts(&s, "AutoScaling");

@@ -55,10 +55,8 @@ struct burst {
 
 struct rec {
 	struct rng *rng;
-	uint64_t seed;
 	const struct api *api;
 	const struct service *svc;
-	int api_index;
 	int account;  /* recipient account (index into cat_accounts) */
 	int region;   /* index into cat_regions */
 	int64_t t;    /* eventTime, epoch seconds */
@@ -84,12 +82,6 @@ static inline uint64_t rec_lazy(struct rec *r, enum lazy_slot s)
 		r->have |= 1ull << s;
 	}
 	return r->lazy[s];
-}
-
-static inline void rec_set_lazy(struct rec *r, enum lazy_slot s, uint64_t v)
-{
-	r->lazy[s] = v;
-	r->have |= 1ull << s;
 }
 
 /* Appending a string literal without strlen. */

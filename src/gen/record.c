@@ -16,9 +16,22 @@
 enum { ERROR_RATE = 38, SIGNIN_FAILURES = 120, OLD_RECORDS = 10,
        OLD_SIGNINS = 300, STS_GLOBAL = 350 };
 
-int picker_init(struct picker *p)
+/* The catalogue's tables fit each other (a bug otherwise). */
+static int catalog_consistent(void)
 {
 	if (cat_naccounts > 16 || cat_nregions > 32)
+		return 0;
+	for (size_t i = 0; i < cat_naccounts; i++)
+		if (cat_accounts[i].nusers > cat_nusers ||
+		    cat_accounts[i].nroles > cat_nroles ||
+		    cat_accounts[i].nusers < 2 || cat_accounts[i].nroles < 4)
+			return 0;
+	return 1;
+}
+
+int picker_init(struct picker *p)
+{
+	if (!catalog_consistent())
 		return -1;
 	p->napis = cat_napis();
 	p->api_cum = malloc(p->napis * sizeof *p->api_cum);
@@ -42,11 +55,10 @@ void picker_free(struct picker *p)
 	p->api_cum = NULL;
 }
 
-void rec_init(struct rec *r, struct rng *rng, uint64_t seed)
+void rec_init(struct rec *r, struct rng *rng)
 {
 	memset(r, 0, sizeof *r);
 	r->rng = rng;
-	r->seed = seed;
 	buf_init(&r->scratch);
 }
 
@@ -209,9 +221,9 @@ void rec_prepare(struct rec *r, const struct picker *p, int64_t t,
 	r->have = 0;
 	r->t = t;
 	civil_iso(r->time, t);
-	r->api_index = burst ? burst->api
-	                     : (int)rng_pick_cum(r->rng, p->api_cum, p->napis);
-	r->api = cat_api((size_t)r->api_index);
+	size_t api = burst ? (size_t)burst->api
+	                   : rng_pick_cum(r->rng, p->api_cum, p->napis);
+	r->api = cat_api(api);
 	r->svc = &cat_services[r->api->svc];
 	choose_where(r, p);
 	if (burst) {

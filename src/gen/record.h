@@ -23,7 +23,7 @@ int picker_init(struct picker *p);
 void picker_free(struct picker *p);
 
 /* Initialises a record context drawing from rng; rec_free releases it. */
-void rec_init(struct rec *r, struct rng *rng, uint64_t seed);
+void rec_init(struct rec *r, struct rng *rng);
 void rec_free(struct rec *r);
 
 /* Decides the next event at time t: API, account, region, caller,

@@ -70,7 +70,8 @@ static int init_deflate(struct sink *s)
 	 * the header's time is zero, so output is reproducible. */
 	if (deflateInit2(&s->z, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY) !=
 	    Z_OK)
-		return FAIL(s, "%s%s", "zlib: ", ENOMEM);
+		return FAIL(s, _("cannot set up compression for '%s': %s"),
+		            s->dir, ENOMEM);
 	s->z_ready = true;
 	return 0;
 }
@@ -84,7 +85,7 @@ int sink_clone(struct sink *s, const struct sink *src, char *err,
 	buf_init(&s->path);
 	s->dir = strdup(src->dir);
 	if (!s->dir)
-		return FAIL(s, "%s%s", "", ENOMEM);
+		return FAIL(s, _("cannot write under '%s': %s"), src->dir, ENOMEM);
 	return init_deflate(s);
 }
 
@@ -97,7 +98,7 @@ int sink_open(struct sink *s, const char *dir, bool force, char *err,
 	buf_init(&s->path);
 	s->dir = strdup(*dir ? dir : ".");
 	if (!s->dir)
-		return FAIL(s, "%s%s", "", ENOMEM);
+		return FAIL(s, _("cannot write under '%s': %s"), dir, ENOMEM);
 	if (make_dirs(s->dir) < 0)
 		return FAIL(s, _("cannot create directory '%s': %s"), s->dir,
 		            errno);

@@ -2,7 +2,8 @@
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -DHAVE_CONFIG_H \
  *     -D_POSIX_C_SOURCE=200809L -I. -Isrc tests/fuzz/fuzz_parse.c \
- *     src/import/json.c src/import/parse.c src/import/classify.c \
+ *     src/import/json.c src/import/parse.c src/import/record.c \
+ *     src/import/classify.c \
  *     src/import/event_time.c src/util/json_string.c src/util/buf.c \
  *     -o fuzz_parse
  *   ./fuzz_parse -max_len=65536 CORPUS_DIR SEED_DIR...
