@@ -14,6 +14,9 @@
 #include "util/i18n.h"
 
 static const struct cli_command commands[] = {
+	{ "generate", N_("[--events N] [--seed S] [--start TIME] [--force] DIR"),
+	  N_("write a realistic synthetic trail in the S3 layout"),
+	  cmd_generate, cmd_generate_help },
 	{ "import", N_("[-j N] [-q] [--follow] PATH..."),
 	  N_("import trail files and directories ('-': standard input)"),
 	  cmd_import, cmd_import_help },
@@ -30,7 +33,7 @@ static void print_help(void)
 	fputs(_("A terminal navigator for AWS CloudTrail logs.\n\n"), stdout);
 	fputs(_("Commands:\n"), stdout);
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		printf("  %-7s %s\n          %s\n", commands[i].name,
+		printf("  %-8s %s\n           %s\n", commands[i].name,
 		       _(commands[i].args), _(commands[i].summary));
 	fputs(_("\nWithout a command, trailnav shows the database summary "
 	        "(as 'stats');\n'trailnav PATH...' imports the paths (as "

@@ -38,7 +38,7 @@ check() {
 }
 
 check "--help lists stats" 0 "Usage: trailnav [--db FILE] COMMAND
-stats   [FILTER...]" -- "$tn" --help
+stats    [FILTER...]" -- "$tn" --help
 check "--help lists only what exists" 0 "" -- sh -c \
 	"! '$tn' --help | grep -E '^  (query|demo|equivalent|files) '"
 check "--version" 0 "trailnav 0.1.0

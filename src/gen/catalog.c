@@ -55,18 +55,18 @@ const struct api *cat_api(size_t i)
 const char *const cat_org_id = "o-a1b2c3d4e5";
 
 /* The organization trail logs everything; the production account keeps
- * its own management-event trail as well (so its management events
- * arrive twice, with the same eventID); a legacy account outside the
+ * its own trail of write management events as well (so those arrive
+ * twice, with the same eventID); a legacy account outside the
  * organization has only its own trail. */
 const struct trail cat_trails[] = {
 	{ "acme-org-trail", "us-east-1",
-	  "aws-cloudtrail-logs-111122223333-acme-org", TRAIL_ORG, 1, 1,
+	  "aws-cloudtrail-logs-111122223333-acme-org", TRAIL_ORG, 1, 0, 1,
 	  1 * 60 + 31, "7c4e1a92b0d35f68e21a9b4c0d7f3e5a" },
 	{ "prod-management-events", "eu-west-1",
-	  "acme-prod-cloudtrail-777788889999", TRAIL_ACCOUNT, 0, 0,
+	  "acme-prod-cloudtrail-777788889999", TRAIL_ACCOUNT, 0, 1, 0,
 	  17 * 60 + 43, "e3b9a1c47d20f5861b2c9e0a4d7f6b13" },
 	{ "legacy-account-trail", "us-west-2", "legacy-audit-logs-555566667777",
-	  TRAIL_ACCOUNT, 1, 0, 44 * 60 + 8,
+	  TRAIL_ACCOUNT, 1, 0, 0, 44 * 60 + 8,
 	  "5a0d9c3e71b24f86a1e7c0b3d9f25e64" },
 };
 const size_t cat_ntrails = COUNT(cat_trails);

@@ -40,6 +40,7 @@ struct trail {
 	const char *bucket;
 	enum trail_scope scope;
 	uint8_t data_events; /* logs data events (else management only) */
+	uint8_t write_only;  /* logs only calls that change something */
 	uint8_t insights;    /* logs Insights events */
 	uint16_t digest_offset; /* seconds past the hour digests end at */
 	const char *key_fingerprint;

@@ -177,10 +177,10 @@ static int make_records(struct gen *g, int64_t t0, uint64_t quota)
 		if (add_item(g, a->org_member ? 0 : own, t, off, len) < 0)
 			return oom(g);
 		made++;
-		/* A member account's own trail gets its management events
+		/* A member account's own trail gets the events it logs
 		 * too: the same record, the same eventID. */
 		if (a->org_member && own >= 0 && made < quota &&
-		    (cat_trails[own].data_events || rec_is_management(&g->rec))) {
+		    rec_logged_by(&g->rec, &cat_trails[own])) {
 			if (add_item(g, own, t, off, len) < 0)
 				return oom(g);
 			made++;

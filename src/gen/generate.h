@@ -5,8 +5,8 @@
  *  - an organization trail (AWSLogs/o-ID/ACCOUNT/CloudTrail/...) over five
  *    accounts and fifteen regions, management and data events;
  *  - an account trail of the production account (AWSLogs/ACCOUNT/...),
- *    management events only: that account's management events arrive in
- *    both trails with the same eventID, as they do in practice;
+ *    write management events only: those arrive in both trails with the
+ *    same eventID, as they do in practice;
  *  - a standalone account outside the organization with its own trail;
  *  - Insights events (CloudTrail-Insight/) for a few bursts of activity;
  *  - hourly digest files (CloudTrail-Digest/) for every trail, account

@@ -67,9 +67,11 @@ void rec_free(struct rec *r)
 	buf_free(&r->scratch);
 }
 
-int rec_is_management(const struct rec *r)
+int rec_logged_by(const struct rec *r, const struct trail *t)
 {
-	return !(r->api->flags & A_DATA);
+	if ((r->api->flags & A_DATA) && !t->data_events)
+		return 0;
+	return !t->write_only || !(r->api->flags & A_RO);
 }
 
 /* A region the account has enabled, by weight. */

@@ -35,8 +35,7 @@ void rec_prepare(struct rec *r, const struct picker *p, int64_t t,
 /* Appends the prepared record as one compact JSON object. */
 void rec_write(struct rec *r, struct buf *out);
 
-/* True when the prepared record is a management event (the kind an
- * account's own management-only trail also receives). */
-int rec_is_management(const struct rec *r);
+/* True when a trail with these settings logs the prepared record. */
+int rec_logged_by(const struct rec *r, const struct trail *t);
 
 #endif
