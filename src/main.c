@@ -114,6 +114,7 @@ static int parse_globals(struct cli_globals *g, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	store_library_init();
 	setlocale(LC_ALL, "");
 #if defined(ENABLE_NLS) && ENABLE_NLS
 	bindtextdomain(PACKAGE, LOCALEDIR);

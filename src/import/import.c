@@ -27,6 +27,14 @@
 #define DEFAULT_MAX_DECODED ((size_t)1 << 30)
 #define MAX_JOBS 64
 
+/* Finished files wait in a ring for the writer.  It holds several files per
+ * worker, and a worker that finds it full is woken only once it has
+ * drained to half: handing over file by file would cost a thread wakeup
+ * per file, which on a virtual machine costs more than parsing the file.
+ * A byte budget keeps a run of large files from filling memory. */
+#define RING_FILES_PER_WORKER 8
+#define RING_BYTES ((size_t)64 << 20)
+
 struct result {
 	size_t index; /* in the list of files to do */
 	const struct walk_file *source;
@@ -47,6 +55,7 @@ struct shared {
 	size_t ntodo, next;
 	struct result **ring;
 	size_t ring_cap, head, count;
+	size_t ring_bytes; /* memory the files in the ring hold, roughly */
 	size_t workers, workers_done;
 	bool stop;
 	struct load_limits lim;
@@ -120,11 +129,23 @@ static bool next_job(struct shared *sh, size_t *index)
 	return any;
 }
 
+/* What a finished file holds in memory, roughly. */
+static size_t result_bytes(const struct result *r)
+{
+	return r->file.nkept + r->nevents * 320;
+}
+
+static bool ring_full(const struct shared *sh)
+{
+	return sh->count == sh->ring_cap ||
+	       (sh->count && sh->ring_bytes >= RING_BYTES);
+}
+
 /* Hands a finished file to the writer, waiting for room in the ring. */
 static void put_result(struct shared *sh, struct result *r)
 {
 	pthread_mutex_lock(&sh->mu);
-	while (sh->count == sh->ring_cap && !sh->stop)
+	while (ring_full(sh) && !sh->stop)
 		pthread_cond_wait(&sh->can_put, &sh->mu);
 	if (sh->stop) {
 		pthread_mutex_unlock(&sh->mu);
@@ -133,6 +154,7 @@ static void put_result(struct shared *sh, struct result *r)
 	}
 	sh->ring[(sh->head + sh->count) % sh->ring_cap] = r;
 	sh->count++;
+	sh->ring_bytes += result_bytes(r);
 	pthread_cond_signal(&sh->can_take);
 	pthread_mutex_unlock(&sh->mu);
 }
@@ -155,11 +177,14 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-/* The next finished file, or NULL once every worker is done and the ring
- * is empty.  Wakes at least every 100 ms so progress keeps moving. */
-static struct result *take_result(struct shared *sh)
+/* Every finished file waiting in the ring, at most `max`, into out[];
+ * returns how many (0 once every worker is done and the ring is empty).
+ * Taking them all under one lock, rather than one per call, spares a
+ * lock handoff (and often a thread wakeup) per file.  Wakes at least every
+ * 100 ms so progress keeps moving. */
+static size_t take_results(struct shared *sh, struct result **out, size_t max)
 {
-	struct result *r = NULL;
+	size_t n = 0;
 	pthread_mutex_lock(&sh->mu);
 	while (sh->count == 0 && sh->workers_done < sh->workers) {
 		struct timespec until;
@@ -172,14 +197,18 @@ static struct result *take_result(struct shared *sh)
 		if (pthread_cond_timedwait(&sh->can_take, &sh->mu, &until) != 0)
 			break;
 	}
-	if (sh->count) {
-		r = sh->ring[sh->head];
+	while (sh->count && n < max) {
+		out[n] = sh->ring[sh->head];
 		sh->head = (sh->head + 1) % sh->ring_cap;
 		sh->count--;
-		pthread_cond_signal(&sh->can_put);
+		sh->ring_bytes -= result_bytes(out[n++]);
 	}
+	/* Wake the producers only once there is room for several. */
+	if (n && sh->count <= sh->ring_cap / 2 &&
+	    sh->ring_bytes <= RING_BYTES / 2)
+		pthread_cond_broadcast(&sh->can_put);
 	pthread_mutex_unlock(&sh->mu);
-	return r;
+	return n;
 }
 
 static bool all_done(struct shared *sh)
@@ -279,19 +308,22 @@ static int write_all(struct writer *w)
 {
 	double last = 0;
 	struct shared *sh = w->sh;
+	struct result *batch[RING_FILES_PER_WORKER * MAX_JOBS + 1];
 	for (;;) {
-		struct result *r = take_result(sh);
-		if (r) {
-			w->handled[r->index] = true;
-			int rc = write_result(w, r);
-			result_free(r);
-			if (rc < 0) {
-				stop_workers(sh);
-				return -1;
-			}
-		} else if (all_done(sh)) {
-			return 0;
+		size_t n = take_results(sh, batch, sh->ring_cap);
+		int rc = 0;
+		for (size_t i = 0; i < n; i++) {
+			w->handled[batch[i]->index] = true;
+			if (rc == 0)
+				rc = write_result(w, batch[i]);
+			result_free(batch[i]);
 		}
+		if (rc < 0) {
+			stop_workers(sh);
+			return -1;
+		}
+		if (n == 0 && all_done(sh))
+			return 0;
 		double now = seconds_now();
 		if (w->sink->progress && now - last >= 0.1) {
 			w->sink->progress(w->sink->ctx, w->t);
@@ -333,7 +365,7 @@ static void shared_init(struct shared *sh, const struct import_options *opt,
 	sh->todo = todo;
 	sh->ntodo = ntodo;
 	sh->workers = workers;
-	sh->ring_cap = workers + 1;
+	sh->ring_cap = RING_FILES_PER_WORKER * workers + 1;
 	sh->lim.max_raw = opt && opt->max_file_bytes ? opt->max_file_bytes
 	                                             : DEFAULT_MAX_FILE;
 	sh->lim.max_decoded = opt && opt->max_decoded ? opt->max_decoded

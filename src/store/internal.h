@@ -57,6 +57,9 @@ struct store {
 	sqlite3_stmt *dict_select[DICT_COUNT_], *dict_insert[DICT_COUNT_];
 	sqlite3_stmt *principal_select, *principal_insert;
 	sqlite3_stmt *resource_select, *resource_insert;
+	/* Statements run once per file, prepared once (store_cached()). */
+	struct { const char *sql; sqlite3_stmt *st; } stmts[16];
+	size_t nstmts;
 	struct decoded_file cache[STORE_FILE_CACHE_SLOTS];
 	uint64_t cache_tick;
 };
@@ -72,6 +75,10 @@ int store_exec(struct store *s, const char *sql);
 
 /* Prepares a statement, recording the error on failure. */
 sqlite3_stmt *store_prepare(struct store *s, const char *sql);
+/* The same for SQL in static storage, prepared on first use and kept until
+ * the store closes (found again by the text's address); the statement
+ * comes back reset, with no bindings.  Do not finalize it. */
+sqlite3_stmt *store_cached(struct store *s, const char *sql);
 
 /* The table name of a dictionary. */
 const char *store_dict_table(enum store_dict d);

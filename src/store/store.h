@@ -31,6 +31,10 @@ enum store_mode {
 	STORE_READ_ONLY
 };
 
+/* Tunes the SQLite library for this program; call once, first thing in
+ * main(), before any thread starts. */
+void store_library_init(void);
+
 /* Opens the database at `path` (":memory:" for a private in-memory one),
  * bringing its schema up to date.  On failure returns NULL and, when
  * `errbuf` is not NULL, writes the reason there. */
