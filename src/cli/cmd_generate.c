@@ -55,24 +55,6 @@ struct generate_args {
 	int ndirs;
 };
 
-static int parse_value_option(const char *opt, int *i, int argc, char **argv,
-                              const char **value)
-{
-	size_t n = strlen(opt);
-	if (strncmp(argv[*i], opt, n) == 0 && argv[*i][n] == '=') {
-		*value = argv[*i] + n + 1;
-		return 1;
-	}
-	if (strcmp(argv[*i], opt) != 0)
-		return 0;
-	if (*i + 1 >= argc) {
-		cli_error(_("option %s needs a value"), opt);
-		return -1;
-	}
-	*value = argv[++*i];
-	return 1;
-}
-
 /* A whole decimal number in [min, max]; no sign, no suffix. */
 static int parse_count(const char *v, unsigned long long min,
                        unsigned long long max, unsigned long long *out)
@@ -93,7 +75,7 @@ static int parse_one(struct generate_args *a, int *i, int argc, char **argv)
 	const char *v = NULL;
 	unsigned long long n;
 	int rc;
-	if ((rc = parse_value_option("--events", i, argc, argv, &v)) != 0) {
+	if ((rc = cli_value_option("--events", i, argc, argv, &v)) != 0) {
 		if (rc < 0)
 			return -1;
 		if (parse_count(v, 1, GEN_MAX_EVENTS, &n) < 0) {
@@ -105,7 +87,7 @@ static int parse_one(struct generate_args *a, int *i, int argc, char **argv)
 		a->opt.events = n;
 		return 0;
 	}
-	if ((rc = parse_value_option("--seed", i, argc, argv, &v)) != 0) {
+	if ((rc = cli_value_option("--seed", i, argc, argv, &v)) != 0) {
 		if (rc < 0)
 			return -1;
 		if (parse_count(v, 0, UINT64_MAX, &n) < 0) {
@@ -115,7 +97,7 @@ static int parse_one(struct generate_args *a, int *i, int argc, char **argv)
 		a->opt.seed = n;
 		return 0;
 	}
-	if ((rc = parse_value_option("--start", i, argc, argv, &v)) != 0) {
+	if ((rc = cli_value_option("--start", i, argc, argv, &v)) != 0) {
 		if (rc < 0)
 			return -1;
 		if (gen_parse_time(v, &a->opt.start) < 0) {

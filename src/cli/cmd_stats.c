@@ -41,31 +41,13 @@ struct stats_args {
 	char **words;
 };
 
-static int parse_value_option(const char *opt, int *i, int argc, char **argv,
-                              const char **value)
-{
-	size_t n = strlen(opt);
-	if (strncmp(argv[*i], opt, n) == 0 && argv[*i][n] == '=') {
-		*value = argv[*i] + n + 1;
-		return 1;
-	}
-	if (strcmp(argv[*i], opt) != 0)
-		return 0;
-	if (*i + 1 >= argc) {
-		cli_error(_("option %s needs a value"), opt);
-		return -1;
-	}
-	*value = argv[++*i];
-	return 1;
-}
-
 /* Only "--" options are options: "-principal:x" is a negated filter term. */
 static int parse_one(struct stats_args *a, struct cli_globals *g, int *i,
                      int argc, char **argv)
 {
 	const char *v = NULL;
 	int rc;
-	if ((rc = parse_value_option("--by", i, argc, argv, &v)) != 0) {
+	if ((rc = cli_value_option("--by", i, argc, argv, &v)) != 0) {
 		if (rc < 0)
 			return -1;
 		if (store_dimension_parse(v, &a->by) < 0) {
@@ -75,7 +57,7 @@ static int parse_one(struct stats_args *a, struct cli_globals *g, int *i,
 		a->have_by = true;
 		return 0;
 	}
-	if ((rc = parse_value_option("--limit", i, argc, argv, &v)) != 0) {
+	if ((rc = cli_value_option("--limit", i, argc, argv, &v)) != 0) {
 		char *end;
 		long long n = rc > 0 ? strtoll(v, &end, 10) : 0;
 		if (rc < 0 || *v == '\0' || *end || n < 0) {
@@ -86,7 +68,7 @@ static int parse_one(struct stats_args *a, struct cli_globals *g, int *i,
 		a->limit = (size_t)n;
 		return 0;
 	}
-	if ((rc = parse_value_option("--db", i, argc, argv, &v)) != 0) {
+	if ((rc = cli_value_option("--db", i, argc, argv, &v)) != 0) {
 		g->db = v;
 		return rc < 0 ? -1 : 0;
 	}

@@ -25,6 +25,24 @@ void cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+int cli_value_option(const char *opt, int *i, int argc, char **argv,
+                     const char **value)
+{
+	size_t n = strlen(opt);
+	if (strncmp(argv[*i], opt, n) == 0 && argv[*i][n] == '=') {
+		*value = argv[*i] + n + 1;
+		return 1;
+	}
+	if (strcmp(argv[*i], opt) != 0)
+		return 0;
+	if (*i + 1 >= argc) {
+		cli_error(_("option %s needs a value"), opt);
+		return -1;
+	}
+	*value = argv[++*i];
+	return 1;
+}
+
 int64_t cli_now_ms(void)
 {
 	struct timespec ts;

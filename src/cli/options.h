@@ -25,6 +25,13 @@ struct store *cli_open_store(const struct cli_globals *g, enum store_mode mode,
  * NULL. */
 struct filter *cli_parse_filter(int argc, char **argv);
 
+/* A long option with a value, as "--opt VALUE" or "--opt=VALUE", at
+ * argv[*i]: returns 1 and sets *value (advancing *i past a separate
+ * value), 0 when argv[*i] is not this option, -1 (reported) when the
+ * value is missing. */
+int cli_value_option(const char *opt, int *i, int argc, char **argv,
+                     const char **value);
+
 /* The current time, UTC epoch milliseconds. */
 int64_t cli_now_ms(void);
 

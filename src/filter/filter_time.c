@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "filter/internal.h"
+#include "util/calendar.h"
 #include "util/i18n.h"
 
 #define MS_SECOND INT64_C(1000)
@@ -34,30 +35,6 @@ static int64_t floor_mod(int64_t a, int64_t b)
 {
 	int64_t r = a % b;
 	return r < 0 ? r + b : r;
-}
-
-static bool is_leap(int64_t y)
-{
-	return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-}
-
-static int days_in_month(int64_t y, int m)
-{
-	static const int days[12] = {31, 28, 31, 30, 31, 30,
-	                             31, 31, 30, 31, 30, 31};
-	return m == 2 && is_leap(y) ? 29 : days[m - 1];
-}
-
-/* Days since 1970-01-01 (H. Hinnant's days_from_civil): our own so that
- * neither timegm() nor the TZ variable can change a filter's meaning. */
-static int64_t days_from_civil(int64_t y, int m, int d)
-{
-	y -= m <= 2;
-	int64_t era = (y >= 0 ? y : y - 399) / 400;
-	int64_t yoe = y - era * 400;
-	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
 }
 
 /* ---- time values ---- */
@@ -183,7 +160,7 @@ static bool parse_iso(const char *s, struct filter_when *w)
 		w->expect = N_("a month from 01 to 12");
 		return false;
 	}
-	if (d < 1 || d > days_in_month(y, mo)) {
+	if (d < 1 || d > calendar_days_in_month(y, mo)) {
 		w->expect = N_("a day that exists in that month");
 		return false;
 	}
@@ -194,7 +171,7 @@ static bool parse_iso(const char *s, struct filter_when *w)
 		    !take_zone(&c, &offset, w))
 			return false;
 	}
-	w->lo = days_from_civil(y, mo, d) * MS_DAY + clock - offset;
+	w->lo = calendar_days_from_civil(y, mo, d) * MS_DAY + clock - offset;
 	w->hi = w->lo + prec;
 	return true;
 }

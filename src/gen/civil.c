@@ -4,23 +4,14 @@
 #include <config.h>
 
 #include "gen/civil.h"
+#include "util/calendar.h"
 
 #include <string.h>
-
-static int64_t days_from_civil(int64_t y, int m, int d)
-{
-	y -= m <= 2;
-	int64_t era = (y >= 0 ? y : y - 399) / 400;
-	int64_t yoe = y - era * 400;
-	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
 
 int64_t civil_to_epoch(int year, int month, int day, int hour, int min,
                        int sec)
 {
-	return days_from_civil(year, month, day) * 86400 + hour * 3600 +
+	return calendar_days_from_civil(year, month, day) * 86400 + hour * 3600 +
 	       min * 60 + sec;
 }
 
@@ -152,13 +143,6 @@ static int read_digits(const char **s, int n)
 	return v;
 }
 
-static int days_in_month(int y, int m)
-{
-	static const int dm[12] = { 31, 28, 31, 30, 31, 30,
-		                    31, 31, 30, 31, 30, 31 };
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return m == 2 ? 28 + leap : dm[m - 1];
-}
 
 /* "THH:MM[:SS]" after the date; h/m/s stay 0 when absent. */
 static int parse_clock(const char **s, int *h, int *m, int *sec)
@@ -185,7 +169,7 @@ int civil_parse(const char *text, int64_t *out)
 	    *s++ != '-' || (d = read_digits(&s, 2)) < 0)
 		return -1;
 	if (y < 1970 || mo < 1 || mo > 12 || d < 1 ||
-	    d > days_in_month(y, mo))
+	    d > calendar_days_in_month(y, mo))
 		return -1;
 	if (parse_clock(&s, &h, &mi, &sec) < 0)
 		return -1;

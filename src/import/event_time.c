@@ -23,6 +23,7 @@
 #include <stdint.h>
 
 #include "import/parse.h"
+#include "util/calendar.h"
 
 struct cursor {
 	const char *p, *end;
@@ -53,37 +54,14 @@ static bool take(struct cursor *c, char ch)
 	return false;
 }
 
-static bool leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int month_days(int y, int m)
-{
-	static const int days[12] = { 31, 28, 31, 30, 31, 30,
-		                      31, 31, 30, 31, 30, 31 };
-	return m == 2 && leap(y) ? 29 : days[m - 1];
-}
-
-/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
- * days_from_civil). */
-static int64_t days_from_civil(int y, int m, int d)
-{
-	y -= m <= 2;
-	int64_t era = (y >= 0 ? y : y - 399) / 400;
-	int64_t yoe = y - era * 400;
-	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 /* "-MM-DD" or "MMDD" after the year; *basic says which it was. */
 static bool date_part(struct cursor *c, int y, int *m, int *d, bool *basic)
 {
 	*basic = !take(c, '-');
 	if (!num(c, 2, m) || (!*basic && !take(c, '-')) || !num(c, 2, d))
 		return false;
-	return *m >= 1 && *m <= 12 && *d >= 1 && *d <= month_days(y, *m);
+	return *m >= 1 && *m <= 12 && *d >= 1 &&
+	       *d <= calendar_days_in_month(y, *m);
 }
 
 /* HH:MM[:SS] or HHMM[SS] then an optional fraction; milliseconds of day. */
@@ -150,6 +128,6 @@ bool trail_parse_time(const char *s, size_t n, int64_t *ms)
 	if (!time_part(&c, basic, &tod) || !zone_part(&c, &off) ||
 	    c.p != c.end)
 		return false;
-	*ms = days_from_civil(y, m, d) * 86400000 + tod - off;
+	*ms = calendar_days_from_civil(y, m, d) * 86400000 + tod - off;
 	return true;
 }
