@@ -10,6 +10,7 @@
 
 #include "cli/format.h"
 #include "cli/options.h"
+#include "util/array.h"
 #include "util/i18n.h"
 
 /* A batch (one transaction) ends after this many events or seconds:
@@ -31,14 +32,9 @@ static int remember(struct store_sink *k, const char *path, int64_t size,
 	size_t n = strlen(path);
 	int64_t at = strmap_get(&k->ledger, path, n);
 	if (!at) {
-		if (k->nknown == k->cap) {
-			size_t cap = k->cap ? k->cap * 2 : 256;
-			struct ledger_entry *e = realloc(k->known, cap * sizeof *e);
-			if (!e)
-				return -1;
-			k->known = e;
-			k->cap = cap;
-		}
+		if (array_reserve((void **)&k->known, k->nknown, &k->cap,
+		                  sizeof *k->known, 256) < 0)
+			return -1;
 		at = (int64_t)++k->nknown;
 		if (strmap_put(&k->ledger, path, n, at) < 0)
 			return -1;

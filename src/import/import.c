@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "import/load.h"
+#include "util/array.h"
 #include "util/i18n.h"
 
 /* Defaults, chosen for real trail files (a few MB at most) with room to
@@ -74,14 +75,9 @@ static void result_free(struct result *r)
 static int collect_event(void *ctx, const struct trail_event *ev)
 {
 	struct result *r = ctx;
-	if (r->nevents == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 256;
-		struct trail_event *e = realloc(r->events, cap * sizeof *e);
-		if (!e)
-			return -1;
-		r->events = e;
-		r->cap = cap;
-	}
+	if (array_reserve((void **)&r->events, r->nevents, &r->cap,
+	                  sizeof *r->events, 256) < 0)
+		return -1;
 	r->events[r->nevents++] = *ev;
 	return 0;
 }

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/array.h"
 #include "util/i18n.h"
 
 /* Endings of names tried without a look inside. */
@@ -82,14 +83,9 @@ static bool first_bytes_look_like_json(const char *path)
 static int add_problem(struct walk_result *r, const char *path,
                        const char *reason)
 {
-	if (r->nproblems == r->pcap) {
-		size_t cap = r->pcap ? r->pcap * 2 : 8;
-		struct walk_problem *p = realloc(r->problems, cap * sizeof *p);
-		if (!p)
-			return -1;
-		r->problems = p;
-		r->pcap = cap;
-	}
+	if (array_reserve((void **)&r->problems, r->nproblems, &r->pcap,
+	                  sizeof *r->problems, 8) < 0)
+		return -1;
 	struct walk_problem *p = &r->problems[r->nproblems];
 	p->path = strdup(path);
 	p->reason = strdup(reason);
@@ -105,14 +101,9 @@ static int add_problem(struct walk_result *r, const char *path,
 static int add_file(struct walk_result *r, const char *path,
                     const struct stat *st, bool named)
 {
-	if (r->nfiles == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 64;
-		struct walk_file *f = realloc(r->files, cap * sizeof *f);
-		if (!f)
-			return -1;
-		r->files = f;
-		r->cap = cap;
-	}
+	if (array_reserve((void **)&r->files, r->nfiles, &r->cap,
+	                  sizeof *r->files, 64) < 0)
+		return -1;
 	struct walk_file *f = &r->files[r->nfiles];
 	f->path = strdup(path);
 	if (!f->path)
