@@ -35,7 +35,7 @@ printf '{"Records":[%s]}' "$(record e3 2024-05-01T09:00:00Z DescribeInstances)" 
 printf '{"Records":[{"eventID":' >"$trail/broken.json"
 echo "# notes" >"$tmp/AWSLogs/README.md"
 
-echo "1..12"
+echo "1..13"
 db="$tmp/t.db"
 "$tn" import --db "$db" "$tmp/AWSLogs" >"$tmp/out" 2>"$tmp/err"
 st=$?
@@ -70,6 +70,10 @@ ok $? "-q -j 3: nothing on stdout, failures still on stderr, same events"
 
 "$tn" import -j 0 "$tmp/AWSLogs" >"$tmp/out" 2>&1
 [ $? -eq 2 ]; ok $? "-j 0 is a usage error (2)"
+
+echo '{"Records":[]}' | "$tn" import --follow --db "$tmp/s.db" - >"$tmp/out" 2>&1
+{ [ $? -eq 2 ] && grep -q "not standard input" "$tmp/out"; }
+ok $? "--follow refuses standard input (2)"
 
 "$tn" import --db "$tmp/n.db" "$tmp/nothing-here" >"$tmp/out" 2>&1
 { [ $? -eq 1 ] && grep -q "nothing-here: No such file" "$tmp/out"; }

@@ -108,6 +108,12 @@ static int parse_args(struct import_args *a, int argc, char **argv)
 		          cli_program);
 		return -1;
 	}
+	for (size_t i = 0; a->follow && i < a->npaths; i++)
+		if (strcmp(a->paths[i], "-") == 0) {
+			cli_error("%s", _("--follow watches files and directories, "
+			                  "not standard input"));
+			return -1;
+		}
 	return 0;
 }
 
