@@ -447,16 +447,21 @@ static void test_abandoned_file_leaves_nothing(void **state)
 	/* Alone: its own transaction. */
 	add_partial_file(s, "broken.json");
 	assert_int_equal(store_file_abandon(s), 0);
-	/* In a batch: only the abandoned file goes. */
+	/* In a batch: abandoning a file undoes the whole batch, never half
+	 * a file; the batch is over and later files commit on their own. */
 	assert_int_equal(store_batch_begin(s), 0);
 	assert_int_equal(fx_add_file(s, "one.json", base, 2, FX_PLAIN), 0);
 	add_partial_file(s, "broken2.json");
 	assert_int_equal(store_file_abandon(s), 0);
+	assert_false(store_in_batch(s));
 	assert_int_equal(fx_add_file(s, "two.json", base + 2, 2, FX_GZIP), 0);
 	assert_int_equal(store_batch_end(s), 0);
 	int64_t n;
 	assert_int_equal(store_count(s, NULL, &n), 0);
-	assert_int_equal(n, 4);
+	assert_int_equal(n, 2);
+	char *gone = ids_for(s, "id:e01,e02");
+	assert_string_equal(gone, "");
+	free(gone);
 	/* The region the abandoned event brought is gone with it, and the
 	 * writer's cache forgot it: a new event gets a working id. */
 	char *ids = ids_for(s, "region:new-region-9");

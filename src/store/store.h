@@ -85,8 +85,10 @@ int store_add_event(struct store *s, const struct trail_event *ev,
                     bool *duplicate);
 
 /* Ends the current file.  commit: its events are in, as a unit, and the
- * ledger records `state` (IMPORTED or DIGEST) with the counts.  abandon:
- * nothing of it stays. */
+ * ledger records `state` (IMPORTED or DIGEST) with the counts.  abandon
+ * (or a failure while writing it): nothing of it stays, and inside a batch
+ * nothing of the batch stays either; the batch is over
+ * (store_in_batch() is false). */
 int store_file_commit(struct store *s, enum store_file_state state);
 int store_file_abandon(struct store *s);
 
@@ -110,6 +112,7 @@ int store_ledger_each(struct store *s, store_ledger_fn fn, void *ctx);
  * file commits on its own. */
 int store_batch_begin(struct store *s);
 int store_batch_end(struct store *s);
+bool store_in_batch(const struct store *s);
 
 /* The newest ledger entry for `path`, to skip unchanged files.  Returns 1
  * and fills the out-parameters when found, 0 when not, -1 on error.
