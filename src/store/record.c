@@ -122,61 +122,58 @@ static int decode_escaped(struct store *s, const char *p, size_t n,
 	return *bytes ? 0 : store_fail(s, "%s", _("out of memory"));
 }
 
-int store_record(struct store *s, int64_t row, char **bytes, size_t *len)
-{
-	sqlite3_stmt *st = store_prepare(
-		s, "SELECT file, rec_offset, rec_length, rec_escaped FROM event"
-		   " WHERE id=?1");
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, row);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return rc == SQLITE_DONE
-		               ? store_fail(s, "%s", _("no such event"))
-		               : store_fail_sql(s, _("reading an event"));
-	}
-	int64_t file = sqlite3_column_int64(st, 0);
-	int64_t off = sqlite3_column_int64(st, 1);
-	int64_t n = sqlite3_column_int64(st, 2);
-	bool escaped = sqlite3_column_int(st, 3) != 0;
-	sqlite3_finalize(st);
-	const char *p;
-	if (record_span(s, file, off, n, &p) < 0)
-		return -1;
-	if (escaped)
-		return decode_escaped(s, p, (size_t)n, bytes, len);
-	*bytes = malloc((size_t)n + 1);
-	if (!*bytes)
-		return store_fail(s, "%s", _("out of memory"));
-	memcpy(*bytes, p, (size_t)n);
-	(*bytes)[n] = '\0';
-	*len = (size_t)n;
-	return 0;
-}
-
-int store_record_origin(struct store *s, int64_t row, struct store_origin *o)
+/* Where event `row`'s record lies: its file (id and path) and its span. */
+static int locate(struct store *s, int64_t row, int64_t *file,
+                  struct store_origin *o)
 {
 	memset(o, 0, sizeof *o);
 	sqlite3_stmt *st = store_prepare(
-		s, "SELECT f.path, e.rec_offset, e.rec_length, e.rec_escaped"
-		   " FROM event e JOIN file f ON f.id = e.file WHERE e.id=?1");
+		s, "SELECT e.file, f.path, e.rec_offset, e.rec_length,"
+		   " e.rec_escaped FROM event e JOIN file f ON f.id = e.file"
+		   " WHERE e.id=?1");
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, row);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		o->path = strdup((const char *)sqlite3_column_text(st, 0));
-		o->offset = (uint64_t)sqlite3_column_int64(st, 1);
-		o->length = (uint32_t)sqlite3_column_int64(st, 2);
-		o->escaped = sqlite3_column_int(st, 3) != 0;
+		*file = sqlite3_column_int64(st, 0);
+		o->path = strdup((const char *)sqlite3_column_text(st, 1));
+		o->offset = (uint64_t)sqlite3_column_int64(st, 2);
+		o->length = (uint32_t)sqlite3_column_int64(st, 3);
+		o->escaped = sqlite3_column_int(st, 4) != 0;
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
 		return rc == SQLITE_DONE ? store_fail(s, "%s", _("no such event"))
 		                         : store_fail_sql(s, _("reading an event"));
 	return o->path ? 0 : store_fail(s, "%s", _("out of memory"));
+}
+
+int store_record_origin(struct store *s, int64_t row, struct store_origin *o)
+{
+	int64_t file;
+	return locate(s, row, &file, o);
+}
+
+int store_record(struct store *s, int64_t row, char **bytes, size_t *len)
+{
+	int64_t file;
+	struct store_origin o;
+	const char *p;
+	int rc = locate(s, row, &file, &o);
+	free(o.path);
+	if (rc < 0 || record_span(s, file, (int64_t)o.offset,
+	                          (int64_t)o.length, &p) < 0)
+		return -1;
+	if (o.escaped)
+		return decode_escaped(s, p, o.length, bytes, len);
+	*bytes = malloc((size_t)o.length + 1);
+	if (!*bytes)
+		return store_fail(s, "%s", _("out of memory"));
+	memcpy(*bytes, p, o.length);
+	(*bytes)[o.length] = '\0';
+	*len = o.length;
+	return 0;
 }
 
 /* Case-insensitive (ASCII) search for a needle already in lower case. */
