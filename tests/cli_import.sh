@@ -4,26 +4,11 @@
 # the progress bar on a terminal only, and --follow.  Emits TAP.
 set -u
 top=${TRAILNAV_TOP_BUILDDIR:-.}
+src=${TRAILNAV_TOP_SRCDIR:-.}
 tn="$top/src/trailnav"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-n=0
-failed=0
-ok() {
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		failed=$((failed + 1))
-		echo "not ok $n - $2"
-		[ -f "$tmp/out" ] && sed 's/^/# /' "$tmp/out"
-	fi
-}
-events() { # DB [FILTER...]
-	db=$1
-	shift
-	"$tn" --db "$db" stats --by category "$@" | sed -n 's/^\([0-9]*\) events match$/\1/p'
-}
+. "$src/tests/tap.sh"
 record() { # ID TIME EVENT
 	printf '{"eventVersion":"1.08","eventID":"%s","eventTime":"%s","eventSource":"ec2.amazonaws.com","eventName":"%s","awsRegion":"eu-west-1","userIdentity":{"type":"IAMUser","userName":"alice","arn":"arn:aws:iam::111122223333:user/alice"}}' "$1" "$2" "$3"
 }

@@ -20,25 +20,10 @@ fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-n=0
-failed=0
-ok() {
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		failed=$((failed + 1))
-		echo "not ok $n - $2"
-	fi
-}
+. "$src/tests/tap.sh"
 # json FILE EXPR: a value from the counter's JSON output.
 json() {
 	python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"
-}
-events() { # DB [FILTER...]: the number of events matching
-	db=$1
-	shift
-	"$tn" --db "$db" stats --by category "$@" | sed -n 's/^\([0-9]*\) events match$/\1/p'
 }
 
 echo "1..10"
