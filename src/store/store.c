@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "store/internal.h"
 #include "util/i18n.h"
@@ -150,8 +151,27 @@ static int configure(struct store *s)
 	                     " PRAGMA cache_size=-16384");
 }
 
+/* The SQLite URI that opens `path` read-only as an immutable file: no
+ * locks, no write-ahead log, which is what a read-only file system
+ * allows.  '?', '#' and '%' in the path are percent-encoded. */
+static char *immutable_uri(const char *path)
+{
+	size_t n = strlen(path);
+	char *uri = malloc(3 * n + sizeof "file:?immutable=1");
+	if (!uri)
+		return NULL;
+	char *o = uri + sprintf(uri, "file:");
+	for (const char *p = path; *p; p++)
+		if (*p == '?' || *p == '#' || *p == '%')
+			o += sprintf(o, "%%%02X", (unsigned char)*p);
+		else
+			*o++ = *p;
+	strcpy(o, "?immutable=1");
+	return uri;
+}
+
 static int open_db(struct store *s, const char *path, enum store_mode mode,
-                   char *errbuf, size_t errlen)
+                   bool immutable, char *errbuf, size_t errlen)
 {
 	int flags = mode == STORE_READ_ONLY
 	                    ? SQLITE_OPEN_READONLY
@@ -160,12 +180,31 @@ static int open_db(struct store *s, const char *path, enum store_mode mode,
 	if (!memory && mode == STORE_READ_WRITE &&
 	    make_parent_dirs(path, errbuf, errlen) < 0)
 		return -1;
-	if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) !=
-	    SQLITE_OK) {
+	char *uri = immutable ? immutable_uri(path) : NULL;
+	if (immutable && !uri)
+		return -1;
+	int rc = sqlite3_open_v2(uri ? uri : path, &s->db,
+	                         flags | SQLITE_OPEN_NOMUTEX |
+	                                 (uri ? SQLITE_OPEN_URI : 0),
+	                         NULL);
+	free(uri);
+	if (rc != SQLITE_OK) {
 		if (errbuf)
 			snprintf(errbuf, errlen, _("cannot open database %s: %s"),
 			         path, s->db ? sqlite3_errmsg(s->db)
 			                     : _("out of memory"));
+		return -1;
+	}
+	/* SQLite quietly opens a file it may not write read-only; an import
+	 * would then fail at its first row with a vaguer message. */
+	if (mode == STORE_READ_WRITE && !memory &&
+	    sqlite3_db_readonly(s->db, "main") == 1) {
+		if (errbuf)
+			snprintf(errbuf, errlen,
+			         _("cannot write to the database %s: it is "
+			           "read-only (file permissions or a read-only "
+			           "file system)"),
+			         path);
 		return -1;
 	}
 	if (configure(s) < 0 || store_schema_migrate(s) < 0 ||
@@ -175,6 +214,33 @@ static int open_db(struct store *s, const char *path, enum store_mode mode,
 		return -1;
 	}
 	return 0;
+}
+
+static void close_db(struct store *s)
+{
+	sqlite3_close(s->db);
+	s->db = NULL;
+}
+
+/* STORE_READER: the first way of opening that works (see store.h). */
+static int open_reader(struct store *s, const char *path, char *errbuf,
+                       size_t errlen)
+{
+	struct stat st;
+	bool missing = stat(path, &st) < 0 && errno == ENOENT;
+	if (missing || strcmp(path, ":memory:") == 0 ||
+	    access(path, W_OK) == 0) {
+		if (open_db(s, path, STORE_READ_WRITE, false, errbuf, errlen) == 0)
+			return 0;
+		close_db(s);
+		if (missing)
+			return -1;
+	}
+	s->read_only = true;
+	if (open_db(s, path, STORE_READ_ONLY, false, errbuf, errlen) == 0)
+		return 0;
+	close_db(s);
+	return open_db(s, path, STORE_READ_ONLY, true, errbuf, errlen);
 }
 
 struct store *store_open(const char *path, enum store_mode mode,
@@ -188,7 +254,10 @@ struct store *store_open(const char *path, enum store_mode mode,
 	}
 	s->read_only = mode == STORE_READ_ONLY;
 	init_caches(s);
-	if (open_db(s, path, mode, errbuf, errlen) < 0) {
+	int rc = mode == STORE_READER
+	                 ? open_reader(s, path, errbuf, errlen)
+	                 : open_db(s, path, mode, false, errbuf, errlen);
+	if (rc < 0) {
 		store_close(s);
 		return NULL;
 	}

@@ -27,8 +27,15 @@
 struct store;
 
 enum store_mode {
-	STORE_READ_WRITE, /* create the file (and its directory) if missing */
-	STORE_READ_ONLY
+	STORE_READ_WRITE, /* create the file (and its directory) if missing;
+	                     fails, saying so, when it cannot be written */
+	STORE_READ_ONLY,
+	/* For readers (stats, query, the browser): read-write when the file
+	 * can be written or does not exist yet (so it is created and its
+	 * schema kept current), else read-only; on a read-only file system
+	 * where SQLite cannot open the write-ahead log, read-only as an
+	 * immutable file. */
+	STORE_READER
 };
 
 /* Tunes the SQLite library for this program; call once, first thing in

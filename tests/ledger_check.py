@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""ledger_check.py - is a trailnav database whole?  For the crash test.
+
+Reads the database with Python's own sqlite3 module and the trail files
+with its own gzip and json modules (no trailnav code), and checks:
+  - PRAGMA integrity_check says ok;
+  - every file the ledger calls imported has exactly as many event rows
+    as the ledger says, and that count plus its duplicates is the number
+    of records in the file on disk;
+  - no event row belongs to a file the ledger does not list as imported.
+
+Usage: ledger_check.py DATABASE
+Prints one line per problem and exits 1 if there was any; prints
+"ok FILES EVENTS" and exits 0 otherwise.
+"""
+import gzip
+import json
+import sqlite3
+import sys
+
+
+def records_in(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    return len(json.loads(data).get("Records", []))
+
+
+def main():
+    db = sqlite3.connect("file:%s?mode=ro" % sys.argv[1], uri=True)
+    problems = []
+    check = db.execute("PRAGMA integrity_check").fetchall()
+    if check != [("ok",)]:
+        problems.append("integrity_check: %r" % check[:5])
+    rows = {fid: n for fid, n in db.execute(
+        "SELECT file, count(*) FROM event GROUP BY file")}
+    files = 0
+    for fid, path, events, dups in db.execute(
+            "SELECT id, path, events, duplicates FROM file WHERE state = 0"):
+        files += 1
+        have = rows.pop(fid, 0)
+        if have != events:
+            problems.append("%s: ledger says %d events, %d rows"
+                            % (path, events, have))
+        want = records_in(path)
+        if events + dups != want:
+            problems.append("%s: %d new + %d duplicate, file holds %d"
+                            % (path, events, dups, want))
+    for fid, n in rows.items():
+        problems.append("file %d: %d event rows but no imported ledger entry"
+                        % (fid, n))
+    for p in problems:
+        print(p)
+    if problems:
+        sys.exit(1)
+    print("ok %d %d" % (files, sum(n for n, in db.execute(
+        "SELECT count(*) FROM event"))))
+
+
+if __name__ == "__main__":
+    main()
