@@ -23,9 +23,12 @@
 #include "util/i18n.h"
 
 /* Defaults, chosen for real trail files (a few MB at most) with room to
- * spare, while keeping a hostile file from taking the machine. */
-#define DEFAULT_MAX_FILE ((size_t)256 << 20)
-#define DEFAULT_MAX_DECODED ((size_t)1 << 30)
+ * spare, while keeping a hostile file from taking the machine: SPEC
+ * section 5 allows the import 256 MB whatever it reads, and a worker
+ * holds a file's bytes and its decoded text at once, and two workers may
+ * each hold a file at the cap. */
+#define DEFAULT_MAX_FILE ((size_t)96 << 20)
+#define DEFAULT_MAX_DECODED ((size_t)96 << 20)
 #define MAX_JOBS 64
 
 /* Finished files wait in a ring for the writer.  It holds several files per

@@ -5,6 +5,7 @@
  *     src/import/json.c src/import/parse.c src/import/record.c \
  *     src/import/classify.c \
  *     src/import/event_time.c src/util/json_string.c src/util/buf.c \
+ *     src/util/calendar.c \
  *     -o fuzz_parse
  *   ./fuzz_parse -max_len=65536 CORPUS_DIR SEED_DIR...
  *
