@@ -20,6 +20,11 @@ static const struct cli_command commands[] = {
 	{ "import", N_("[-j N] [-q] [--follow] PATH..."),
 	  N_("import trail files and directories ('-': standard input)"),
 	  cmd_import, cmd_import_help },
+	{ "query",
+	  N_("[FILTER...] [--format table|csv|json|ndjson] [--limit N]\n"
+	     "           [--columns LIST] [--oldest-first]"),
+	  N_("print matching events, or export them as CSV, JSON or NDJSON"),
+	  cmd_query, cmd_query_help },
 	{ "stats", N_("[FILTER...] [--by DIMENSION] [--limit N]"),
 	  N_("count matching events; without --by, summarise the database"),
 	  cmd_stats, cmd_stats_help },
