@@ -14,6 +14,10 @@
 #include "util/i18n.h"
 
 static const struct cli_command commands[] = {
+	{ "equivalent", N_("[FILTER...] --for athena|lake|cli"),
+	  N_("the filter as an Athena or CloudTrail Lake query, or "
+	     "'aws cloudtrail\n           lookup-events' commands"),
+	  cmd_equivalent, cmd_equivalent_help },
 	{ "generate", N_("[--events N] [--seed S] [--start TIME] [--force] DIR"),
 	  N_("write a realistic synthetic trail in the S3 layout"),
 	  cmd_generate, cmd_generate_help },

@@ -26,6 +26,8 @@ int cmd_generate(const struct cli_globals *g, int argc, char **argv);
 void cmd_generate_help(void);
 int cmd_import(const struct cli_globals *g, int argc, char **argv);
 void cmd_import_help(void);
+int cmd_equivalent(const struct cli_globals *g, int argc, char **argv);
+void cmd_equivalent_help(void);
 int cmd_query(const struct cli_globals *g, int argc, char **argv);
 void cmd_query_help(void);
 int cmd_stats(const struct cli_globals *g, int argc, char **argv);
