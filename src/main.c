@@ -18,6 +18,9 @@ static const struct cli_command commands[] = {
 	  N_("the filter as an Athena or CloudTrail Lake query, or "
 	     "'aws cloudtrail\n           lookup-events' commands"),
 	  cmd_equivalent, cmd_equivalent_help },
+	{ "files", N_("[--failed]"),
+	  N_("the import ledger: every file seen, its state, its events"),
+	  cmd_files, cmd_files_help },
 	{ "generate", N_("[--events N] [--seed S] [--start TIME] [--force] DIR"),
 	  N_("write a realistic synthetic trail in the S3 layout"),
 	  cmd_generate, cmd_generate_help },
