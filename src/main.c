@@ -32,7 +32,7 @@ static const struct cli_command commands[] = {
 	     "           [--columns LIST] [--oldest-first]"),
 	  N_("print matching events, or export them as CSV, JSON or NDJSON"),
 	  cmd_query, cmd_query_help },
-	{ "stats", N_("[FILTER...] [--by DIMENSION] [--limit N]"),
+	{ "stats", N_("[FILTER...] [--by DIMENSION] [--limit N] [--format table|csv|json]"),
 	  N_("count matching events; without --by, summarise the database"),
 	  cmd_stats, cmd_stats_help },
 };

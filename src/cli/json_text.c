@@ -94,3 +94,32 @@ void json_terminal_safe(struct buf *out, const char *rec, size_t n)
 			buf_putc(out, c == '\n' || c == '\t' ? (char)c : ' ');
 	}
 }
+
+void json_put_string(struct buf *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s);
+	buf_putc(out, '"');
+	for (size_t i = 0; i < n;) {
+		size_t len = utf8_seq(p + i, n - i);
+		if (len == 0) {
+			buf_puts(out, "\\ufffd");
+			i++;
+		} else if (len == 2 && p[i] == 0xc2 && p[i + 1] <= 0x9f) {
+			buf_printf(out, "\\u%04x", p[i + 1]);
+			i += 2;
+		} else if (len > 1) {
+			buf_append(out, p + i, len);
+			i += len;
+		} else {
+			unsigned char c = p[i++];
+			if (c == '"' || c == '\\')
+				buf_printf(out, "\\%c", c);
+			else if (c < 0x20 || c == 0x7f)
+				buf_printf(out, "\\u%04x", c);
+			else
+				buf_putc(out, (char)c);
+		}
+	}
+	buf_putc(out, '"');
+}

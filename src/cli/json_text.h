@@ -27,4 +27,9 @@ void json_one_line(struct buf *out, const char *rec, size_t n);
  * tokens, whitespace other than space, tab and LF becomes a space. */
 void json_terminal_safe(struct buf *out, const char *rec, size_t n);
 
+/* Appends `s` as a JSON string literal, quotes included: control
+ * characters, DEL and C1 controls as \u escapes (so it is safe on a
+ * terminal too), bytes that are not UTF-8 as \ufffd. */
+void json_put_string(struct buf *out, const char *s);
+
 #endif
