@@ -35,15 +35,19 @@ static const struct {
 
 #define NATTR (sizeof attributes / sizeof attributes[0])
 
+/* Regions, and values of the attribute, given commands of their own: more
+ * would be a script, not a few command lines to read. */
+#define MAX_CALLS 32
+
 struct plan {
 	const struct filter *f;
 	struct equiv_out *o;
 	int attr;             /* index into attributes, -1: none */
 	bool insight;         /* --event-category insight */
 	bool nomem;
-	const struct filter_value *regions[32];
+	const struct filter_value *regions[MAX_CALLS];
 	size_t nregions;
-	const struct filter_value *values[32];
+	const struct filter_value *values[MAX_CALLS];
 	size_t nvalues;
 	const struct filter_value *since, *until;
 };
@@ -135,8 +139,14 @@ static void plan_region(struct plan *p, const struct filter_term *t)
 		                            "call, named exactly"));
 		return;
 	}
-	for (size_t i = 0; i < t->nvalues && p->nregions < 32; i++)
+	for (size_t i = 0; i < t->nvalues; i++) {
+		if (p->nregions == MAX_CALLS) {
+			note_term(p, t, _("too many Regions: commands for the "
+			                  "first 32 only"));
+			return;
+		}
 		p->regions[p->nregions++] = &t->values[i];
+	}
 }
 
 static void plan_term(struct plan *p, const struct filter_term *t)
@@ -154,8 +164,14 @@ static void plan_term(struct plan *p, const struct filter_term *t)
 	default: break;
 	}
 	if (a >= 0 && a == p->attr && !t->negated) {
-		for (size_t i = 0; i < t->nvalues && p->nvalues < 32; i++)
+		for (size_t i = 0; i < t->nvalues; i++) {
+			if (p->nvalues == MAX_CALLS) {
+				note_term(p, t, _("too many values: commands for "
+				                  "the first 32 only"));
+				return;
+			}
 			p->values[p->nvalues++] = &t->values[i];
+		}
 		return;
 	}
 	if (t->negated)

@@ -246,8 +246,12 @@ static void and_sep(struct gen *g)
 
 static void negated_term(struct gen *g, const struct filter_term *t)
 {
-	const struct filter_value *v[64];
-	size_t n = t->nvalues < 64 ? t->nvalues : 64;
+	size_t n = t->nvalues;
+	const struct filter_value **v = malloc((n ? n : 1) * sizeof *v);
+	if (!v) {
+		g->nomem = true;
+		return;
+	}
 	for (size_t i = 0; i < n; i++)
 		v[i] = &t->values[i];
 	and_sep(g);
@@ -256,11 +260,12 @@ static void negated_term(struct gen *g, const struct filter_term *t)
 		                 " AS u(r) WHERE ");
 		values_condition(g, t->key, v, n, "r");
 		buf_puts(g->sql, ")");
-		return;
+	} else {
+		buf_puts(g->sql, "NOT coalesce(");
+		values_condition(g, t->key, v, n, "res");
+		buf_puts(g->sql, ", false)");
 	}
-	buf_puts(g->sql, "NOT coalesce(");
-	values_condition(g, t->key, v, n, "res");
-	buf_puts(g->sql, ", false)");
+	free(v);
 }
 
 /* Every condition of key k: its positive values in one OR, then each
@@ -269,16 +274,24 @@ static void negated_term(struct gen *g, const struct filter_term *t)
 static bool key_conditions(struct gen *g, const struct filter *f,
                            enum filter_key k)
 {
-	const struct filter_value *v[64];
-	size_t n = 0;
+	size_t n = 0, total = 0;
 	for (size_t t = 0; t < f->nterms; t++)
 		if (f->terms[t].key == k && !f->terms[t].negated)
-			for (size_t j = 0; j < f->terms[t].nvalues && n < 64; j++)
+			total += f->terms[t].nvalues;
+	const struct filter_value **v = malloc((total ? total : 1) * sizeof *v);
+	if (!v) {
+		g->nomem = true;
+		return false;
+	}
+	for (size_t t = 0; t < f->nterms; t++)
+		if (f->terms[t].key == k && !f->terms[t].negated)
+			for (size_t j = 0; j < f->terms[t].nvalues; j++)
 				v[n++] = &f->terms[t].values[j];
 	if (n) {
 		and_sep(g);
 		values_condition(g, k, v, n, "res");
 	}
+	free(v);
 	for (size_t t = 0; t < f->nterms; t++)
 		if (f->terms[t].key == k && f->terms[t].negated)
 			negated_term(g, &f->terms[t]);
