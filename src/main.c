@@ -14,13 +14,25 @@
 #include "util/i18n.h"
 
 static const struct cli_command commands[] = {
+	{ "equivalent", N_("[FILTER...] --for athena|lake|cli"),
+	  N_("the filter as an Athena or CloudTrail Lake query, or "
+	     "'aws cloudtrail\n           lookup-events' commands"),
+	  cmd_equivalent, cmd_equivalent_help },
+	{ "files", N_("[--failed]"),
+	  N_("the import ledger: every file seen, its state, its events"),
+	  cmd_files, cmd_files_help },
 	{ "generate", N_("[--events N] [--seed S] [--start TIME] [--force] DIR"),
 	  N_("write a realistic synthetic trail in the S3 layout"),
 	  cmd_generate, cmd_generate_help },
 	{ "import", N_("[-j N] [-q] [--follow] PATH..."),
 	  N_("import trail files and directories ('-': standard input)"),
 	  cmd_import, cmd_import_help },
-	{ "stats", N_("[FILTER...] [--by DIMENSION] [--limit N]"),
+	{ "query",
+	  N_("[FILTER...] [--format table|csv|json|ndjson] [--limit N]\n"
+	     "           [--columns LIST] [--oldest-first]"),
+	  N_("print matching events, or export them as CSV, JSON or NDJSON"),
+	  cmd_query, cmd_query_help },
+	{ "stats", N_("[FILTER...] [--by DIMENSION] [--limit N] [--format table|csv|json]"),
 	  N_("count matching events; without --by, summarise the database"),
 	  cmd_stats, cmd_stats_help },
 };

@@ -22,10 +22,16 @@ struct cli_command {
 	void (*help)(void);
 };
 
+int cmd_files(const struct cli_globals *g, int argc, char **argv);
+void cmd_files_help(void);
 int cmd_generate(const struct cli_globals *g, int argc, char **argv);
 void cmd_generate_help(void);
 int cmd_import(const struct cli_globals *g, int argc, char **argv);
 void cmd_import_help(void);
+int cmd_equivalent(const struct cli_globals *g, int argc, char **argv);
+void cmd_equivalent_help(void);
+int cmd_query(const struct cli_globals *g, int argc, char **argv);
+void cmd_query_help(void);
 int cmd_stats(const struct cli_globals *g, int argc, char **argv);
 void cmd_stats_help(void);
 

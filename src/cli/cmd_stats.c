@@ -7,13 +7,16 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/export.h"
 #include "cli/format.h"
+#include "cli/json_text.h"
 #include "cli/options.h"
 #include "util/i18n.h"
 
 void cmd_stats_help(void)
 {
-	printf(_("Usage: %s stats [FILTER...] [--by DIMENSION] [--limit N]\n"),
+	printf(_("Usage: %s stats [FILTER...] [--by DIMENSION] [--limit N] "
+	         "[--format FORMAT]\n"),
 	       cli_program);
 	fputs(_("Count the events the filter matches.  Without --by, a summary "
 	        "of the\ndatabase and the matching events by category.\n\n"),
@@ -23,6 +26,13 @@ void cmd_stats_help(void)
 	        "                  type, account, error, ro, ip, key, agent, "
 	        "day or hour\n"
 	        "  --limit N       at most N rows (default: all)\n"
+	        "  --format FORMAT table (the default), csv (value,label,"
+	        "events) or json\n"
+	        "                  ({\"dimension\", \"events\", \"values\": "
+	        "[{\"value\",\n"
+	        "                  \"label\", \"events\"}]}); csv and json "
+	        "count by category\n"
+	        "                  when --by is not given\n"
 	        "  --db FILE       the database (default: $TRAILNAV_DB, else\n"
 	        "                  $XDG_DATA_HOME/trailnav/trailnav.db)\n"
 	        "  --help          this help\n\n"),
@@ -34,6 +44,7 @@ void cmd_stats_help(void)
 }
 
 struct stats_args {
+	enum export_format format;
 	bool have_by;
 	enum store_dimension by;
 	size_t limit;
@@ -57,16 +68,17 @@ static int parse_one(struct stats_args *a, struct cli_globals *g, int *i,
 		a->have_by = true;
 		return 0;
 	}
-	if ((rc = cli_value_option("--limit", i, argc, argv, &v)) != 0) {
-		char *end;
-		long long n = rc > 0 ? strtoll(v, &end, 10) : 0;
-		if (rc < 0 || *v == '\0' || *end || n < 0) {
-			if (rc > 0)
-				cli_error(_("--limit takes a whole number, not '%s'"), v);
+	if ((rc = cli_value_option("--limit", i, argc, argv, &v)) != 0)
+		return rc < 0 ? -1 : cli_parse_count("--limit", v, &a->limit);
+	if ((rc = cli_value_option("--format", i, argc, argv, &v)) != 0) {
+		if (rc > 0 && (export_format_parse(v, &a->format) < 0 ||
+		               a->format == EXPORT_NDJSON)) {
+			cli_error(_("unknown format '%s' for stats: expected "
+			            "table, csv or json"),
+			          v);
 			return -1;
 		}
-		a->limit = (size_t)n;
-		return 0;
+		return rc < 0 ? -1 : 0;
 	}
 	if ((rc = cli_value_option("--db", i, argc, argv, &v)) != 0) {
 		g->db = v;
@@ -128,6 +140,46 @@ static void print_counts_table(const char *heading,
 	buf_free(&cell);
 }
 
+static void print_counts_csv(const struct store_facet *facet)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_puts(&b, "value,label,events\r\n");
+	for (size_t i = 0; i < facet->count; i++) {
+		const struct store_facet_value *v = &facet->values[i];
+		export_csv_field(&b, v->value ? v->value : "");
+		buf_putc(&b, ',');
+		export_csv_field(&b, v->label);
+		buf_printf(&b, ",%lld\r\n", (long long)v->count);
+	}
+	fputs(b.data ? b.data : "", stdout);
+	buf_free(&b);
+}
+
+static void print_counts_json(enum store_dimension by,
+                              const struct store_facet *facet, int64_t total)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_printf(&b, "{\"dimension\":\"%s\",\"events\":%lld,\"values\":[",
+	           store_dimension_name(by), (long long)total);
+	for (size_t i = 0; i < facet->count; i++) {
+		const struct store_facet_value *v = &facet->values[i];
+		buf_puts(&b, i ? ",\n" : "\n");
+		buf_puts(&b, "{\"value\":");
+		if (v->value)
+			json_put_string(&b, v->value);
+		else
+			buf_puts(&b, "null");
+		buf_puts(&b, ",\"label\":");
+		json_put_string(&b, v->label);
+		buf_printf(&b, ",\"events\":%lld}", (long long)v->count);
+	}
+	buf_puts(&b, "\n]}\n");
+	fputs(b.data ? b.data : "", stdout);
+	buf_free(&b);
+}
+
 static void print_summary(const char *path, const struct store_summary *sum)
 {
 	char from[24], to[24];
@@ -151,7 +203,7 @@ static int run_stats(struct store *s, const char *path,
 {
 	int64_t total = 0;
 	struct store_facet facet = { 0 };
-	if (!a->have_by) {
+	if (!a->have_by && a->format == EXPORT_TABLE) {
 		struct store_summary sum;
 		if (store_summary(s, &sum) < 0)
 			goto fail;
@@ -164,6 +216,14 @@ static int run_stats(struct store *s, const char *path,
 	if (store_count(s, f, &total) < 0 ||
 	    store_facet(s, f, by, a->limit, &facet) < 0)
 		goto fail;
+	if (a->format == EXPORT_CSV || a->format == EXPORT_JSON) {
+		if (a->format == EXPORT_CSV)
+			print_counts_csv(&facet);
+		else
+			print_counts_json(by, &facet, total);
+		store_facet_free(&facet);
+		return EXIT_OK;
+	}
 	char heading[64];
 	snprintf(heading, sizeof heading, "%s", store_dimension_name(by));
 	for (char *c = heading; *c; c++)

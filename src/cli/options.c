@@ -3,7 +3,9 @@
 
 #include "cli/options.h"
 
+#include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +43,19 @@ int cli_value_option(const char *opt, int *i, int argc, char **argv,
 	}
 	*value = argv[++*i];
 	return 1;
+}
+
+int cli_parse_count(const char *opt, const char *value, size_t *n)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(value, &end, 10);
+	if (*value < '0' || *value > '9' || *end || errno || v > SIZE_MAX) {
+		cli_error(_("%s takes a whole number, not '%s'"), opt, value);
+		return -1;
+	}
+	*n = (size_t)v;
+	return 0;
 }
 
 int64_t cli_now_ms(void)

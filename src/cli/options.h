@@ -3,6 +3,7 @@
 #ifndef TRAILNAV_CLI_OPTIONS_H
 #define TRAILNAV_CLI_OPTIONS_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "cli/cli.h"
@@ -31,6 +32,10 @@ struct filter *cli_parse_filter(int argc, char **argv);
  * value is missing. */
 int cli_value_option(const char *opt, int *i, int argc, char **argv,
                      const char **value);
+
+/* The value of option `opt` as a whole number >= 0; reports and returns
+ * -1 when it is not one. */
+int cli_parse_count(const char *opt, const char *value, size_t *n);
 
 /* The current time, UTC epoch milliseconds. */
 int64_t cli_now_ms(void);

@@ -256,4 +256,24 @@ struct store_summary {
 };
 int store_summary(struct store *s, struct store_summary *sum);
 
+/* ---- The ledger, as `trailnav files` lists it (ledger.c) ------------- */
+
+struct store_ledger_entry {
+	const char *path;
+	int64_t size;     /* bytes on disk when it was read */
+	int64_t mtime_ns; /* modification time then */
+	enum store_file_state state;
+	const char *reason; /* STORE_FILE_FAILED: why; else NULL */
+	int64_t events, duplicates;
+	int64_t imported_ms; /* when it was recorded */
+};
+
+/* Calls `fn` with the newest ledger entry of every path, in path order
+ * (only failed ones with `failed_only`), until it returns non-zero.  The
+ * entry's strings live until `fn` returns. */
+typedef int (*store_ledger_entry_fn)(void *ctx,
+                                     const struct store_ledger_entry *e);
+int store_ledger_list(struct store *s, bool failed_only,
+                      store_ledger_entry_fn fn, void *ctx);
+
 #endif

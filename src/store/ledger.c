@@ -1,0 +1,43 @@
+/* ledger.c - the import ledger listed for people (`trailnav files`).
+ * The importer's own pass over the ledger is store_ledger_each(), in
+ * writer.c; this one carries everything a person asks about a file. */
+#include <config.h>
+
+#include "store/internal.h"
+#include "util/i18n.h"
+
+int store_ledger_list(struct store *s, bool failed_only,
+                      store_ledger_entry_fn fn, void *ctx)
+{
+	/* max(id) picks the newest row of each path, and SQLite returns the
+	 * other columns from that same row; the HAVING applies to it. */
+	sqlite3_stmt *st = store_prepare(
+		s, "SELECT path, size, mtime_ns, state, reason, events,"
+		   " duplicates, imported_ms, max(id) FROM file GROUP BY path"
+		   " HAVING ?1 = 0 OR state = ?2 ORDER BY path");
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, failed_only ? 1 : 0);
+	sqlite3_bind_int(st, 2, STORE_FILE_FAILED);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_ledger_entry e = {
+			.path = (const char *)sqlite3_column_text(st, 0),
+			.size = sqlite3_column_int64(st, 1),
+			.mtime_ns = sqlite3_column_int64(st, 2),
+			.state = (enum store_file_state)sqlite3_column_int(st, 3),
+			.reason = (const char *)sqlite3_column_text(st, 4),
+			.events = sqlite3_column_int64(st, 5),
+			.duplicates = sqlite3_column_int64(st, 6),
+			.imported_ms = sqlite3_column_int64(st, 7),
+		};
+		if (!e.path)
+			e.path = "";
+		if (fn(ctx, &e) != 0)
+			break;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE
+	               ? 0
+	               : store_fail_sql(s, _("reading the ledger"));
+}

@@ -1,0 +1,158 @@
+#!/bin/sh
+# cli_query.sh - query, stats --format, equivalent and files as a person
+# and a script run them, checked against an independent reading of the
+# same files by tests/query_check.py (Python's own gzip, json and csv;
+# no code shared with trailnav): over a generated trail, a small hostile
+# trail, and ../shared/corpus (skipped, saying so, when absent).  TAP.
+set -u
+top=${TRAILNAV_TOP_BUILDDIR:-.}
+src=${TRAILNAV_TOP_SRCDIR:-.}
+corpus=${TRAILNAV_CORPUS:-$src/../shared/corpus}
+tn="$top/src/trailnav"
+check="$src/tests/query_check.py"
+
+if ! command -v python3 >/dev/null 2>&1; then
+	echo "1..0 # SKIP python3 is needed for the independent count"
+	exit 0
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+. "$src/tests/tap.sh"
+# json FILE EXPR: a value from a JSON file.
+json() {
+	python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"
+}
+
+echo "1..35"
+
+# ---- the same checks over any folder of trail files ----------------------
+# compare NAME DIR DB: 8 tests.
+compare() {
+	name=$1 dir=$2 db=$3
+	python3 "$check" count "$dir" >"$tmp/count.json"
+	want=$(json "$tmp/count.json" 'd["unique"]')
+	"$tn" --db "$db" query --format ndjson >"$tmp/all.ndjson" 2>"$tmp/out"
+	got=$(wc -l <"$tmp/all.ndjson")
+	[ "$got" -eq "$want" ]; ok $? "$name: ndjson has one line per record ($got, counted $want)"
+	python3 "$check" ndjson "$dir" "$tmp/all.ndjson" >"$tmp/out" 2>&1
+	ok $? "$name: ndjson lines are the files' records byte for byte (pretty ones on one line)"
+	"$tn" --db "$db" query --format json >"$tmp/all.json"
+	python3 "$check" json "$dir" "$tmp/all.json" >"$tmp/out" 2>&1
+	ok $? "$name: json is an array of the files' records byte for byte"
+	"$tn" --db "$db" query --format csv >"$tmp/all.csv"
+	python3 "$check" csv "$tmp/all.csv" "$want" >"$tmp/out" 2>&1
+	ok $? "$name: csv parses to $want rows, CRLF, no control character, formulas prefixed"
+	"$tn" --db "$db" stats --by region --format csv >"$tmp/regions.csv"
+	python3 "$check" regions "$dir" "$tmp/regions.csv" >"$tmp/out" 2>&1
+	ok $? "$name: stats --by region equals the independent count"
+	"$tn" --db "$db" stats --format json >"$tmp/stats.json"
+	got=$(json "$tmp/stats.json" 'd["events"]')
+	[ "$got" = "$want" ]; ok $? "$name: stats --format json counts $got events"
+	# The three most frequent event names: query event:X finds each
+	# record of that name.
+	bad=0
+	for e in $(json "$tmp/count.json" '"\n".join(sorted(d["events"], key=lambda k: -d["events"][k])[:3])'); do
+		w=$(json "$tmp/count.json" "d['events']['$e']")
+		g=$("$tn" --db "$db" query --format ndjson "event:$e" | wc -l)
+		[ "$g" -eq "$w" ] || { echo "# event:$e: $g lines, counted $w"; bad=1; }
+	done
+	ok $bad "$name: query event:X has as many lines as records named X"
+	"$tn" --db "$db" query --format csv --columns time --oldest-first >"$tmp/up"
+	"$tn" --db "$db" query --format csv --columns time >"$tmp/down"
+	{ tr -d '\r' <"$tmp/up" | sed 1d | sort -c &&
+	  tr -d '\r' <"$tmp/down" | sed 1d | sort -rc; } 2>"$tmp/out"
+	ok $? "$name: newest first, or oldest first with --oldest-first"
+}
+
+"$tn" generate --events 3000 --seed 7 "$tmp/trail" >/dev/null 2>&1
+"$tn" import -q --db "$tmp/gen.db" "$tmp/trail" 2>/dev/null
+compare "generated" "$tmp/trail" "$tmp/gen.db"
+
+# ---- options, statuses, tables ------------------------------------------
+db="$tmp/gen.db"
+got=$("$tn" --db "$db" query --format ndjson --limit 7 | wc -l)
+[ "$got" -eq 7 ]; ok $? "--limit 7 prints 7 events"
+COLUMNS=60 "$tn" --db "$db" query --limit 300 >"$tmp/table" 2>"$tmp/err"
+python3 -c "
+import sys, unicodedata
+w = lambda s: sum(2 if unicodedata.east_asian_width(c) in 'WF' else 1 for c in s)
+lines = open(sys.argv[1], encoding='utf-8').read().split('\n')[:-1]
+sys.exit(not (len(lines) == 301 and max(w(l) for l in lines) <= 60
+              and lines[0].startswith('TIME ')))" "$tmp/table"
+ok $? "table: a header and 300 rows, none wider than COLUMNS=60"
+grep -q "more match" "$tmp/err"; ok $? "table: says on stderr that --limit left events out"
+"$tn" --db "$db" query --format ndjson event:NoSuchEvent >"$tmp/none" 2>"$tmp/out"
+st=$?
+[ $st -eq 0 ] && [ ! -s "$tmp/none" ]; ok $? "no match: exit 0, nothing printed (ndjson)"
+[ "$("$tn" --db "$db" query --format json event:NoSuchEvent)" = "[]" ]
+ok $? "no match: json prints []"
+"$tn" --db "$db" query event:NoSuchEvent >"$tmp/out" 2>&1
+grep -q "No events match." "$tmp/out"; ok $? "no match: the table says so"
+"$tn" --db "$db" query region:x foo:bar >"$tmp/out" 2>&1
+st=$?
+[ $st -eq 2 ] && grep -q "unknown key 'foo'" "$tmp/out" && grep -q '^           ^^^$' "$tmp/out"
+ok $? "bad filter: exit 2, the caret under the term"
+"$tn" --db "$db" query --format xml >"$tmp/out" 2>&1
+[ $? -eq 2 ] && grep -q "unknown format 'xml'" "$tmp/out"; ok $? "bad --format: exit 2"
+"$tn" --db "$db" query --columns time,colour >"$tmp/out" 2>&1
+[ $? -eq 2 ] && grep -q "unknown column 'colour'" "$tmp/out"; ok $? "bad --columns: exit 2"
+
+# ---- hostile record text --------------------------------------------------
+# A formula for a name, an escape sequence for a user agent (JSON-escaped
+# in the file), and a raw DEL and C1 CSI (valid unescaped in JSON).
+mkdir -p "$tmp/evil"
+printf '{"Records":[{"eventVersion":"1.08","eventTime":"2024-05-01T10:00:00Z","eventSource":"s3.amazonaws.com","eventName":"=HYPERLINK(\\"http://x\\")","awsRegion":"us-east-1","sourceIPAddress":"-1+2","userAgent":"\\u001b]0;pwned\\u0007 \177 \302\23331m","eventID":"e-1","userIdentity":{"type":"IAMUser","userName":"@bob"}}]}' >"$tmp/evil/t.json"
+"$tn" import -q --db "$tmp/evil.db" "$tmp/evil" 2>/dev/null
+"$tn" --db "$tmp/evil.db" query --format csv >"$tmp/evil.csv"
+grep -q "'=HYPERLINK" "$tmp/evil.csv" && grep -q "'-1+2" "$tmp/evil.csv" &&
+	grep -q "'@bob" "$tmp/evil.csv"
+ok $? "csv: formula cells get a leading '"
+python3 "$check" csv "$tmp/evil.csv" 1 >"$tmp/out" 2>&1
+ok $? "csv: no control character reaches the output"
+COLUMNS=300 "$tn" --db "$tmp/evil.db" query --columns agent >"$tmp/evil.table"
+! LC_ALL=C grep -q "$(printf '[\033\177\302]')" "$tmp/evil.table" &&
+	grep -qF '\e]0;pwned\a \x7f \u009b31m' "$tmp/evil.table"
+ok $? "table: escape sequences, DEL and C1 controls are shown, not sent"
+"$tn" --db "$tmp/evil.db" query --format ndjson >"$tmp/evil.ndjson"
+LC_ALL=C grep -q "$(printf '\302\233')" "$tmp/evil.ndjson"
+ok $? "ndjson to a pipe: the record byte for byte (raw C1 kept)"
+if command -v script >/dev/null 2>&1; then
+	script -qec "'$tn' --db '$tmp/evil.db' query --format ndjson" /dev/null >"$tmp/tty" 2>&1
+	! LC_ALL=C grep -q "$(printf '[\033\177\302]')" "$tmp/tty" && grep -qF '\u007f \u009b31m' "$tmp/tty"
+	ok $? "ndjson on a terminal: DEL and C1 written as \\u escapes"
+else
+	echo "ok $((n = n + 1)) # SKIP script(1) is not installed"
+fi
+
+# ---- equivalent and files -------------------------------------------------
+"$tn" equivalent event:GetObject >"$tmp/out" 2>&1
+[ $? -eq 2 ] && grep -q -- "--for athena" "$tmp/out"; ok $? "equivalent without --for: exit 2"
+"$tn" equivalent --for cli cat:data event:Get* >"$tmp/eq" 2>"$tmp/eqerr"
+grep -q "^# cannot express 'cat:data'" "$tmp/eq" &&
+	grep -q "^trailnav: cannot express 'event:Get\*'" "$tmp/eqerr" &&
+	grep -q "^aws cloudtrail lookup-events" "$tmp/eq"
+ok $? "equivalent --for cli: notes in the output and on stderr"
+cp "$src/tests/query_check.py" "$tmp/evil/notes.json"
+"$tn" import -q --db "$tmp/evil.db" "$tmp/evil" 2>/dev/null
+"$tn" --db "$tmp/evil.db" files --failed >"$tmp/out" 2>&1
+grep -q "^failed .*notes.json$" "$tmp/out" && grep -q "^    invalid JSON" "$tmp/out" &&
+	! grep -q "t.json" "$tmp/out"
+ok $? "files --failed: the failed file and why, nothing else"
+"$tn" --db "$tmp/evil.db" files >"$tmp/out" 2>&1
+grep -q "^imported  unchanged          1         0  .*/t.json$" "$tmp/out" &&
+	grep -q "^2 files: 1 imported, 0 digests, 1 failed; 1 events" "$tmp/out"
+ok $? "files: state, disk, events, path; the totals"
+printf ' ' >>"$tmp/evil/t.json"
+"$tn" --db "$tmp/evil.db" files >"$tmp/out" 2>&1
+grep -q "^imported  changed .*/t.json$" "$tmp/out"; ok $? "files: a file changed since is shown as changed"
+
+# ---- the corpus -----------------------------------------------------------
+if [ -d "$corpus" ]; then
+	"$tn" import -q --db "$tmp/corpus.db" "$corpus" 2>/dev/null
+	compare "corpus" "$corpus" "$tmp/corpus.db"
+else
+	for i in 1 2 3 4 5 6 7 8; do
+		echo "ok $((n = n + 1)) # SKIP no corpus at $corpus (set TRAILNAV_CORPUS)"
+	done
+fi
+[ $failed -eq 0 ]
