@@ -211,3 +211,40 @@ int store_histogram(struct store *s, const struct filter *f, int64_t width_ms,
 		store_histogram_free(h);
 	return rc;
 }
+
+int store_facet_from_counts(struct store *s, enum store_dimension dim,
+                            const int64_t *keys, const bool *nulls,
+                            const int64_t *counts, size_t n,
+                            struct store_facet *facet)
+{
+	const struct dimension *d = &dimensions[dim];
+	store_facet_free(facet);
+	if (*d->join || d->time_ordered)
+		return store_fail(s, "%s", "facet dimension not tallied");
+	char sql[512];
+	snprintf(sql, sizeof sql,
+	         "SELECT c.k, %s, %s, c.n FROM (SELECT ?1 AS k, ?2 AS n) c %s",
+	         d->value, d->label, d->outer);
+	sqlite3_stmt *st = store_prepare(s, sql);
+	if (!st)
+		return -1;
+	struct facet_ctx ctx = { dim, facet, 0 };
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		sqlite3_reset(st);
+		if (nulls[i])
+			sqlite3_bind_null(st, 1);
+		else
+			sqlite3_bind_int64(st, 1, keys[i]);
+		sqlite3_bind_int64(st, 2, counts[i]);
+		int step = sqlite3_step(st);
+		if (step == SQLITE_ROW)
+			rc = facet_row(s, st, &ctx);
+		else
+			rc = store_fail_sql(s, _("reading a facet"));
+	}
+	sqlite3_finalize(st);
+	if (rc < 0)
+		store_facet_free(facet);
+	return rc;
+}

@@ -112,6 +112,13 @@ struct where {
  * parameters after them as ?N+1... */
 int store_where(struct store *s, const struct filter *f, struct where *w);
 void store_where_free(struct where *w);
+/* The same, split: `rest` gets the condition of every key not among
+ * `keys`, key_sql[i] (malloc'd) the condition of keys[i] alone ("1" when
+ * the filter has no term of it), every parameter numbered in rest's one
+ * list so that all of them can go into one statement. */
+int store_where_split(struct store *s, const struct filter *f,
+                      const enum filter_key *keys, size_t nkeys,
+                      struct where *rest, char **key_sql);
 /* Binds w's parameters to ?1..?N of `st`. */
 int store_where_bind(struct store *s, const struct where *w,
                      sqlite3_stmt *st);
@@ -124,5 +131,12 @@ int store_query_filtered(struct store *s, const struct filter *f,
                          const char *head, const char *rest,
                          const int64_t *extra, size_t nextra,
                          store_row_fn row, void *ctx);
+
+/* facet.c: a facet from counts made elsewhere (tally.c): `keys` are the
+ * dimension's column values (nulls[i]: NULL), in the order to show. */
+int store_facet_from_counts(struct store *s, enum store_dimension dim,
+                            const int64_t *keys, const bool *nulls,
+                            const int64_t *counts, size_t n,
+                            struct store_facet *facet);
 
 #endif

@@ -276,4 +276,52 @@ typedef int (*store_ledger_entry_fn)(void *ctx,
 int store_ledger_list(struct store *s, bool failed_only,
                       store_ledger_entry_fn fn, void *ctx);
 
+/* ---- Counting a step at a time ------------------------------------------ */
+
+/* A tally counts the events of a filter in one pass that can be run a
+ * slice at a time, so that a browser over millions of events answers
+ * every key at once and fills its counts in as they come.  One pass gives
+ * the matching count, the span, a histogram, and facet counts, each facet
+ * counted under the filter without the terms of its own key (faceted
+ * search: with region:eu-west-1 chosen, the region facet still shows the
+ * other regions one could add).
+ *
+ * Facets tallied: DIM_CATEGORY, DIM_REGION, DIM_SERVICE, DIM_EVENT,
+ * DIM_PRINCIPAL, DIM_ACCOUNT, DIM_ERROR, DIM_READ_ONLY. */
+struct store_tally;
+
+struct store_tally_spec {
+	const enum store_dimension *facets;
+	size_t nfacets;
+	/* Histogram buckets [start, start + bucket_ms) aligned to multiples
+	 * of the width, over matching events in [hist_lo, hist_hi); no
+	 * histogram when bucket_ms is 0. */
+	int64_t bucket_ms, hist_lo, hist_hi;
+};
+
+/* Starts a tally (nothing is counted yet).  NULL on error (store_errmsg).
+ * The tally reads one snapshot of the database: start a new one when the
+ * data changes (store_data_version). */
+struct store_tally *store_tally_begin(struct store *s, const struct filter *f,
+                                      const struct store_tally_spec *spec);
+/* Counts for about `budget_ms` milliseconds.  Returns 1 when the tally is
+ * complete, 0 when there is more to count, -1 on error. */
+int store_tally_step(struct store_tally *t, int64_t budget_ms);
+bool store_tally_done(const struct store_tally *t);
+/* So far: events matching the whole filter, and their span (0 when none). */
+int64_t store_tally_matched(const struct store_tally *t);
+void store_tally_span(const struct store_tally *t, int64_t *oldest,
+                      int64_t *newest);
+/* So far: the counts of spec->facets[i], most first, at most `limit`
+ * values (0: all).  The facet is replaced. */
+int store_tally_facet(struct store_tally *t, size_t i, size_t limit,
+                      struct store_facet *facet);
+/* So far, for a DIM_REGION facet: events of global services under the
+ * filter without its region terms (region:global). */
+int64_t store_tally_global(const struct store_tally *t);
+/* So far: the histogram.  It is replaced. */
+int store_tally_histogram(const struct store_tally *t,
+                          struct store_histogram *h);
+void store_tally_free(struct store_tally *t);
+
 #endif

@@ -383,6 +383,53 @@ int store_where(struct store *s, const struct filter *f, struct where *w)
 	return 0;
 }
 
+static bool among(enum filter_key k, const enum filter_key *keys, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (keys[i] == k)
+			return true;
+	return false;
+}
+
+int store_where_split(struct store *s, const struct filter *f,
+                      const enum filter_key *keys, size_t nkeys,
+                      struct where *rest, char **key_sql)
+{
+	struct builder b = { .nomem = false };
+	buf_init(&b.sql);
+	for (int k = 0; f && k < FK_COUNT_; k++)
+		if (k != FK_TEXT && !among((enum filter_key)k, keys, nkeys))
+			key_conditions(&b, f, (enum filter_key)k);
+	for (size_t t = 0; f && t < f->nterms; t++)
+		if (f->terms[t].key == FK_TEXT)
+			term_condition(&b, &f->terms[t]);
+	if (!b.sql.len)
+		buf_puts(&b.sql, "1");
+	rest->sql = buf_steal(&b.sql);
+	/* Each key's condition goes to its own text, its parameters on in
+	 * the one list, so that all of them fit in one statement. */
+	for (size_t i = 0; i < nkeys; i++) {
+		buf_init(&b.sql);
+		if (f)
+			key_conditions(&b, f, keys[i]);
+		if (!b.sql.len)
+			buf_puts(&b.sql, "1");
+		key_sql[i] = buf_steal(&b.sql);
+		b.nomem = b.nomem || !key_sql[i];
+	}
+	rest->params = b.params;
+	rest->nparams = b.nparams;
+	if (!rest->sql || b.nomem) {
+		store_where_free(rest);
+		for (size_t i = 0; i < nkeys; i++) {
+			free(key_sql[i]);
+			key_sql[i] = NULL;
+		}
+		return store_fail(s, "%s", _("out of memory"));
+	}
+	return 0;
+}
+
 void store_where_free(struct where *w)
 {
 	for (size_t i = 0; i < w->nparams; i++)

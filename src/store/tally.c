@@ -1,0 +1,321 @@
+/* tally.c - counting a filter's events a slice at a time (store.h).
+ *
+ * One statement reads every event that matches the filter's terms on
+ * keys other than the facets' own, with one 0/1 column per facet key
+ * saying whether the row also matches that key's terms.  A row that
+ * fails none is a match: it counts everywhere.  A row that fails exactly
+ * one key counts only in that key's facet (the facet is counted under the
+ * filter without its own terms).  A row failing two counts nowhere.
+ *
+ * The statement stays open between steps, so a step goes on where the
+ * last one stopped, and every step reads the same snapshot.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "store/internal.h"
+#include "util/buf.h"
+#include "util/i18n.h"
+#include "util/intcount.h"
+
+#define MAX_FACETS 8
+/* NULL in a facet column (no error, read-only not stated, ...). */
+#define NULL_KEY INT64_MIN
+
+struct facet_column {
+	enum store_dimension dim;
+	enum filter_key key;
+	const char *column;
+};
+
+static const struct facet_column facet_columns[] = {
+	{ DIM_CATEGORY, FK_CAT, "e.category" },
+	{ DIM_REGION, FK_REGION, "e.region" },
+	{ DIM_SERVICE, FK_SERVICE, "e.service" },
+	{ DIM_EVENT, FK_EVENT, "e.name" },
+	{ DIM_PRINCIPAL, FK_PRINCIPAL, "e.principal" },
+	{ DIM_ACCOUNT, FK_ACCOUNT, "e.account" },
+	{ DIM_ERROR, FK_ERROR, "e.error" },
+	{ DIM_READ_ONLY, FK_RO, "e.read_only" },
+};
+#define NCOLUMNS (sizeof facet_columns / sizeof facet_columns[0])
+
+struct store_tally {
+	struct store *s;
+	sqlite3_stmt *st;
+	bool done;
+	size_t nfacets;
+	const struct facet_column *facets[MAX_FACETS];
+	struct intcount counts[MAX_FACETS];
+	int region; /* index of the DIM_REGION facet, -1: none */
+	int64_t matched, global, oldest, newest;
+	int64_t bucket_ms, hist_lo, hist_hi;
+	struct intcount buckets, bucket_errors;
+};
+
+static const struct facet_column *column_of(enum store_dimension dim)
+{
+	for (size_t i = 0; i < NCOLUMNS; i++)
+		if (facet_columns[i].dim == dim)
+			return &facet_columns[i];
+	return NULL;
+}
+
+/* SELECT time, global, error, <facet columns>, <facet matches> FROM event
+ * WHERE <the other keys' terms>. */
+static char *tally_sql(struct store_tally *t, const struct where *rest,
+                       char *const *key_sql)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_puts(&b, "SELECT e.time_ms, e.global, e.error IS NOT NULL");
+	for (size_t i = 0; i < t->nfacets; i++)
+		buf_printf(&b, ", %s", t->facets[i]->column);
+	for (size_t i = 0; i < t->nfacets; i++)
+		buf_printf(&b, ", coalesce((%s), 0)", key_sql[i]);
+	buf_printf(&b, " FROM event e WHERE (%s)", rest->sql);
+	return buf_steal(&b);
+}
+
+static int prepare(struct store_tally *t, const struct filter *f)
+{
+	enum filter_key keys[MAX_FACETS];
+	char *key_sql[MAX_FACETS] = { NULL };
+	for (size_t i = 0; i < t->nfacets; i++)
+		keys[i] = t->facets[i]->key;
+	struct where rest;
+	if (store_where_split(t->s, f, keys, t->nfacets, &rest, key_sql) < 0)
+		return -1;
+	char *sql = tally_sql(t, &rest, key_sql);
+	int rc = -1;
+	if (!sql)
+		store_fail(t->s, "%s", _("out of memory"));
+	else if ((t->st = store_prepare(t->s, sql)) != NULL)
+		rc = store_where_bind(t->s, &rest, t->st);
+	free(sql);
+	for (size_t i = 0; i < t->nfacets; i++)
+		free(key_sql[i]);
+	store_where_free(&rest);
+	return rc;
+}
+
+struct store_tally *store_tally_begin(struct store *s, const struct filter *f,
+                                      const struct store_tally_spec *spec)
+{
+	if (spec->nfacets > MAX_FACETS) {
+		store_fail(s, "%s", "too many facets for one tally");
+		return NULL;
+	}
+	struct store_tally *t = calloc(1, sizeof *t);
+	if (!t) {
+		store_fail(s, "%s", _("out of memory"));
+		return NULL;
+	}
+	t->s = s;
+	t->region = -1;
+	t->nfacets = spec->nfacets;
+	t->bucket_ms = spec->bucket_ms;
+	t->hist_lo = spec->hist_lo;
+	t->hist_hi = spec->hist_hi;
+	intcount_init(&t->buckets);
+	intcount_init(&t->bucket_errors);
+	for (size_t i = 0; i < t->nfacets; i++) {
+		intcount_init(&t->counts[i]);
+		t->facets[i] = column_of(spec->facets[i]);
+		if (!t->facets[i]) {
+			store_fail(s, "%s", "facet dimension not tallied");
+			store_tally_free(t);
+			return NULL;
+		}
+		if (spec->facets[i] == DIM_REGION)
+			t->region = (int)i;
+	}
+	if (prepare(t, f) < 0) {
+		store_tally_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+static int64_t floor_div(int64_t a, int64_t b)
+{
+	int64_t q = a / b;
+	return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+static int count_match(struct store_tally *t, int64_t time, bool error)
+{
+	if (!t->matched || time < t->oldest)
+		t->oldest = time;
+	if (!t->matched || time > t->newest)
+		t->newest = time;
+	t->matched++;
+	if (!t->bucket_ms || time < t->hist_lo || time >= t->hist_hi)
+		return 0;
+	int64_t start = floor_div(time, t->bucket_ms) * t->bucket_ms;
+	if (intcount_add(&t->buckets, start, 1) < 0)
+		return -1;
+	return error ? intcount_add(&t->bucket_errors, start, 1) : 0;
+}
+
+/* One row: where it counts (see the top of the file). */
+static int count_row(struct store_tally *t)
+{
+	sqlite3_stmt *st = t->st;
+	size_t n = t->nfacets, failed_at = n;
+	int fails = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!sqlite3_column_int(st, (int)(3 + n + i))) {
+			fails++;
+			failed_at = i;
+		}
+	if (fails > 1)
+		return 0;
+	if (fails == 0 && count_match(t, sqlite3_column_int64(st, 0),
+	                              sqlite3_column_int(st, 2)) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (fails && i != failed_at)
+			continue;
+		int col = (int)(3 + i);
+		int64_t k = sqlite3_column_type(st, col) == SQLITE_NULL
+		                    ? NULL_KEY
+		                    : sqlite3_column_int64(st, col);
+		if (intcount_add(&t->counts[i], k, 1) < 0)
+			return -1;
+		if ((int)i == t->region && sqlite3_column_int(st, 1))
+			t->global++;
+	}
+	return 0;
+}
+
+static int64_t clock_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int store_tally_step(struct store_tally *t, int64_t budget_ms)
+{
+	if (t->done)
+		return 1;
+	int64_t until = clock_ms() + budget_ms;
+	for (unsigned i = 1;; i++) {
+		int rc = sqlite3_step(t->st);
+		if (rc == SQLITE_DONE) {
+			t->done = true;
+			/* Ends the read: the snapshot is no longer held. */
+			sqlite3_reset(t->st);
+			return 1;
+		}
+		if (rc != SQLITE_ROW)
+			return store_fail_sql(t->s, _("counting events"));
+		if (count_row(t) < 0)
+			return store_fail(t->s, "%s", _("out of memory"));
+		/* The clock is read now and then: it costs more than a row. */
+		if (i % 512 == 0 && clock_ms() >= until)
+			return 0;
+	}
+}
+
+bool store_tally_done(const struct store_tally *t)
+{
+	return t->done;
+}
+
+int64_t store_tally_matched(const struct store_tally *t)
+{
+	return t->matched;
+}
+
+void store_tally_span(const struct store_tally *t, int64_t *oldest,
+                      int64_t *newest)
+{
+	*oldest = t->matched ? t->oldest : 0;
+	*newest = t->matched ? t->newest : 0;
+}
+
+int64_t store_tally_global(const struct store_tally *t)
+{
+	return t->global;
+}
+
+int store_tally_facet(struct store_tally *t, size_t i, size_t limit,
+                      struct store_facet *facet)
+{
+	store_facet_free(facet);
+	if (i >= t->nfacets)
+		return store_fail(t->s, "%s", "no such facet in the tally");
+	const struct intcount *c = &t->counts[i];
+	if (!c->count)
+		return 0;
+	struct intcount_slot *sorted = intcount_sorted(c);
+	size_t n = limit && limit < c->count ? limit : c->count;
+	int64_t *keys = malloc(n * sizeof *keys);
+	int64_t *counts = malloc(n * sizeof *counts);
+	bool *nulls = malloc(n * sizeof *nulls);
+	int rc = -1;
+	if (sorted && keys && counts && nulls) {
+		for (size_t j = 0; j < n; j++) {
+			nulls[j] = sorted[j].key == NULL_KEY;
+			keys[j] = sorted[j].key;
+			counts[j] = sorted[j].count;
+		}
+		rc = store_facet_from_counts(t->s, t->facets[i]->dim, keys,
+		                             nulls, counts, n, facet);
+	} else {
+		store_fail(t->s, "%s", _("out of memory"));
+	}
+	free(sorted);
+	free(keys);
+	free(counts);
+	free(nulls);
+	return rc;
+}
+
+static int by_start(const void *pa, const void *pb)
+{
+	const struct store_bucket *a = pa, *b = pb;
+	return (a->start_ms > b->start_ms) - (a->start_ms < b->start_ms);
+}
+
+int store_tally_histogram(const struct store_tally *t,
+                          struct store_histogram *h)
+{
+	store_histogram_free(h);
+	if (!t->buckets.count)
+		return 0;
+	struct intcount_slot *b = intcount_sorted(&t->buckets);
+	h->buckets = malloc(t->buckets.count * sizeof *h->buckets);
+	if (!b || !h->buckets) {
+		free(b);
+		store_histogram_free(h);
+		return store_fail(t->s, "%s", _("out of memory"));
+	}
+	for (size_t i = 0; i < t->buckets.count; i++)
+		h->buckets[i] = (struct store_bucket){
+			b[i].key, b[i].count,
+			intcount_get(&t->bucket_errors, b[i].key)
+		};
+	h->count = t->buckets.count;
+	free(b);
+	/* In time order, as store_histogram() gives them. */
+	qsort(h->buckets, h->count, sizeof *h->buckets, by_start);
+	return 0;
+}
+
+void store_tally_free(struct store_tally *t)
+{
+	if (!t)
+		return;
+	sqlite3_finalize(t->st);
+	for (size_t i = 0; i < MAX_FACETS; i++)
+		intcount_free(&t->counts[i]);
+	intcount_free(&t->buckets);
+	intcount_free(&t->bucket_errors);
+	free(t);
+}

@@ -1,0 +1,238 @@
+/* test_tally.c - the step-at-a-time tally must agree, value for value,
+ * with the SQL it stands in for: store_count() under the filter,
+ * store_facet() under the filter without the facet's key, and
+ * store_histogram(); whether it runs in one step or in many. */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store.h"
+#include "store_fixture.h"
+
+static const enum store_dimension dims[] = {
+	DIM_CATEGORY, DIM_REGION, DIM_SERVICE, DIM_EVENT,
+	DIM_PRINCIPAL, DIM_ACCOUNT, DIM_ERROR, DIM_READ_ONLY,
+};
+static const enum filter_key keys[] = {
+	FK_CAT, FK_REGION, FK_SERVICE, FK_EVENT,
+	FK_PRINCIPAL, FK_ACCOUNT, FK_ERROR, FK_RO,
+};
+#define NDIMS (sizeof dims / sizeof dims[0])
+
+/* The base events, then 600 more spread over two days and every value
+ * of a few small lists, so that facets have many values and rows fail
+ * one, two or more terms of a filter. */
+static int setup(void **state)
+{
+	struct store *s = store_open(":memory:", STORE_READ_WRITE, NULL, 0);
+	assert_non_null(s);
+	assert_int_equal(fx_add_file(s, "/t/base.json", fx_base, fx_nbase,
+	                             FX_PLAIN), 0);
+	static const char *const regions[] = { "us-east-1", "eu-west-1",
+		                               "ap-south-1", "us-west-2" };
+	static const char *const names[] = { "GetObject", "PutObject",
+		                             "ListBuckets", "CreateUser",
+		                             "StopLogging" };
+	static const char *const users[] = { "alice", "bob", "carol" };
+	static const char *const errors[] = { NULL, NULL, "AccessDenied",
+		                              NULL, "ThrottlingException" };
+	enum { N = 600 };
+	struct fx_event *ev = calloc(N, sizeof *ev);
+	char (*ids)[16] = calloc(N, sizeof *ids);
+	char (*arns)[64] = calloc(N, sizeof *arns);
+	assert_non_null(ev);
+	for (int i = 0; i < N; i++) {
+		snprintf(ids[i], sizeof ids[i], "g%04d", i);
+		const char *user = users[i % 3];
+		snprintf(arns[i], sizeof arns[i],
+		         "arn:aws:iam::11111111111%d:user/%s", i % 2, user);
+		ev[i] = (struct fx_event){
+			.id = ids[i], .ms = FX_T0 + (int64_t)i * 287000,
+			.cat = (enum event_category)(i % 7 == 0 ? 1 : 0),
+			.region = regions[i % 4],
+			.service = i % 2 ? "s3.amazonaws.com" : "iam.amazonaws.com",
+			.name = names[i % 5], .type = "IAMUser", .arn = arns[i],
+			.user = user, .account = i % 2 ? "111111111111"
+			                               : "111111111110",
+			.ip = "192.0.2.1", .error = errors[i % 5],
+			.ro = i % 3 == 0 ? -1 : i % 3 == 1, .global = i % 11 == 0,
+		};
+	}
+	assert_int_equal(fx_add_file(s, "/t/more.json", ev, N, FX_PLAIN), 0);
+	free(ev);
+	free(ids);
+	free(arns);
+	*state = s;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	store_close(*state);
+	return 0;
+}
+
+static int by_value(const void *pa, const void *pb)
+{
+	const struct store_facet_value *a = pa, *b = pb;
+	const char *x = a->value ? a->value : "", *y = b->value ? b->value : "";
+	int c = strcmp(x, y);
+	return c ? c : strcmp(a->label, b->label);
+}
+
+static void same_facet(struct store_facet *want, struct store_facet *got,
+                       const char *filter, enum store_dimension dim)
+{
+	qsort(want->values, want->count, sizeof *want->values, by_value);
+	qsort(got->values, got->count, sizeof *got->values, by_value);
+	if (want->count != got->count)
+		fail_msg("'%s' facet %s: %zu values by SQL, %zu by tally", filter,
+		         store_dimension_name(dim), want->count, got->count);
+	for (size_t i = 0; i < want->count; i++)
+		if (by_value(&want->values[i], &got->values[i]) != 0 ||
+		    want->values[i].count != got->values[i].count)
+			fail_msg("'%s' facet %s: SQL %s=%lld, tally %s=%lld",
+			         filter, store_dimension_name(dim),
+			         want->values[i].label,
+			         (long long)want->values[i].count,
+			         got->values[i].label,
+			         (long long)got->values[i].count);
+}
+
+/* Runs the tally in steps of `budget` ms (0: as many tiny steps as it
+ * takes) and compares everything with the SQL answers. */
+static void agree(struct store *s, const char *text, int64_t budget)
+{
+	struct filter *f = fx_filter(text);
+	struct store_tally_spec spec = { dims, NDIMS, FX_HOUR, FX_T0,
+		                         FX_T0 + 48 * FX_HOUR };
+	struct store_tally *t = store_tally_begin(s, f, &spec);
+	assert_non_null(t);
+	int rc, steps = 0;
+	while ((rc = store_tally_step(t, budget)) == 0)
+		steps++;
+	assert_int_equal(rc, 1);
+	assert_true(store_tally_done(t));
+
+	int64_t want = 0;
+	assert_int_equal(store_count(s, f, &want), 0);
+	if (want != store_tally_matched(t))
+		fail_msg("'%s': store_count %lld, tally %lld", text,
+		         (long long)want, (long long)store_tally_matched(t));
+	for (size_t d = 0; d < NDIMS; d++) {
+		struct filter *without = filter_without_key(f, keys[d]);
+		struct store_facet sql = { 0 }, got = { 0 };
+		assert_int_equal(store_facet(s, without, dims[d], 0, &sql), 0);
+		assert_int_equal(store_tally_facet(t, d, 0, &got), 0);
+		same_facet(&sql, &got, text, dims[d]);
+		if (dims[d] == DIM_REGION) {
+			struct filter *g = filter_without_key(f, FK_REGION);
+			int64_t n = 0;
+			char *gt = filter_format(g);
+			char buf[512];
+			snprintf(buf, sizeof buf, "%s region:global", gt);
+			struct filter *gf = fx_filter(buf);
+			assert_int_equal(store_count(s, gf, &n), 0);
+			assert_int_equal(n, store_tally_global(t));
+			filter_free(gf);
+			free(gt);
+			filter_free(g);
+		}
+		store_facet_free(&sql);
+		store_facet_free(&got);
+		filter_free(without);
+	}
+	/* The histogram's window as the filter language writes it; a filter
+	 * with a time term of its own is left out (one since: per filter). */
+	if (!filter_has_key(f, FK_SINCE) && !filter_has_key(f, FK_UNTIL)) {
+		char *ht = filter_format(f);
+		char buf[512];
+		snprintf(buf, sizeof buf,
+		         "%s since:2024-05-01 until:2024-05-02T23:59:59", ht);
+		struct filter *hf = fx_filter(*ht ? buf : buf + 1);
+		struct store_histogram sql = { 0 }, got = { 0 };
+		assert_int_equal(store_histogram(s, hf, FX_HOUR, &sql), 0);
+		assert_int_equal(store_tally_histogram(t, &got), 0);
+		assert_true(sql.count > 0);
+		assert_int_equal(sql.count, got.count);
+		for (size_t i = 0; i < sql.count; i++) {
+			assert_int_equal(sql.buckets[i].start_ms,
+			                 got.buckets[i].start_ms);
+			assert_int_equal(sql.buckets[i].count, got.buckets[i].count);
+			assert_int_equal(sql.buckets[i].errors,
+			                 got.buckets[i].errors);
+		}
+		store_histogram_free(&sql);
+		store_histogram_free(&got);
+		filter_free(hf);
+		free(ht);
+	}
+	store_tally_free(t);
+	filter_free(f);
+}
+
+static const char *const filters[] = {
+	"",
+	"region:eu-west-1",
+	"region:eu-west-1,us-east-1 event:GetObject",
+	"-region:ap-south-1 error:any",
+	"error:none ro:true",
+	"principal:alice service:s3",
+	"cat:data -event:Get*",
+	"account:111111111110 region:global",
+	"event:StopLogging,CreateUser principal:bob since:2024-05-01T12:00",
+	"ip:192.0.2.1 error:AccessDenied",
+	"secret",
+};
+
+static void test_agrees_in_one_step(void **state)
+{
+	for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++)
+		agree(*state, filters[i], 100000);
+}
+
+static void test_agrees_in_many_steps(void **state)
+{
+	for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++)
+		agree(*state, filters[i], 0);
+}
+
+static void test_limit_and_order(void **state)
+{
+	struct store_tally_spec spec = { dims, NDIMS, 0, 0, 0 };
+	struct store_tally *t = store_tally_begin(*state, NULL, &spec);
+	assert_non_null(t);
+	assert_int_equal(store_tally_step(t, 100000), 1);
+	struct store_facet got = { 0 };
+	assert_int_equal(store_tally_facet(t, 3, 2, &got), 0);
+	assert_int_equal(got.count, 2);
+	assert_true(got.values[0].count >= got.values[1].count);
+	struct store_histogram h = { 0 };
+	assert_int_equal(store_tally_histogram(t, &h), 0);
+	assert_int_equal(h.count, 0); /* no histogram asked for */
+	int64_t oldest, newest;
+	store_tally_span(t, &oldest, &newest);
+	assert_int_equal(oldest, FX_T0);
+	assert_true(newest > oldest);
+	store_facet_free(&got);
+	store_tally_free(t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_agrees_in_one_step, setup,
+		                                teardown),
+		cmocka_unit_test_setup_teardown(test_agrees_in_many_steps, setup,
+		                                teardown),
+		cmocka_unit_test_setup_teardown(test_limit_and_order, setup,
+		                                teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
