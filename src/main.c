@@ -14,7 +14,8 @@
 #include "util/i18n.h"
 
 static const struct cli_command commands[] = {
-	{ "generate", N_("[--events N] [--seed S] [--start TIME] [--force] DIR"),
+	{ "generate", N_("[--events N] [--seed S] [--start TIME] [--incident] "
+	                 "[--no-digests] [--force] DIR"),
 	  N_("write a realistic synthetic trail in the S3 layout"),
 	  cmd_generate, cmd_generate_help },
 	{ "import", N_("[-j N] [-q] [--follow] PATH..."),
