@@ -14,6 +14,9 @@
 #include "util/i18n.h"
 
 static const struct cli_command commands[] = {
+	{ "demo", N_("[--db FILE]"),
+	  N_("browse the bundled sample trail (imported on first use)"),
+	  cmd_demo, cmd_demo_help },
 	{ "generate", N_("[--events N] [--seed S] [--start TIME] [--incident] "
 	                 "[--no-digests] [--force] DIR"),
 	  N_("write a realistic synthetic trail in the S3 layout"),

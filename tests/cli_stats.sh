@@ -40,7 +40,7 @@ check() {
 check "--help lists stats" 0 "Usage: trailnav [--db FILE] COMMAND
 stats    [FILTER...]" -- "$tn" --help
 check "--help lists only what exists" 0 "" -- sh -c \
-	"! '$tn' --help | grep -E '^  (query|demo|equivalent|files) '"
+	"! '$tn' --help | grep -E '^  (query|equivalent|files) '"
 check "--version" 0 "trailnav 0.1.0
 schema version 1" -- "$tn" --version
 check "unknown command" 2 "unknown command 'frob'" -- "$tn" frob
