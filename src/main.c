@@ -14,6 +14,9 @@
 #include "util/i18n.h"
 
 static const struct cli_command commands[] = {
+	{ "demo", N_("[--db FILE]"),
+	  N_("browse the bundled sample trail (imported on first use)"),
+	  cmd_demo, cmd_demo_help },
 	{ "equivalent", N_("[FILTER...] --for athena|lake|cli"),
 	  N_("the filter as an Athena or CloudTrail Lake query, or "
 	     "'aws cloudtrail\n           lookup-events' commands"),
@@ -21,7 +24,8 @@ static const struct cli_command commands[] = {
 	{ "files", N_("[--failed]"),
 	  N_("the import ledger: every file seen, its state, its events"),
 	  cmd_files, cmd_files_help },
-	{ "generate", N_("[--events N] [--seed S] [--start TIME] [--force] DIR"),
+	{ "generate", N_("[--events N] [--seed S] [--start TIME] [--incident] "
+	                 "[--no-digests] [--force] DIR"),
 	  N_("write a realistic synthetic trail in the S3 layout"),
 	  cmd_generate, cmd_generate_help },
 	{ "import", N_("[-j N] [-q] [--follow] PATH..."),

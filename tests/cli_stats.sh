@@ -40,7 +40,7 @@ check() {
 check "--help lists stats" 0 "Usage: trailnav [--db FILE] COMMAND
 stats    [FILTER...]" -- "$tn" --help
 check "--help lists only what exists" 0 "" -- sh -c \
-	"! '$tn' --help | grep -E '^  (demo) '"
+	"'$tn' --help | grep -cE '^  (demo|equivalent|files|generate|import|query|stats) ' | grep -qx 7"
 check "--version" 0 "trailnav 0.1.0
 schema version 1" -- "$tn" --version
 check "unknown command" 2 "unknown command 'frob'" -- "$tn" frob

@@ -22,6 +22,8 @@ struct cli_command {
 	void (*help)(void);
 };
 
+int cmd_demo(const struct cli_globals *g, int argc, char **argv);
+void cmd_demo_help(void);
 int cmd_files(const struct cli_globals *g, int argc, char **argv);
 void cmd_files_help(void);
 int cmd_generate(const struct cli_globals *g, int argc, char **argv);

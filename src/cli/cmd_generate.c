@@ -15,7 +15,7 @@
 void cmd_generate_help(void)
 {
 	printf(_("Usage: %s generate [--events N] [--seed S] [--start TIME] "
-	         "[--force] DIR\n"),
+	         "[--incident]\n       [--no-digests] [--force] DIR\n"),
 	       cli_program);
 	fputs(_("Write a realistic synthetic CloudTrail trail into DIR, laid "
 	        "out as CloudTrail\ndelivers it to S3 (DIR/AWSLogs/...): an "
@@ -34,6 +34,15 @@ void cmd_generate_help(void)
 	        "  --start TIME  when the trail begins, UTC: 2024-05-01 or\n"
 	        "                2024-05-01T08:00:00Z (default "
 	        "2024-05-01T00:00:00Z)\n"
+	        "  --incident    weave in a scripted incident: a leaked "
+	        "access key used\n"
+	        "                from an unfamiliar address for "
+	        "reconnaissance, a new\n"
+	        "                administrator, StopLogging, S3 "
+	        "exfiltration and a console\n"
+	        "                sign-in without MFA (its records come on "
+	        "top of N)\n"
+	        "  --no-digests  write no digest files\n"
 	        "  --force       write into DIR even if DIR/AWSLogs already "
 	        "holds files\n"
 	        "                (files of the same name are replaced)\n"
@@ -112,6 +121,14 @@ static int parse_one(struct generate_args *a, int *i, int argc, char **argv)
 		a->opt.force = true;
 		return 0;
 	}
+	if (strcmp(argv[*i], "--incident") == 0) {
+		a->opt.incident = true;
+		return 0;
+	}
+	if (strcmp(argv[*i], "--no-digests") == 0) {
+		a->opt.no_digests = true;
+		return 0;
+	}
 	cli_error(_("unknown option '%s' (try '%s generate --help')"), argv[*i],
 	          cli_program);
 	return -1;
@@ -151,12 +168,13 @@ static void print_summary(const struct gen_options *o,
 	gen_format_time(from, s->first);
 	gen_format_time(to, s->last);
 	printf(_("%s: %llu events (%llu of them again in an account trail, "
-	         "%llu Insights) in %llu log files, %llu Insights files and "
-	         "%llu digest files; %.1f MB written (%.1f MB of JSON); "
-	         "%s to %s\n"),
+	         "%llu Insights, %llu of the incident) in %llu log files, "
+	         "%llu Insights files and %llu digest files; %.1f MB written "
+	         "(%.1f MB of JSON); %s to %s\n"),
 	       o->dir, (unsigned long long)s->events,
 	       (unsigned long long)s->duplicates,
 	       (unsigned long long)s->insights,
+	       (unsigned long long)s->incident,
 	       (unsigned long long)s->log_files,
 	       (unsigned long long)s->insight_files,
 	       (unsigned long long)s->digest_files, (double)s->bytes / 1e6,

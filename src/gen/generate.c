@@ -13,6 +13,7 @@
 #include "gen/batch.h"
 #include "gen/civil.h"
 #include "gen/digest.h"
+#include "gen/incident.h"
 #include "gen/insight.h"
 #include "gen/layout.h"
 #include "gen/record.h"
@@ -54,6 +55,7 @@ struct gen {
 	int stream_of[MAX_TRAILS][MAX_ACCOUNTS][MAX_REGIONS];
 	struct insight *insights;
 	size_t ninsights;
+	struct incident *incident; /* NULL without --incident */
 	int64_t start, span, last_delivery;
 	char *err;
 	size_t errlen;
@@ -131,8 +133,8 @@ static int make_streams(struct gen *g)
 
 /* ---- one window of records ------------------------------------------ */
 
-static int add_item(struct gen *g, int trail, int64_t t, size_t off,
-                    size_t len)
+static int add_item(struct gen *g, const struct rec *r, int trail, int64_t t,
+                    size_t off, size_t len)
 {
 	if (g->nitems == g->cap) {
 		size_t cap = g->cap ? 2 * g->cap : 1024;
@@ -142,7 +144,7 @@ static int add_item(struct gen *g, int trail, int64_t t, size_t off,
 		g->items = p;
 		g->cap = cap;
 	}
-	int s = g->stream_of[trail][g->rec.account][g->rec.region];
+	int s = g->stream_of[trail][r->account][r->region];
 	g->items[g->nitems] = (struct item){ (uint32_t)s, (uint32_t)g->nitems,
 		                             t, off, len };
 	g->nitems++;
@@ -160,7 +162,51 @@ static const struct burst *burst_at(struct gen *g, int64_t t)
 	return NULL;
 }
 
-/* Makes `quota` records at times in [t0, t0 + WINDOW). */
+/* Whether the member account's own trail logs record r at time t too:
+ * the same record, the same eventID.  A trail the incident stopped logs
+ * nothing after StopLogging. */
+static bool own_trail_logs(struct gen *g, const struct rec *r, int64_t t)
+{
+	const struct account *a = &cat_accounts[r->account];
+	int own = a->own_trail;
+	if (!a->org_member || own < 0 ||
+	    !rec_logged_by(r, &cat_trails[own]))
+		return false;
+	return !g->incident || t <= incident_trail_stopped(g->incident, own);
+}
+
+/* The trail a record goes to first: the organization's, or the
+ * account's own outside the organization. */
+static int first_trail(const struct rec *r)
+{
+	const struct account *a = &cat_accounts[r->account];
+	return a->org_member ? 0 : a->own_trail;
+}
+
+/* The incident's records of [t0, until), on top of the quota. */
+static int add_incident(struct gen *g, int64_t until)
+{
+	const struct rec *r;
+	size_t off = g->arena.len;
+	while (incident_next(g->incident, until, &g->arena, &r)) {
+		size_t len = g->arena.len - off;
+		if (add_item(g, r, first_trail(r), r->t, off, len) < 0)
+			return oom(g);
+		g->sum->incident++;
+		if (own_trail_logs(g, r, r->t)) {
+			int own = cat_accounts[r->account].own_trail;
+			if (add_item(g, r, own, r->t, off, len) < 0)
+				return oom(g);
+			g->sum->incident++;
+			g->sum->duplicates++;
+		}
+		off = g->arena.len;
+	}
+	return 0;
+}
+
+/* Makes `quota` records at times in [t0, t0 + WINDOW), and the
+ * incident's. */
 static int make_records(struct gen *g, int64_t t0, uint64_t quota)
 {
 	uint64_t made = 0;
@@ -172,21 +218,19 @@ static int make_records(struct gen *g, int64_t t0, uint64_t quota)
 		size_t off = g->arena.len;
 		rec_write(&g->rec, &g->arena);
 		size_t len = g->arena.len - off;
-		const struct account *a = &cat_accounts[g->rec.account];
-		int own = a->own_trail;
-		if (add_item(g, a->org_member ? 0 : own, t, off, len) < 0)
+		if (add_item(g, &g->rec, first_trail(&g->rec), t, off, len) < 0)
 			return oom(g);
 		made++;
-		/* A member account's own trail gets the events it logs
-		 * too: the same record, the same eventID. */
-		if (a->org_member && own >= 0 && made < quota &&
-		    rec_logged_by(&g->rec, &cat_trails[own])) {
-			if (add_item(g, own, t, off, len) < 0)
+		if (made < quota && own_trail_logs(g, &g->rec, t)) {
+			int own = cat_accounts[g->rec.account].own_trail;
+			if (add_item(g, &g->rec, own, t, off, len) < 0)
 				return oom(g);
 			made++;
 			g->sum->duplicates++;
 		}
 	}
+	if (g->incident && add_incident(g, t0 + WINDOW) < 0)
+		return -1;
 	return buf_ok(&g->arena) ? 0 : oom(g);
 }
 
@@ -269,9 +313,12 @@ static int list_in_digests(struct gen *g)
 	for (size_t i = 0; i < b->njobs; i++) {
 		const struct file_meta *m = &g->meta[i];
 		struct digest_chain *c = &g->chains[m->stream];
-		int d = digest_add(c, &g->sink, b->keys.data + b->jobs[i].key_off,
-		                   b->jobs[i].hash, m->oldest, m->newest,
-		                   m->delivery);
+		int d = g->o->no_digests
+			? 0
+			: digest_add(c, &g->sink,
+			             b->keys.data + b->jobs[i].key_off,
+			             b->jobs[i].hash, m->oldest, m->newest,
+			             m->delivery);
 		if (d < 0)
 			return buf_ok(&c->entries) ? -1 : oom(g);
 		g->sum->digest_files += (uint64_t)d;
@@ -375,7 +422,7 @@ static int run_windows(struct gen *g, uint64_t records)
 
 static int finish_digests(struct gen *g)
 {
-	for (size_t i = 0; i < g->nchains; i++) {
+	for (size_t i = 0; i < g->nchains && !g->o->no_digests; i++) {
 		int d = digest_finish(&g->chains[i], &g->sink, g->last_delivery);
 		if (d < 0)
 			return buf_ok(&g->chains[i].entries) ? -1 : oom(g);
@@ -405,6 +452,17 @@ static int setup(struct gen *g)
 	insight_plan(g->insights, g->ninsights,
 	             g->o->events - 2 * g->ninsights, g->start, g->span,
 	             &g->rng);
+	if (g->o->incident) {
+		g->incident = malloc(sizeof *g->incident);
+		if (!g->incident)
+			return oom(g);
+		if (incident_init(g->incident, g->o->seed, g->start) < 0) {
+			incident_free(g->incident);
+			free(g->incident);
+			g->incident = NULL;
+			return oom(g);
+		}
+	}
 	return make_streams(g);
 }
 
@@ -414,6 +472,9 @@ static void teardown(struct gen *g)
 		digest_free(&g->chains[i]);
 	free(g->chains);
 	free(g->insights);
+	if (g->incident)
+		incident_free(g->incident);
+	free(g->incident);
 	free(g->items);
 	free(g->meta);
 	batch_stop(&g->batch);

@@ -16,6 +16,11 @@
  * and five-minute delivery window, named with a delivery time a few
  * minutes after their newest record.
  *
+ * With `incident`, the scripted incident of incident.h is woven into
+ * the same accounts, regions and delivery files, on top of the N events;
+ * with `no_digests`, the digest files are left out (a small trail of a
+ * few thousand events would otherwise be mostly digests).
+ *
  * Deterministic: the same events, seed and start give byte-identical
  * files on every machine.  Memory stays bounded: one delivery window of
  * records is held at a time.
@@ -41,10 +46,14 @@ struct gen_options {
 	int64_t start;   /* when the trail begins, UTC epoch seconds */
 	const char *dir;
 	bool force;      /* write even if DIR/AWSLogs holds files */
+	bool incident;   /* weave in the scripted incident (incident.h) */
+	bool no_digests; /* write no digest files */
 };
 
 struct gen_summary {
-	uint64_t events;     /* records written in all, the requested N */
+	uint64_t events;     /* records written in all: the requested N,
+	                        and the incident's */
+	uint64_t incident;   /* of them, the incident's (with duplicates) */
 	uint64_t duplicates; /* of them, second copies in an account trail */
 	uint64_t insights;   /* of them, Insights records */
 	uint64_t log_files, insight_files, digest_files;

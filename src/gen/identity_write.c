@@ -100,7 +100,7 @@ static void access_key(struct buf *out, const struct actor *a)
 
 static void write_user(struct buf *out, const struct actor *a, bool failed)
 {
-	const char *name = cat_users[a->user].name;
+	const char *name = a->user_name ? a->user_name : cat_users[a->user].name;
 	PUT_LIT(out, "{\"type\":\"IAMUser\"");
 	if (a->hidden) {
 		field(out, "accountId", acct_of(a)->id, 0);

@@ -32,6 +32,8 @@ struct actor {
 	enum id_kind kind;
 	int account;       /* the caller's account (index) */
 	int user;          /* index into cat_users, or -1 */
+	const char *user_name; /* an IAM user outside the catalogue (the
+	                          scripted incident's), or NULL */
 	int role;          /* index into cat_roles, or -1 */
 	const char *invoked_by; /* service DNS name, or NULL */
 	char session[80];  /* role session name */

@@ -241,3 +241,24 @@ void rec_prepare(struct rec *r, const struct picker *p, int64_t t,
 	choose_ids(r);
 	choose_error(r, burst);
 }
+
+void rec_prepare_scripted(struct rec *r, int64_t t, const struct api *api,
+                          int account, int region, bool global_ep,
+                          const struct api_error *error)
+{
+	r->t = t;
+	civil_iso(r->time, t);
+	r->api = api;
+	r->svc = &cat_services[api->svc];
+	r->account = account;
+	r->region = region;
+	r->global_ep = global_ep;
+	if (api->flags & A_SIGNIN)
+		strcpy(r->host, "signin.aws.amazon.com");
+	else
+		choose_host(r);
+	r->old = false;
+	r->version = r->svc->version;
+	choose_ids(r);
+	r->error = error;
+}

@@ -32,6 +32,15 @@ void rec_free(struct rec *r);
 void rec_prepare(struct rec *r, const struct picker *p, int64_t t,
                  const struct burst *burst);
 
+/* Prepares a record whose API, account, region and outcome are given
+ * (the scripted incident's): the caller must already be in r->actor and
+ * any resource it wants fixed in r->lazy (with its bit in r->have); the
+ * rest (host, version, identifiers) is chosen as for any record.
+ * `error` may be NULL. */
+void rec_prepare_scripted(struct rec *r, int64_t t, const struct api *api,
+                          int account, int region, bool global_ep,
+                          const struct api_error *error);
+
 /* Appends the prepared record as one compact JSON object. */
 void rec_write(struct rec *r, struct buf *out);
 
