@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "cli/format.h"
+#include "util/format.h"
 #include "cli/options.h"
 #include "util/i18n.h"
 

@@ -249,4 +249,10 @@ struct store_summary {
 };
 int store_summary(struct store *s, struct store_summary *sum);
 
+/* ---- Watching ----------------------------------------------------------- */
+
+/* A number that changes whenever another connection commits to the
+ * database (PRAGMA data_version): poll it to notice new events. */
+int store_data_version(struct store *s, int64_t *v);
+
 #endif

@@ -4,8 +4,8 @@
  * an escape sequence that retitles the terminal or writes the clipboard.
  * Nothing from a record is printed without going through here.
  */
-#ifndef TRAILNAV_CLI_FORMAT_H
-#define TRAILNAV_CLI_FORMAT_H
+#ifndef TRAILNAV_UTIL_FORMAT_H
+#define TRAILNAV_UTIL_FORMAT_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -26,5 +26,11 @@ void fmt_fit(struct buf *out, const char *s, size_t width, int right_align);
 
 /* "2024-05-01 08:54:59" (UTC) for epoch milliseconds. */
 void fmt_time(char out[24], int64_t ms);
+
+/* "2024-05-01T08:54:59Z" for epoch milliseconds, as filters write it. */
+void fmt_time_iso(char out[24], int64_t ms);
+
+/* "1,234,567": a count grouped by thousands for reading. */
+void fmt_count(char out[32], int64_t n);
 
 #endif

@@ -1,7 +1,7 @@
 /* format.c - safe, aligned text for the terminal (see format.h). */
 #include <config.h>
 
-#include "cli/format.h"
+#include "util/format.h"
 
 #include <langinfo.h>
 #include <stdbool.h>
@@ -137,11 +137,38 @@ void fmt_fit(struct buf *out, const char *s, size_t width, int right_align)
 			buf_putc(out, ' ');
 }
 
-void fmt_time(char out[24], int64_t ms)
+static void utc_format(char out[24], int64_t ms, bool iso)
 {
 	time_t t = (time_t)(ms >= 0 ? ms / 1000 : (ms - 999) / 1000);
 	struct tm tm;
 	if (!gmtime_r(&t, &tm) ||
-	    strftime(out, 24, "%Y-%m-%d %H:%M:%S", &tm) == 0)
+	    (iso ? strftime(out, 24, "%Y-%m-%dT%H:%M:%SZ", &tm)
+	         : strftime(out, 24, "%Y-%m-%d %H:%M:%S", &tm)) == 0)
 		snprintf(out, 24, "%s", "(invalid time)");
+}
+
+void fmt_time(char out[24], int64_t ms)
+{
+	utc_format(out, ms, false);
+}
+
+void fmt_time_iso(char out[24], int64_t ms)
+{
+	utc_format(out, ms, true);
+}
+
+void fmt_count(char out[32], int64_t n)
+{
+	char digits[24];
+	int len = snprintf(digits, sizeof digits, "%lld",
+	                   (long long)(n < 0 ? -n : n));
+	size_t o = 0;
+	if (n < 0)
+		out[o++] = '-';
+	for (int i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = digits[i];
+	}
+	out[o] = '\0';
 }
