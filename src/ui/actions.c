@@ -123,30 +123,20 @@ static void act_escape(struct app *a)
 		a->focus = PANE_LIST;
 }
 
-/* Enter does the obvious thing for the pane it is in. */
-static void act_enter(struct app *a)
+static void act_open(struct app *a)
+{
+	a->focus = PANE_DETAIL;
+}
+
+/* Enter in the detail pane: a value pivots, an object folds. */
+static void act_detail_enter(struct app *a)
 {
 	const char *key, *value, *parent;
-	switch (a->focus) {
-	case PANE_LIST:
-		a->focus = PANE_DETAIL;
-		break;
-	case PANE_FACETS:
-		facets_toggle(a);
-		break;
-	case PANE_TIMELINE:
-		timeline_narrow(a);
-		break;
-	case PANE_DETAIL:
-		if (pretty_scalar(a->detail.pretty, a->detail.cur, &key, &value,
-		                  &parent))
-			detail_pivot(a);
-		else
-			detail_toggle(a);
-		break;
-	default:
-		break;
-	}
+	if (pretty_scalar(a->detail.pretty, a->detail.cur, &key, &value,
+	                  &parent))
+		detail_pivot(a);
+	else
+		detail_toggle(a);
 }
 
 static const struct action actions[] = {
@@ -165,9 +155,7 @@ static const struct action actions[] = {
 	{ ANYWHERE, { K(KEY_BTAB) }, "Shift-Tab", N_("previous pane"),
 	  act_prev },
 	{ ANYWHERE, { '\r', '\n', K(KEY_ENTER) }, "Enter",
-	  N_("list: open the detail; filters: toggle; detail: fold, or "
-	     "filter by the value; timeline: narrow to the bucket"),
-	  act_enter },
+	  N_("open the selected event's detail"), act_open },
 	{ ANYWHERE, { '/' }, "/",
 	  N_("edit the filter (the whole language; Up/Down: history)"),
 	  act_filter },
@@ -188,11 +176,14 @@ static const struct action actions[] = {
 	  act_escape },
 	{ ANYWHERE, { '?', K(KEY_F(1)) }, "?, F1", N_("this help"), act_help },
 	{ ANYWHERE, { 'q' }, "q", N_("quit"), act_quit },
-	{ PANE_FACETS, { ' ' }, "Space",
+	{ PANE_FACETS, { ' ', '\r', '\n', K(KEY_ENTER) }, "Space, Enter",
 	  N_("toggle the value (OR within a facet, AND across facets)"),
 	  act_toggle },
 	{ PANE_DETAIL, { ' ', 'z' }, "Space, z",
 	  N_("fold or unfold the object or array"), act_fold },
+	{ PANE_DETAIL, { '\r', '\n', K(KEY_ENTER) }, "Enter",
+	  N_("on a value: filter by it; on an object: fold it"),
+	  act_detail_enter },
 	{ PANE_DETAIL, { 'f' }, "f",
 	  N_("filter by the value under the cursor: key, principal, IP, "
 	     "request, resource..."),
@@ -201,7 +192,7 @@ static const struct action actions[] = {
 	  N_("the bucket before"), act_left },
 	{ PANE_TIMELINE, { K(KEY_RIGHT), 'l' }, "Right, l",
 	  N_("the bucket after"), act_right },
-	{ PANE_TIMELINE, { 'n' }, "n",
+	{ PANE_TIMELINE, { 'n', '\r', '\n', K(KEY_ENTER) }, "Enter, n",
 	  N_("narrow the time range to the selected bucket"), act_narrow },
 };
 

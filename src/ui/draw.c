@@ -83,6 +83,16 @@ void draw_text(struct app *a, int y, int x, int width, const char *raw,
 	buf_free(&b);
 }
 
+void draw_typed(struct app *a, int y, int x, int width, const char *text,
+                int attr)
+{
+	struct buf b;
+	buf_init(&b);
+	fmt_escape_controls(&b, text ? text : "");
+	draw_safe(a, y, x, width, b.data ? b.data : "", attr);
+	buf_free(&b);
+}
+
 void draw_fill(int y, int x, int width, int attr)
 {
 	attrset((attr_t)attr);

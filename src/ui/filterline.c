@@ -274,7 +274,7 @@ void filterline_draw(struct app *a)
 		tmp.len = fl->len - first;
 		shown = utf8_text(&tmp);
 	}
-	draw_text(a, y, pw, avail, shown ? shown : "", 0);
+	draw_typed(a, y, pw, avail, shown ? shown : "", 0);
 	free(shown);
 	if (fl->have_error && fl->error_text) {
 		size_t at = char_index(fl->error_text, fl->error.pos);

@@ -159,6 +159,9 @@ void draw_text(struct app *a, int y, int x, int width, const char *raw,
 /* Draws text that is already safe (escaped, or the program's own). */
 void draw_safe(struct app *a, int y, int x, int width, const char *s,
                int attr);
+/* Draws filter text: controls made visible, backslashes as typed. */
+void draw_typed(struct app *a, int y, int x, int width, const char *text,
+                int attr);
 void draw_fill(int y, int x, int width, int attr);
 
 /* list.c */

@@ -146,7 +146,7 @@ static void draw_status(struct app *a)
 	} else {
 		buf_printf(&left, " %s ", _("filter:"));
 		if (a->filter_text && *a->filter_text)
-			fmt_escape(&left, a->filter_text);
+			fmt_escape_controls(&left, a->filter_text);
 		else
 			buf_puts(&left, _("(none: every event)"));
 	}

@@ -150,6 +150,6 @@ void presets_draw(struct app *a)
 		          attr);
 	}
 	draw_safe(a, y0 + h - 3, x0 + 2, w - 4, _("filter:"), A_BOLD);
-	draw_text(a, y0 + h - 2, x0 + 2, w - 4,
-	          a->presets[a->preset_sel].filter, 0);
+	draw_typed(a, y0 + h - 2, x0 + 2, w - 4,
+	           a->presets[a->preset_sel].filter, 0);
 }

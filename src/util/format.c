@@ -51,7 +51,7 @@ static void escape_byte(struct buf *out, unsigned char c)
 		buf_printf(out, "\\x%02x", c);
 }
 
-void fmt_escape(struct buf *out, const char *s)
+static void escape(struct buf *out, const char *s, bool backslash)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
@@ -64,13 +64,23 @@ void fmt_escape(struct buf *out, const char *s)
 		} else if (n == 2 && is_c1_control(p)) {
 			/* C1 controls (U+0080..U+009F) include CSI and OSC. */
 			buf_printf(out, "\\u%04x", p[1]);
-		} else if (*p == '\\') {
+		} else if (*p == '\\' && backslash) {
 			buf_puts(out, "\\\\");
 		} else {
 			buf_append(out, p, n);
 		}
 		p += n;
 	}
+}
+
+void fmt_escape(struct buf *out, const char *s)
+{
+	escape(out, s, true);
+}
+
+void fmt_escape_controls(struct buf *out, const char *s)
+{
+	escape(out, s, false);
 }
 
 /* The next character of `p`: its length in bytes (an undecodable byte

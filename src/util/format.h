@@ -16,6 +16,11 @@
  * not valid UTF-8 shown visibly (\e, \n, \t, \xNN, ...). */
 void fmt_escape(struct buf *out, const char *s);
 
+/* The same, but a backslash stays one backslash: for text the user
+ * typed, such as a filter with quoted values, where doubling it would
+ * show something other than what was typed. */
+void fmt_escape_controls(struct buf *out, const char *s);
+
 /* The number of terminal columns `s` takes (wide characters count two,
  * combining ones zero).  `s` must already be escaped. */
 size_t fmt_width(const char *s);
