@@ -34,18 +34,18 @@ size_t columns_fit(const struct column *cols, size_t n, int width,
 		return 0;
 	/* Grow toward the preferred widths, most important first. */
 	int spare = width - used(cols, n, widths);
-	for (int prio = 0; spare > 0 && prio < 64; prio++)
-		for (size_t i = 0; i < n && spare > 0; i++) {
-			if (widths[i] == 0 || cols[i].priority != prio)
-				continue;
-			int grow = cols[i].pref - widths[i];
-			if (grow > spare)
-				grow = spare;
-			if (grow > 0) {
-				widths[i] += grow;
-				spare -= grow;
+	for (int round = 0; round < 2; round++)
+		for (int prio = 0; spare > 0 && prio < 64; prio++)
+			for (size_t i = 0; i < n && spare > 0; i++) {
+				if (widths[i] == 0 || cols[i].priority != prio ||
+				    cols[i].grow_last != (round == 1))
+					continue;
+				int grow = cols[i].pref - widths[i];
+				if (grow > spare)
+					grow = spare;
+				widths[i] += grow > 0 ? grow : 0;
+				spare -= grow > 0 ? grow : 0;
 			}
-		}
 	/* What is left goes to the flexible columns, evenly. */
 	size_t nflex = 0;
 	for (size_t i = 0; i < n; i++)

@@ -253,7 +253,9 @@ static size_t char_index(const char *utf8, size_t pos)
 void filterline_draw(struct app *a)
 {
 	struct filterline *fl = &a->fl;
-	int y = a->rows - 3, w = a->cols;
+	/* Above the status line, which keeps showing the view's filter and
+	 * count while this one is edited. */
+	int y = a->rows - 4, w = a->cols;
 	for (int i = 0; i < 3; i++)
 		draw_fill(y + i, 0, w, 0);
 	for (int x = 0; x < w; x++)

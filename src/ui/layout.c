@@ -106,38 +106,32 @@ static void draw_welcome(struct app *a)
 	}
 }
 
+/* The database path cut from the left to `room` columns (the file name
+ * says most), or nothing when there is too little room. */
+static void put_path(struct app *a, struct buf *out, int room)
+{
+	struct buf path;
+	buf_init(&path);
+	fmt_escape(&path, a->db_path);
+	const char *p = path.data ? path.data : "";
+	if (room >= 12) {
+		if ((int)fmt_width(p) > room) {
+			while (*p && (int)fmt_width(p) > room - 1)
+				p++;
+			buf_puts(out, a->utf8 ? "\xe2\x80\xa6" : "~");
+		}
+		buf_puts(out, p);
+		buf_puts(out, "  ");
+	}
+	buf_free(&path);
+}
+
+/* filter on the left; count, database and help on the right.  The
+ * filter has the room first: the path gives way to it. */
 static void draw_status(struct app *a)
 {
 	int y = a->rows - 1, attr = A_REVERSE;
 	draw_fill(y, 0, a->cols, attr);
-	char matched[32], total[32];
-	fmt_count(matched, a->matched);
-	fmt_count(total, a->total);
-	struct buf right;
-	buf_init(&right);
-	buf_printf(&right, _("%s of %s events"), matched, total);
-	buf_puts(&right, "  ");
-	/* The path goes last but one and is cut first. */
-	struct buf path;
-	buf_init(&path);
-	fmt_escape(&path, a->db_path);
-	size_t room = (size_t)a->cols / 3;
-	if (path.data && fmt_width(path.data) > room && room > 4) {
-		/* Keep the end: the file name says most. */
-		const char *p = path.data;
-		while (*p && fmt_width(p) > room - 1)
-			p++;
-		buf_printf(&right, "%s%s", a->utf8 ? "\xe2\x80\xa6" : "~", p);
-	} else if (path.data) {
-		buf_puts(&right, path.data);
-	}
-	buf_free(&path);
-	buf_printf(&right, "  %s ", _("? help"));
-	int rw = right.data ? (int)fmt_width(right.data) : 0;
-	if (rw > a->cols)
-		rw = a->cols;
-	draw_safe(a, y, a->cols - rw, rw, right.data ? right.data : "", attr);
-	buf_free(&right);
 	struct buf left;
 	buf_init(&left);
 	if (a->message[0]) {
@@ -150,9 +144,32 @@ static void draw_status(struct app *a)
 		else
 			buf_puts(&left, _("(none: every event)"));
 	}
+	char matched[32], total[32];
+	fmt_count(matched, a->matched);
+	fmt_count(total, a->total);
+	struct buf count, right;
+	buf_init(&count);
+	buf_init(&right);
+	buf_printf(&count, _("%s of %s events"), matched, total);
+	buf_puts(&count, "  ");
+	const char *help = _("? help");
+	int lw = left.data ? (int)fmt_width(left.data) : 0;
+	int fixed = (count.data ? (int)fmt_width(count.data) : 0) +
+	            (int)fmt_width(help) + 1;
+	buf_puts(&right, count.data ? count.data : "");
+	int room = a->cols - fixed - lw - 2;
+	int path_w = (int)fmt_width(a->db_path) + 2;
+	put_path(a, &right, (room < path_w ? room : path_w) - 2);
+	buf_printf(&right, "%s ", help);
+	int rw = right.data ? (int)fmt_width(right.data) : 0;
+	if (rw > a->cols)
+		rw = a->cols;
+	draw_safe(a, y, a->cols - rw, rw, right.data ? right.data : "", attr);
 	draw_safe(a, y, 0, a->cols - rw - 1, left.data ? left.data : "",
 	          a->message[0] ? attr | (int)A_BOLD : attr);
 	buf_free(&left);
+	buf_free(&count);
+	buf_free(&right);
 }
 
 void layout_draw(struct app *a)

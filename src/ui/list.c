@@ -22,10 +22,11 @@ enum col { C_TIME, C_CAT, C_REGION, C_SERVICE, C_EVENT, C_PRINCIPAL, C_IP,
            C_ERROR, C_COUNT_ };
 
 static const struct column columns[C_COUNT_] = {
-	[C_TIME] = { 14, 19, 0, false },  [C_CAT] = { 4, 4, 7, false },
-	[C_REGION] = { 9, 14, 5, false }, [C_SERVICE] = { 6, 12, 6, false },
-	[C_EVENT] = { 10, 26, 1, true },  [C_PRINCIPAL] = { 8, 22, 2, true },
-	[C_IP] = { 15, 15, 4, false },    [C_ERROR] = { 6, 18, 3, true },
+	/* The year goes before anything else is cut short. */
+	[C_TIME] = { 14, 19, 0, false, true }, [C_CAT] = { 4, 4, 7, false },
+	[C_REGION] = { 9, 14, 5, false }, [C_SERVICE] = { 6, 10, 6, false },
+	[C_EVENT] = { 12, 26, 1, true },  [C_PRINCIPAL] = { 10, 22, 2, true },
+	[C_IP] = { 15, 15, 4, false },    [C_ERROR] = { 8, 18, 3, true },
 };
 
 static const char *const headings[C_COUNT_] = {
@@ -250,12 +251,14 @@ static void draw_heading(struct app *a, const int *w)
 	buf_init(&b);
 	const char *title = a->list.local_time ? _("TIME (local)")
 	                                       : _("TIME (UTC)");
+	/* Lined up with the rows: they start after the mark column. */
 	buf_puts(&b, " ");
 	for (int c = 0; c < C_COUNT_; c++) {
 		if (w[c] == 0)
 			continue;
+		if (b.len > 1)
+			buf_putc(&b, ' ');
 		fmt_fit(&b, c == C_TIME ? title : _(headings[c]), (size_t)w[c], 0);
-		buf_putc(&b, ' ');
 	}
 	layout_pane_title(a, PANE_LIST, b.data ? b.data : "");
 	buf_free(&b);

@@ -91,12 +91,14 @@ struct column {
 	int min, pref;   /* columns wanted: at least, and ideally */
 	int priority;    /* 0 most important: dropped last */
 	bool flex;       /* takes what is left over */
+	bool grow_last;  /* kept at its minimum until the others are at
+	                    their preferred widths */
 };
 
 /* Widths for `n` columns sharing `width` with one space between each:
  * the least important columns are dropped (width 0) until the rest fit at
- * their minimum, then widths grow toward `pref` by importance, and what is
- * left goes to the flexible ones.  Returns the number of columns kept. */
+ * their minimum, then widths grow toward `pref` by importance (those that
+ * grow last, last), and what is left goes to the flexible ones.  Returns the number of columns kept. */
 size_t columns_fit(const struct column *cols, size_t n, int width,
                    int *widths);
 

@@ -219,8 +219,13 @@ static void draw_title(struct app *a)
 		from[16] = '\0';
 		const char *end = strncmp(from, to, 10) == 0 ? to + 11 : to;
 		to[16] = '\0';
-		buf_printf(&b, _("   selected %s to %s UTC: %s events, %s errors"),
-		           from, end, n, e);
+		int64_t count = bk ? bk->count : 0;
+		buf_printf(&b, _("   selected %s to %s UTC: "), from, end);
+		buf_printf(&b, ngettext("%s event", "%s events", (unsigned long)count),
+		           n);
+		buf_printf(&b, ngettext(", %s error", ", %s errors",
+		                        (unsigned long)(bk ? bk->errors : 0)),
+		           e);
 	} else {
 		buf_printf(&b, "   %s", _("no events"));
 	}
