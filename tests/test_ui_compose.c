@@ -107,10 +107,10 @@ static void test_columns_fit(void **state)
 {
 	(void)state;
 	const struct column cols[4] = {
-		{ 10, 10, 0, false }, /* time */
-		{ 5, 20, 1, true },   /* event */
-		{ 8, 8, 3, false },   /* ip: dropped first */
-		{ 4, 10, 2, true },   /* error */
+		{ 10, 10, 0, false, false }, /* time */
+		{ 5, 20, 1, true, false },   /* event */
+		{ 8, 8, 3, false, false },   /* ip: dropped first */
+		{ 4, 10, 2, true, false },   /* error */
 	};
 	int w[4];
 	/* Everything at its preference, the rest to the flexible ones. */
@@ -135,6 +135,17 @@ static void test_columns_fit(void **state)
 	assert_int_equal(columns_fit(cols, 4, 12, w), 1);
 	assert_int_equal(w[0], 10);
 	assert_int_equal(columns_fit(cols, 4, 3, w), 0);
+	/* A column that grows last waits for the others' preferences. */
+	const struct column late[2] = {
+		{ 14, 19, 0, false, true },
+		{ 10, 20, 1, false, false },
+	};
+	assert_int_equal(columns_fit(late, 2, 30, w), 2);
+	assert_int_equal(w[0], 14);
+	assert_int_equal(w[1], 15);
+	assert_int_equal(columns_fit(late, 2, 40, w), 2);
+	assert_int_equal(w[0], 19);
+	assert_int_equal(w[1], 20);
 }
 
 int main(void)

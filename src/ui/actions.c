@@ -338,6 +338,12 @@ void help_draw(struct app *a)
 	          A_REVERSE | A_BOLD);
 	int rows = a->rows - 2;
 	int total = help_lines(a, (int)a->help_top, 1, rows);
+	if (a->help_top > 0 && (int)a->help_top + rows > total) {
+		/* Scrolled past the end: show the last screenful. */
+		a->help_top = total > rows ? (size_t)(total - rows) : 0;
+		help_draw(a);
+		return;
+	}
 	if ((int)a->help_top + rows < total)
 		draw_safe(a, a->rows - 1, 2, a->cols - 4, _("(more below)"), 0);
 }

@@ -47,13 +47,19 @@ void app_message(struct app *a, const char *fmt, ...)
 	va_end(ap);
 }
 
-void app_recount(struct app *a)
+/* The database's total changes only with its data, not with the
+ * filter. */
+static void count_total(struct app *a)
 {
 	struct store_summary sum;
 	if (store_summary(a->store, &sum) == 0) {
 		a->total = sum.events;
 		a->empty = sum.events == 0;
 	}
+}
+
+void app_recount(struct app *a)
+{
 	if (store_count(a->store, a->filter, &a->matched) < 0) {
 		a->matched = 0;
 		app_message(a, "%s", store_errmsg(a->store));
@@ -137,6 +143,7 @@ static void poll_data(struct app *a)
 	if (store_data_version(a->store, &v) < 0 || v == a->data_version)
 		return;
 	a->data_version = v;
+	count_total(a);
 	app_recount(a);
 	list_reload(a, true);
 }
@@ -221,7 +228,10 @@ static void run(struct app *a)
 		}
 		bool is_key = rc == KEY_CODE_YES;
 		if (is_key && ch == KEY_RESIZE) {
+			/* Page and timeline sizes follow the new layout. */
 			layout_compute(a);
+			list_reload(a, true);
+			timeline_load(a, false);
 			clear();
 		} else if (is_key && ch == KEY_MOUSE) {
 			actions_mouse(a);
@@ -262,6 +272,7 @@ int ui_browse(const char *db_path)
 		return 2;
 	}
 	layout_compute(&a);
+	count_total(&a);
 	app_recount(&a);
 	list_reload(&a, false);
 	run(&a);

@@ -181,6 +181,10 @@ void layout_draw(struct app *a)
 	} else if (a->empty && a->overlay != OV_HELP) {
 		draw_welcome(a);
 		draw_status(a);
+		if (a->overlay == OV_FILTER)
+			filterline_draw(a);
+		else if (a->overlay == OV_PRESETS)
+			presets_draw(a);
 	} else {
 		timeline_draw(a);
 		facets_draw(a);

@@ -22,11 +22,16 @@ enum col { C_TIME, C_CAT, C_REGION, C_SERVICE, C_EVENT, C_PRINCIPAL, C_IP,
            C_ERROR, C_COUNT_ };
 
 static const struct column columns[C_COUNT_] = {
-	/* The year goes before anything else is cut short. */
-	[C_TIME] = { 14, 19, 0, false, true }, [C_CAT] = { 4, 4, 7, false },
-	[C_REGION] = { 9, 14, 5, false }, [C_SERVICE] = { 6, 10, 6, false },
-	[C_EVENT] = { 12, 26, 1, true },  [C_PRINCIPAL] = { 10, 22, 2, true },
-	[C_IP] = { 15, 15, 4, false },    [C_ERROR] = { 8, 18, 3, true },
+	/* min, preferred, importance (0 most), flexible, grows last: the
+	 * year goes before anything else is cut short. */
+	[C_TIME] = { 14, 19, 0, false, true },
+	[C_CAT] = { 4, 4, 7, false, false },
+	[C_REGION] = { 9, 14, 5, false, false },
+	[C_SERVICE] = { 6, 10, 6, false, false },
+	[C_EVENT] = { 12, 26, 1, true, false },
+	[C_PRINCIPAL] = { 10, 22, 2, true, false },
+	[C_IP] = { 15, 15, 4, false, false },
+	[C_ERROR] = { 8, 18, 3, true, false },
 };
 
 static const char *const headings[C_COUNT_] = {
