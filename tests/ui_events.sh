@@ -11,7 +11,7 @@ tmp=$(mktemp -d)
 . "$src/tests/tap.sh"
 . "$src/tests/ui_lib.sh"
 
-echo "1..10"
+echo "1..13"
 
 # line_of TEXT: the screen line number of the first line holding TEXT.
 line_of() {
@@ -91,6 +91,14 @@ keys Escape Tab Tab
   wait_for "1 of 6 events"; }
 ok $? "timeline: move between buckets, Enter narrows the time range"
 
+# Zoom keeps the selected moment under the cursor.
+keys b
+{ wait_for "6 of 6 events" && wait_for "5m per column" && keys + &&
+  wait_for "selected 2024-05-01 13:00 to 13:01 UTC: 1 event" && keys - - &&
+  wait_for "Timeline  15m per column" &&
+  wait_for "selected 2024-05-01 13:00 to 13:15 UTC: 1 event"; }
+ok $? "timeline: + and - zoom in and out around the selected bucket"
+
 # Live: another import adds two newer events; they appear, and the cursor
 # stays on the event it was on.
 keys b
@@ -111,6 +119,26 @@ mkdir -p "$more"
   grep -qF "Detail: StopLogging" "$tmp/out" && keys j &&
   wait_for "Detail: CreateUser"; }
 ok $? "events imported meanwhile show up; the cursor stays on its event"
+
+# The mouse (xterm SGR reports, as a terminal sends them; 1-based).
+# A click is a press and a release; the wheel (64 up, 65 down) only
+# presses.
+click() { # BUTTON X Y
+	seq=$(printf '\033[<%d;%d;%dM' "$1" "$2" "$3")
+	[ "$1" -lt 64 ] && seq="$seq$(printf '\033[<%d;%d;%dm' "$1" "$2" "$3")"
+	tmux -L "$sock" send-keys -l "$seq"
+}
+ui_start -- --db "$db"
+wait_for "8 of 8 events" >/dev/null
+# The sixth row of the list (screen row 10) is CreateUser; three rows
+# down the wheel stops at the last, RunInstances.
+click 0 40 10
+{ wait_for "Detail: CreateUser" && click 65 40 10 && wait_for "Detail: RunInstances"; }
+ok $? "mouse: a click selects a row, the wheel scrolls"
+# The filter pane's "Data" value is on screen row 7.
+click 0 5 7
+{ wait_for "filter: cat:data" && wait_for "1 of 8 events"; }
+ok $? "mouse: a click on a filter value toggles it"
 
 # trailnav PATH on a terminal: imports, then browses.
 ui_start -- --db "$tmp/fresh.db" "$trail"
