@@ -88,15 +88,28 @@ screen() {
 	tmux -L "$sock" capture-pane -p "$@"
 }
 
+# settled: captures the screen into $tmp/out once two captures a tenth
+# of a second apart agree, so a redraw caught halfway is never judged.
+settled() {
+	screen >"$tmp/out"
+	tries=0
+	while [ $tries -lt 30 ]; do
+		sleep 0.1
+		screen >"$tmp/out2"
+		cmp -s "$tmp/out" "$tmp/out2" && return 0
+		mv "$tmp/out2" "$tmp/out"
+		tries=$((tries + 1))
+	done
+}
+
 # wait_for TEXT [SECONDS]: polls the screen until it shows TEXT (a fixed
 # string).  The last screen is kept in $tmp/out for the diagnostics.
 wait_for() {
 	deadline=$(( $(date +%s) + ${2:-10} ))
 	while :; do
-		screen >"$tmp/out"
+		settled
 		grep -qF -- "$1" "$tmp/out" && return 0
 		[ "$(date +%s)" -ge "$deadline" ] && return 1
-		sleep 0.1
 	done
 }
 
@@ -104,10 +117,9 @@ wait_for() {
 wait_gone() {
 	deadline=$(( $(date +%s) + ${2:-10} ))
 	while :; do
-		screen >"$tmp/out"
+		settled
 		grep -qF -- "$1" "$tmp/out" || return 0
 		[ "$(date +%s)" -ge "$deadline" ] && return 1
-		sleep 0.1
 	done
 }
 
