@@ -11,7 +11,7 @@ tmp=$(mktemp -d)
 . "$src/tests/tap.sh"
 . "$src/tests/ui_lib.sh"
 
-echo "1..13"
+echo "1..14"
 
 # line_of TEXT: the screen line number of the first line holding TEXT.
 line_of() {
@@ -139,6 +139,13 @@ ok $? "mouse: a click selects a row, the wheel scrolls"
 click 0 5 7
 { wait_for "filter: cat:data" && wait_for "1 of 8 events"; }
 ok $? "mouse: a click on a filter value toggles it"
+
+# t: local time (a POSIX TZ, so no time zone files are needed), and back.
+ui_start TZ=JST-9 -- --db "$db"
+{ wait_for "05-01 15:00:00 StopInstances" && keys t &&
+  wait_for "TIME (local)" && grep -qF "05-02 00:00:00 StopInstances" "$tmp/out" &&
+  keys t && wait_for "TIME (UTC)"; }
+ok $? "t shows local times, and UTC again"
 
 # trailnav PATH on a terminal: imports, then browses.
 ui_start -- --db "$tmp/fresh.db" "$trail"

@@ -14,6 +14,7 @@
 
 #include "ui/pure.h"
 #include "util/format.h"
+#include "util/i18n.h"
 #include "util/json_string.h"
 
 struct pnode {
@@ -331,13 +332,16 @@ size_t pretty_line(const struct pretty *p, size_t i, struct buf *out,
 	if (container) {
 		buf_puts(out, opener);
 		if (nd->folded || nd->nkids == 0) {
-			if (nd->nkids)
-				buf_printf(out, " %zu %s ", nd->nkids,
-				           nd->kind == PK_OBJECT
-				                   ? (nd->nkids == 1 ? "key"
-				                                     : "keys")
-				                   : (nd->nkids == 1 ? "item"
-				                                     : "items"));
+			unsigned long k = (unsigned long)nd->nkids;
+			if (k && nd->kind == PK_OBJECT) {
+				buf_putc(out, ' ');
+				buf_printf(out, ngettext("%lu key", "%lu keys", k), k);
+				buf_putc(out, ' ');
+			} else if (k) {
+				buf_putc(out, ' ');
+				buf_printf(out, ngettext("%lu item", "%lu items", k), k);
+				buf_putc(out, ' ');
+			}
 			buf_puts(out, closer);
 			if (!nd->last)
 				buf_putc(out, ',');
