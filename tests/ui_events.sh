@@ -11,7 +11,7 @@ tmp=$(mktemp -d)
 . "$src/tests/tap.sh"
 . "$src/tests/ui_lib.sh"
 
-echo "1..14"
+echo "1..16"
 
 # line_of TEXT: the screen line number of the first line holding TEXT.
 line_of() {
@@ -139,6 +139,25 @@ ok $? "mouse: a click selects a row, the wheel scrolls"
 click 0 5 7
 { wait_for "filter: cat:data" && wait_for "1 of 8 events"; }
 ok $? "mouse: a click on a filter value toggles it"
+
+# Paging through more events than a screen: keyset pages both ways.
+"$tn" generate --events 300 --seed 3 "$tmp/gen" >/dev/null 2>&1
+"$tn" import -q --db "$tmp/gen.db" "$tmp/gen"
+span=$("$tn" --db "$tmp/gen.db" stats | sed -n 's/^Time span: \(.*\) UTC$/\1/p')
+oldest=$(echo "$span" | sed 's/^[0-9]*-\(.....\) \(........\) to .*/\1 \2/')
+newest=$(echo "$span" | sed 's/.* to [0-9]*-\(.....\) \(........\)$/\1 \2/')
+first_row() { sed -n 5p "$tmp/out"; }
+ui_start -- --db "$tmp/gen.db"
+{ [ -n "$oldest" ] && [ -n "$newest" ] && [ "$oldest" != "$newest" ] &&
+  wait_for "300 of 300 events" && first_row | grep -qF "$newest" &&
+  for _ in $(seq 1 40); do keys NPage; done &&
+  wait_for "$oldest" && keys PPage PPage PPage Home && wait_for "$newest" &&
+  first_row | grep -qF "$newest"; }
+ok $? "PgDn pages down to the oldest event ($oldest), Home back to the newest"
+{ keys End && wait_for "$oldest" && ! grep -qF "$newest" "$tmp/out" &&
+  for _ in $(seq 1 40); do keys PPage; done && wait_for "$newest" &&
+  first_row | grep -qF "$newest"; }
+ok $? "End, then PgUp pages back up to the newest"
 
 # t: local time (a POSIX TZ, so no time zone files are needed), and back.
 ui_start TZ=JST-9 -- --db "$db"

@@ -197,6 +197,17 @@ static bool init_terminal(struct app *a, SCREEN **scr)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	/* Home and End as terminals send them whatever TERM's entry says
+	 * (tmux and screen send ESC [1~ and ESC [4~ under xterm's TERM). */
+	static const struct { const char *seq; int key; } extra[] = {
+		{ "\033[1~", KEY_HOME }, { "\033[4~", KEY_END },
+		{ "\033[7~", KEY_HOME }, { "\033[8~", KEY_END },
+		{ "\033[H", KEY_HOME },  { "\033[F", KEY_END },
+		{ "\033OH", KEY_HOME },  { "\033OF", KEY_END },
+	};
+	for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+		if (key_defined(extra[i].seq) == 0)
+			define_key(extra[i].seq, extra[i].key);
 	set_escdelay(25);
 	curs_set(0);
 	timeout(KEY_WAIT_MS);
