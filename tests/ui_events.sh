@@ -62,8 +62,8 @@ wait_for "Detail: GetCallerIdentity" >/dev/null
 keys Tab
 for _ in $(seq 1 20); do keys j; done
 { wait_for '"userAgent": "evil\e]0;pwned\a\e[31mred"' &&
-  [ "$(tmux -L "$sock" display -p '#{pane_title}')" != pwned ] &&
-  [ "$(tmux -L "$sock" display -p '#{window_bell_flag}')" = 0 ]; }
+  [ "$(tmux -S "$sock" display -p '#{pane_title}')" != pwned ] &&
+  [ "$(tmux -S "$sock" display -p '#{window_bell_flag}')" = 0 ]; }
 ok $? "ESC, BEL and OSC in a record are shown escaped, never sent"
 # The display column where the source IP starts, on the wide-character
 # row and on another row.
@@ -126,7 +126,7 @@ ok $? "events imported meanwhile show up; the cursor stays on its event"
 click() { # BUTTON X Y
 	seq=$(printf '\033[<%d;%d;%dM' "$1" "$2" "$3")
 	[ "$1" -lt 64 ] && seq="$seq$(printf '\033[<%d;%d;%dm' "$1" "$2" "$3")"
-	tmux -L "$sock" send-keys -l "$seq"
+	tmux -S "$sock" send-keys -l "$seq"
 }
 ui_start -- --db "$db"
 wait_for "8 of 8 events" >/dev/null

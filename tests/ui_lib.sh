@@ -4,11 +4,11 @@
 # $tmp set.  Every wait polls the screen until the text shows or a
 # deadline passes; nothing relies on a fixed sleep being long enough.
 
-# A server per session (a socket name used once), so that ending one
-# never races with starting the next.
+# A server per session (a socket used once, inside $tmp so nothing is
+# left behind), so that ending one never races with starting the next.
 nsock=0
-sock="trailnav-ui-$$-0"
-trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+sock="$tmp/tmux-0"
+trap 'tmux -S "$sock" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
 
 if ! command -v tmux >/dev/null 2>&1; then
 	echo "1..0 # SKIP tmux is not installed"
@@ -69,23 +69,23 @@ ui_start() {
 		shift
 	done
 	[ "${1:-}" = "--" ] && shift
-	tmux -L "$sock" kill-server 2>/dev/null
+	tmux -S "$sock" kill-server 2>/dev/null
 	nsock=$((nsock + 1))
-	sock="trailnav-ui-$$-$nsock"
+	sock="$tmp/tmux-$nsock"
 	args=""
 	for a in "$@"; do
 		args="$args '$a'"
 	done
-	tmux -L "$sock" -f /dev/null new-session -d -x "${W:-100}" -y "${H:-30}" \
+	tmux -S "$sock" -f /dev/null new-session -d -x "${W:-100}" -y "${H:-30}" \
 		"env TERM=xterm-256color $envs '$tn' $args; echo EXITED:\$?; sleep 600"
 }
 
 keys() {
-	tmux -L "$sock" send-keys "$@"
+	tmux -S "$sock" send-keys "$@"
 }
 
 screen() {
-	tmux -L "$sock" capture-pane -p "$@"
+	tmux -S "$sock" capture-pane -p "$@"
 }
 
 # settled: captures the screen into $tmp/out once two captures a tenth

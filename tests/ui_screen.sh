@@ -53,24 +53,24 @@ done <"$tmp/readme-keys"
 keys Escape
 [ $missing -eq 0 ]; ok $? "the README's keys are the help screen's"
 
-tmux -L "$sock" resize-window -x 80 -y 24
+tmux -S "$sock" resize-window -x 80 -y 24
 { wait_for "6 of 6 events" && ! grep -qF "needs at least" "$tmp/out" &&
   grep -qF "Detail:" "$tmp/out" && [ "$(wc -l <"$tmp/out")" -eq 24 ]; }
 ok $? "at 80x24 every pane is there"
 
-tmux -L "$sock" resize-window -x 60 -y 20
+tmux -S "$sock" resize-window -x 60 -y 20
 { wait_for "needs at least 80×24; this terminal is 60×20" &&
   ! grep -qF "Detail:" "$tmp/out"; }
 ok $? "below 80x24 a clear message instead of a broken screen"
 
-tmux -L "$sock" resize-window -x 100 -y 30
+tmux -S "$sock" resize-window -x 100 -y 30
 { wait_for "6 of 6 events" && ! grep -qF "needs at least" "$tmp/out"; }
 ok $? "back to 100x30: the browser again, nothing left over"
 
 # Colour by default; none with NO_COLOR or on a vt100 (which still shows
 # everything, errors marked with ! and bold).
 colours() {
-	tmux -L "$sock" capture-pane -p -e | grep -c "${esc}\[[0-9;]*3[1-7]m"
+	tmux -S "$sock" capture-pane -p -e | grep -c "${esc}\[[0-9;]*3[1-7]m"
 }
 ui_start -- --db "$db"
 wait_for "6 of 6 events" >/dev/null
