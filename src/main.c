@@ -7,10 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/options.h"
 #include "store/store.h"
+#include "ui/ui.h"
 #include "util/i18n.h"
 
 static const struct cli_command commands[] = {
@@ -51,9 +53,11 @@ static void print_help(void)
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		printf("  %-8s %s\n           %s\n", commands[i].name,
 		       _(commands[i].args), _(commands[i].summary));
-	fputs(_("\nWithout a command, trailnav shows the database summary "
-	        "(as 'stats');\n'trailnav PATH...' imports the paths (as "
-	        "'import').\n\n"),
+	fputs(_("\nWithout a command, trailnav browses the database on a "
+	        "terminal, and\nshows its summary (as 'stats') otherwise; "
+	        "'trailnav PATH...' imports\nthe paths (as 'import'), then "
+	        "browses on a terminal.  In the browser,\n'?' lists every "
+	        "key.\n\n"),
 	      stdout);
 	fputs(_("Options:\n"
 	        "  --db FILE   the database (default: $TRAILNAV_DB, else\n"
@@ -91,6 +95,26 @@ static bool looks_like_path(const char *word)
 	       stat(word, &st) == 0;
 }
 
+/* The browser runs only when a person is there to use it: scripts and
+ * pipes keep the plain-text behaviour. */
+static bool interactive(void)
+{
+	return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+}
+
+static int browse(const struct cli_globals *g)
+{
+	char *path = store_default_path(g->db);
+	if (!path) {
+		cli_error("%s", _("no database given and no home directory "
+		                  "(use --db FILE)"));
+		return EXIT_USAGE;
+	}
+	int rc = ui_browse(path);
+	free(path);
+	return rc;
+}
+
 static int import_paths(const struct cli_globals *g, int n, char **paths)
 {
 	char **argv = calloc((size_t)n + 2, sizeof *argv);
@@ -103,6 +127,13 @@ static int import_paths(const struct cli_globals *g, int n, char **paths)
 	memcpy(argv + 1, paths, (size_t)n * sizeof *argv);
 	int rc = cmd_import(g, n + 1, argv);
 	free(argv);
+	/* Then browse what was imported; a partial import (1) still has
+	 * something to show, and its status is kept. */
+	if (rc != EXIT_USAGE && interactive()) {
+		int b = browse(g);
+		if (b != EXIT_OK)
+			rc = b;
+	}
 	return rc;
 }
 
@@ -141,7 +172,7 @@ int main(int argc, char **argv)
 	if (first < 0)
 		return EXIT_USAGE;
 	if (first == argc)
-		return cmd_stats(&g, 1, argv);
+		return interactive() ? browse(&g) : cmd_stats(&g, 1, argv);
 	const char *word = argv[first];
 	if (strcmp(word, "--help") == 0 || strcmp(word, "-h") == 0 ||
 	    strcmp(word, "help") == 0) {

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/format.h"
+#include "util/format.h"
 
 static char *escaped(const char *s)
 {

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include "cli/cli.h"
@@ -14,6 +15,7 @@
 #include "cli/store_sink.h"
 #include "import/import.h"
 #include "import/walk.h"
+#include "ui/ui.h"
 #include "util/i18n.h"
 
 /* Where the trail is looked for (Makefile.am defines both): installed,
@@ -180,9 +182,12 @@ static void say_what_was_done(const struct import_totals *t,
 }
 
 /* Opens the browser on the demo database. */
+/* The browser when a person is there to use it; for scripts and pipes,
+ * the database's summary, as `trailnav` alone gives. */
 static int demo_browse(const char *db_path)
 {
-	/* The lead replaces this with ui_browse() when the ui branch lands. */
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		return ui_browse(db_path);
 	static char stats_word[] = "stats";
 	char *argv[] = { stats_word, NULL };
 	struct cli_globals g = { db_path };

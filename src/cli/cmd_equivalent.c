@@ -9,7 +9,7 @@
 
 #include "cli/cli.h"
 #include "cli/equivalent.h"
-#include "cli/format.h"
+#include "util/format.h"
 #include "cli/options.h"
 #include "util/i18n.h"
 

@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
-#include "cli/format.h"
+#include "util/format.h"
 #include "cli/options.h"
 #include "util/i18n.h"
 

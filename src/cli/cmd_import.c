@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "cli/format.h"
+#include "util/format.h"
 #include "cli/options.h"
 #include "cli/progress.h"
 #include "cli/store_sink.h"

@@ -9,7 +9,7 @@
 
 #include "cli/cli.h"
 #include "cli/export.h"
-#include "cli/format.h"
+#include "util/format.h"
 #include "cli/options.h"
 #include "cli/table.h"
 #include "util/i18n.h"

@@ -8,8 +8,8 @@
 
 #include "cli/cli.h"
 #include "cli/export.h"
-#include "cli/format.h"
 #include "cli/json_text.h"
+#include "util/format.h"
 #include "cli/options.h"
 #include "util/i18n.h"
 

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli/format.h"
+#include "util/format.h"
 #include "filter/filter.h"
 
 static const char *const names[COL_COUNT_] = {

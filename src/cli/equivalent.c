@@ -4,7 +4,7 @@
 
 #include "cli/equiv_internal.h"
 
-#include "cli/format.h"
+#include "util/format.h"
 #include "util/i18n.h"
 
 #include <stdarg.h>

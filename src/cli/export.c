@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/format.h"
+#include "util/format.h"
 #include "cli/json_text.h"
 #include "cli/table.h"
 #include "util/buf.h"

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "cli/format.h"
+#include "util/format.h"
 #include "util/buf.h"
 #include "util/i18n.h"
 

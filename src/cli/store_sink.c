@@ -8,7 +8,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "cli/format.h"
+#include "util/format.h"
 #include "cli/options.h"
 #include "util/array.h"
 #include "util/i18n.h"

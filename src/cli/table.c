@@ -9,7 +9,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "cli/format.h"
+#include "util/format.h"
 #include "util/buf.h"
 
 #define CELL_CAP 48 /* no column is made wider than this from its values */

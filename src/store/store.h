@@ -324,4 +324,10 @@ int store_tally_histogram(const struct store_tally *t,
                           struct store_histogram *h);
 void store_tally_free(struct store_tally *t);
 
+/* ---- Watching ----------------------------------------------------------- */
+
+/* A number that changes whenever another connection commits to the
+ * database (PRAGMA data_version): poll it to notice new events. */
+int store_data_version(struct store *s, int64_t *v);
+
 #endif

@@ -4,8 +4,8 @@
  * an escape sequence that retitles the terminal or writes the clipboard.
  * Nothing from a record is printed without going through here.
  */
-#ifndef TRAILNAV_CLI_FORMAT_H
-#define TRAILNAV_CLI_FORMAT_H
+#ifndef TRAILNAV_UTIL_FORMAT_H
+#define TRAILNAV_UTIL_FORMAT_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -15,6 +15,11 @@
 /* Appends `s` to `out` with every control character and every byte that is
  * not valid UTF-8 shown visibly (\e, \n, \t, \xNN, ...). */
 void fmt_escape(struct buf *out, const char *s);
+
+/* The same, but a backslash stays one backslash: for text the user
+ * typed, such as a filter with quoted values, where doubling it would
+ * show something other than what was typed. */
+void fmt_escape_controls(struct buf *out, const char *s);
 
 /* The number of terminal columns `s` takes (wide characters count two,
  * combining ones zero).  `s` must already be escaped. */
@@ -26,5 +31,11 @@ void fmt_fit(struct buf *out, const char *s, size_t width, int right_align);
 
 /* "2024-05-01 08:54:59" (UTC) for epoch milliseconds. */
 void fmt_time(char out[24], int64_t ms);
+
+/* "2024-05-01T08:54:59Z" for epoch milliseconds, as filters write it. */
+void fmt_time_iso(char out[24], int64_t ms);
+
+/* "1,234,567": a count grouped by thousands for reading. */
+void fmt_count(char out[32], int64_t n);
 
 #endif

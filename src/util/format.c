@@ -1,7 +1,7 @@
 /* format.c - safe, aligned text for the terminal (see format.h). */
 #include <config.h>
 
-#include "cli/format.h"
+#include "util/format.h"
 
 #include <langinfo.h>
 #include <stdbool.h>
@@ -51,7 +51,7 @@ static void escape_byte(struct buf *out, unsigned char c)
 		buf_printf(out, "\\x%02x", c);
 }
 
-void fmt_escape(struct buf *out, const char *s)
+static void escape(struct buf *out, const char *s, bool backslash)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
@@ -64,13 +64,23 @@ void fmt_escape(struct buf *out, const char *s)
 		} else if (n == 2 && is_c1_control(p)) {
 			/* C1 controls (U+0080..U+009F) include CSI and OSC. */
 			buf_printf(out, "\\u%04x", p[1]);
-		} else if (*p == '\\') {
+		} else if (*p == '\\' && backslash) {
 			buf_puts(out, "\\\\");
 		} else {
 			buf_append(out, p, n);
 		}
 		p += n;
 	}
+}
+
+void fmt_escape(struct buf *out, const char *s)
+{
+	escape(out, s, true);
+}
+
+void fmt_escape_controls(struct buf *out, const char *s)
+{
+	escape(out, s, false);
 }
 
 /* The next character of `p`: its length in bytes (an undecodable byte
@@ -137,11 +147,38 @@ void fmt_fit(struct buf *out, const char *s, size_t width, int right_align)
 			buf_putc(out, ' ');
 }
 
-void fmt_time(char out[24], int64_t ms)
+static void utc_format(char out[24], int64_t ms, bool iso)
 {
 	time_t t = (time_t)(ms >= 0 ? ms / 1000 : (ms - 999) / 1000);
 	struct tm tm;
 	if (!gmtime_r(&t, &tm) ||
-	    strftime(out, 24, "%Y-%m-%d %H:%M:%S", &tm) == 0)
+	    (iso ? strftime(out, 24, "%Y-%m-%dT%H:%M:%SZ", &tm)
+	         : strftime(out, 24, "%Y-%m-%d %H:%M:%S", &tm)) == 0)
 		snprintf(out, 24, "%s", "(invalid time)");
+}
+
+void fmt_time(char out[24], int64_t ms)
+{
+	utc_format(out, ms, false);
+}
+
+void fmt_time_iso(char out[24], int64_t ms)
+{
+	utc_format(out, ms, true);
+}
+
+void fmt_count(char out[32], int64_t n)
+{
+	char digits[24];
+	int len = snprintf(digits, sizeof digits, "%lld",
+	                   (long long)(n < 0 ? -n : n));
+	size_t o = 0;
+	if (n < 0)
+		out[o++] = '-';
+	for (int i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = digits[i];
+	}
+	out[o] = '\0';
 }

@@ -1,0 +1,294 @@
+/* app.c - the browser's state, its main loop, and filter changes.
+ *
+ * The loop waits for a key at most a quarter of a second, so that about
+ * once a second it can ask the store whether another process committed
+ * (store_data_version); if so, counts and the list are refreshed with the
+ * cursor kept on the event it was on.
+ */
+#include <config.h>
+
+#include "ui/curses.h"
+
+#include <langinfo.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "ui/internal.h"
+#include "ui/ui.h"
+#include "util/i18n.h"
+
+#define POLL_MS 1000
+#define KEY_WAIT_MS 250
+#define BACK_MAX 64
+
+int64_t app_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int64_t monotonic_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void app_message(struct app *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(a->message, sizeof a->message, fmt, ap);
+	va_end(ap);
+}
+
+/* The database's total changes only with its data, not with the
+ * filter. */
+static void count_total(struct app *a)
+{
+	struct store_summary sum;
+	if (store_summary(a->store, &sum) == 0) {
+		a->total = sum.events;
+		a->empty = sum.events == 0;
+	}
+}
+
+void app_recount(struct app *a)
+{
+	if (store_count(a->store, a->filter, &a->matched) < 0) {
+		a->matched = 0;
+		app_message(a, "%s", store_errmsg(a->store));
+	}
+	facets_load(a);
+	timeline_load(a, false);
+}
+
+/* Makes the parsed `f` (text `canon`) the filter, without history. */
+static void install(struct app *a, struct filter *f, char *canon)
+{
+	filter_free(a->filter);
+	free(a->filter_text);
+	a->filter = f;
+	a->filter_text = canon;
+	a->timeline.automatic = true;
+	app_recount(a);
+	a->list.at_start = true;
+	a->list.sel = 0;
+	list_reload(a, false);
+}
+
+int app_set_filter(struct app *a, const char *text, struct filter_error *err)
+{
+	struct filter_error e;
+	struct filter *f = filter_parse(text, app_now_ms(), &e);
+	if (!f) {
+		if (err)
+			*err = e;
+		return -1;
+	}
+	char *canon = filter_format(f);
+	if (!canon) {
+		filter_free(f);
+		return -1;
+	}
+	if (a->filter_text && strcmp(canon, a->filter_text) == 0) {
+		filter_free(f);
+		free(canon);
+		return 0;
+	}
+	/* The filter it replaces goes on the stack app_back() pops. */
+	if (a->nback == BACK_MAX) {
+		free(a->back[0]);
+		memmove(a->back, a->back + 1, (BACK_MAX - 1) * sizeof *a->back);
+		a->nback--;
+	}
+	char *old = strdup(a->filter_text ? a->filter_text : "");
+	if (old)
+		a->back[a->nback++] = old;
+	install(a, f, canon);
+	return 0;
+}
+
+void app_back(struct app *a)
+{
+	if (a->nback == 0) {
+		app_message(a, "%s", _("no earlier filter to go back to"));
+		return;
+	}
+	char *text = a->back[--a->nback];
+	struct filter *f = filter_parse(text, app_now_ms(), NULL);
+	char *canon = f ? filter_format(f) : NULL;
+	free(text);
+	if (!f || !canon) {
+		filter_free(f);
+		free(canon);
+		return;
+	}
+	install(a, f, canon);
+}
+
+/* Another process committed: recount and keep the cursor. */
+static void poll_data(struct app *a)
+{
+	int64_t now = monotonic_ms();
+	if (now - a->last_poll_ms < POLL_MS)
+		return;
+	a->last_poll_ms = now;
+	int64_t v;
+	if (store_data_version(a->store, &v) < 0 || v == a->data_version)
+		return;
+	a->data_version = v;
+	count_total(a);
+	app_recount(a);
+	list_reload(a, true);
+}
+
+static int open_store(struct app *a, const char *path)
+{
+	char err[512];
+	struct stat st;
+	/* Read-only when it exists: browsing never writes.  A missing
+	 * database is created so the welcome screen can say how to fill
+	 * it, and so a later import is noticed. */
+	enum store_mode mode =
+		stat(path, &st) == 0 ? STORE_READ_ONLY : STORE_READ_WRITE;
+	a->store = store_open(path, mode, err, sizeof err);
+	if (!a->store) {
+		fprintf(stderr, "trailnav: %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+static void app_free(struct app *a)
+{
+	store_page_free(&a->list.page);
+	facets_free(&a->facets);
+	detail_free(&a->detail);
+	store_histogram_free(&a->timeline.hist);
+	filterline_free(&a->fl);
+	presets_free(a);
+	for (size_t i = 0; i < a->nback; i++)
+		free(a->back[i]);
+	free(a->back);
+	filter_free(a->filter);
+	free(a->filter_text);
+	if (a->store)
+		store_close(a->store);
+}
+
+static bool init_terminal(struct app *a, SCREEN **scr)
+{
+	/* newterm, unlike initscr, returns NULL for an unknown TERM instead
+	 * of exiting. */
+	*scr = newterm(NULL, stdout, stdin);
+	if (!*scr) {
+		fprintf(stderr, "%s\n",
+		        _("trailnav: cannot use this terminal (is TERM set?)"));
+		return false;
+	}
+	set_term(*scr);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	/* Home and End as terminals send them whatever TERM's entry says
+	 * (tmux and screen send ESC [1~ and ESC [4~ under xterm's TERM). */
+	static const struct { const char *seq; int key; } extra[] = {
+		{ "\033[1~", KEY_HOME }, { "\033[4~", KEY_END },
+		{ "\033[7~", KEY_HOME }, { "\033[8~", KEY_END },
+		{ "\033[H", KEY_HOME },  { "\033[F", KEY_END },
+		{ "\033OH", KEY_HOME },  { "\033OF", KEY_END },
+	};
+	for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+		if (key_defined(extra[i].seq) == 0)
+			define_key(extra[i].seq, extra[i].key);
+	set_escdelay(25);
+	curs_set(0);
+	timeout(KEY_WAIT_MS);
+	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
+	                  BUTTON5_PRESSED,
+	          NULL);
+	mouseinterval(0);
+	const char *cs = nl_langinfo(CODESET);
+	a->utf8 = cs && strcmp(cs, "UTF-8") == 0;
+	draw_init_colours(a);
+	return true;
+}
+
+static void run(struct app *a)
+{
+	bool dirty = true;
+	while (!a->quit) {
+		if (dirty) {
+			layout_draw(a);
+			dirty = false;
+		}
+		wint_t ch;
+		int rc = get_wch(&ch);
+		if (rc == ERR) {
+			int64_t before = a->data_version;
+			poll_data(a);
+			dirty = a->data_version != before;
+			continue;
+		}
+		bool is_key = rc == KEY_CODE_YES;
+		if (is_key && ch == KEY_RESIZE) {
+			/* Page and timeline sizes follow the new layout. */
+			layout_compute(a);
+			list_reload(a, true);
+			timeline_load(a, false);
+			clear();
+		} else if (is_key && ch == KEY_MOUSE) {
+			actions_mouse(a);
+		} else {
+			a->message[0] = '\0';
+			actions_dispatch(a, is_key, ch);
+		}
+		dirty = true;
+	}
+}
+
+int ui_browse(const char *db_path)
+{
+	struct app a;
+	memset(&a, 0, sizeof a);
+	a.db_path = db_path;
+	a.list.newest_first = true;
+	a.list.at_start = true;
+	a.timeline.automatic = true;
+	a.focus = PANE_LIST;
+	a.back = calloc(BACK_MAX, sizeof *a.back);
+	if (!a.back || open_store(&a, db_path) < 0) {
+		app_free(&a);
+		return 2;
+	}
+	a.filter = filter_parse("", 0, NULL);
+	a.filter_text = strdup("");
+	if (!a.filter || !a.filter_text) {
+		app_free(&a);
+		return 2;
+	}
+	store_data_version(a.store, &a.data_version);
+	a.last_poll_ms = monotonic_ms();
+	presets_load(&a);
+	SCREEN *scr;
+	if (!init_terminal(&a, &scr)) {
+		app_free(&a);
+		return 2;
+	}
+	layout_compute(&a);
+	count_total(&a);
+	app_recount(&a);
+	list_reload(&a, false);
+	run(&a);
+	endwin();
+	delscreen(scr);
+	app_free(&a);
+	return 0;
+}

@@ -1,0 +1,306 @@
+/* filterline.c - the `/` line: an editor for the whole filter language,
+ * with history.  A bad filter leaves the line open with a marker under
+ * the offending term and the parser's message; the view behind it stays
+ * on the filter it had.
+ */
+#include <config.h>
+
+#include "ui/curses.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "ui/internal.h"
+#include "util/buf.h"
+#include "util/format.h"
+#include "util/i18n.h"
+
+#define HISTORY_MAX 100
+
+void filterline_free(struct filterline *fl)
+{
+	for (size_t i = 0; i < fl->nhistory; i++)
+		free(fl->history[i]);
+	free(fl->history);
+	free(fl->error_text);
+	memset(fl, 0, sizeof *fl);
+}
+
+static void set_text(struct filterline *fl, const char *s)
+{
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	const char *p = s;
+	size_t n = mbsrtowcs(fl->text, &p, sizeof fl->text / sizeof fl->text[0] - 1,
+	                     &st);
+	fl->len = n == (size_t)-1 ? 0 : n;
+	fl->text[fl->len] = L'\0';
+	fl->pos = fl->len;
+}
+
+/* The text as UTF-8 (malloc'd). */
+static char *utf8_text(const struct filterline *fl)
+{
+	struct buf b;
+	buf_init(&b);
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	for (size_t i = 0; i < fl->len; i++) {
+		char mb[MB_LEN_MAX];
+		size_t n = wcrtomb(mb, fl->text[i], &st);
+		if (n != (size_t)-1)
+			buf_append(&b, mb, n);
+	}
+	buf_puts(&b, "");
+	return buf_steal(&b);
+}
+
+void filterline_open(struct app *a)
+{
+	struct filterline *fl = &a->fl;
+	set_text(fl, a->filter_text ? a->filter_text : "");
+	fl->hpos = fl->nhistory;
+	fl->have_error = false;
+	a->overlay = OV_FILTER;
+}
+
+static void remember(struct filterline *fl, const char *text)
+{
+	if (!*text ||
+	    (fl->nhistory && strcmp(fl->history[fl->nhistory - 1], text) == 0))
+		return;
+	if (!fl->history) {
+		fl->history = calloc(HISTORY_MAX, sizeof *fl->history);
+		if (!fl->history)
+			return;
+	}
+	if (fl->nhistory == HISTORY_MAX) {
+		free(fl->history[0]);
+		memmove(fl->history, fl->history + 1,
+		        (HISTORY_MAX - 1) * sizeof *fl->history);
+		fl->nhistory--;
+	}
+	char *copy = strdup(text);
+	if (copy)
+		fl->history[fl->nhistory++] = copy;
+}
+
+static void apply(struct app *a)
+{
+	struct filterline *fl = &a->fl;
+	char *text = utf8_text(fl);
+	if (!text)
+		return;
+	struct filter_error err;
+	if (app_set_filter(a, text, &err) < 0) {
+		fl->have_error = true;
+		fl->error = err;
+		free(fl->error_text);
+		fl->error_text = text;
+		return;
+	}
+	remember(fl, text);
+	free(text);
+	fl->have_error = false;
+	a->overlay = OV_NONE;
+}
+
+static void history(struct filterline *fl, int step)
+{
+	if (fl->nhistory == 0)
+		return;
+	if (step < 0 && fl->hpos > 0)
+		fl->hpos--;
+	else if (step > 0 && fl->hpos < fl->nhistory)
+		fl->hpos++;
+	set_text(fl, fl->hpos < fl->nhistory ? fl->history[fl->hpos] : "");
+}
+
+static void insert(struct filterline *fl, wchar_t c)
+{
+	if (fl->len + 1 >= sizeof fl->text / sizeof fl->text[0])
+		return;
+	memmove(fl->text + fl->pos + 1, fl->text + fl->pos,
+	        (fl->len - fl->pos + 1) * sizeof *fl->text);
+	fl->text[fl->pos++] = c;
+	fl->len++;
+}
+
+static void erase_range(struct filterline *fl, size_t from, size_t to)
+{
+	memmove(fl->text + from, fl->text + to,
+	        (fl->len - to + 1) * sizeof *fl->text);
+	fl->len -= to - from;
+	fl->pos = from;
+}
+
+static bool edit_key(struct filterline *fl, int is_key, wint_t ch)
+{
+	if (is_key) {
+		switch (ch) {
+		case KEY_LEFT:
+			fl->pos -= fl->pos > 0;
+			return true;
+		case KEY_RIGHT:
+			fl->pos += fl->pos < fl->len;
+			return true;
+		case KEY_HOME:
+			fl->pos = 0;
+			return true;
+		case KEY_END:
+			fl->pos = fl->len;
+			return true;
+		case KEY_BACKSPACE:
+			if (fl->pos > 0)
+				erase_range(fl, fl->pos - 1, fl->pos);
+			return true;
+		case KEY_DC:
+			if (fl->pos < fl->len)
+				erase_range(fl, fl->pos, fl->pos + 1);
+			return true;
+		case KEY_UP:
+			history(fl, -1);
+			return true;
+		case KEY_DOWN:
+			history(fl, 1);
+			return true;
+		default:
+			return false;
+		}
+	}
+	switch (ch) {
+	case 1: /* ^A */
+		fl->pos = 0;
+		return true;
+	case 5: /* ^E */
+		fl->pos = fl->len;
+		return true;
+	case 8: /* ^H */
+	case 127:
+		if (fl->pos > 0)
+			erase_range(fl, fl->pos - 1, fl->pos);
+		return true;
+	case 11: /* ^K */
+		fl->len = fl->pos;
+		fl->text[fl->len] = L'\0';
+		return true;
+	case 21: /* ^U */
+		erase_range(fl, 0, fl->pos);
+		return true;
+	case 23: { /* ^W: the word before the cursor */
+		size_t p = fl->pos;
+		while (p > 0 && fl->text[p - 1] == L' ')
+			p--;
+		while (p > 0 && fl->text[p - 1] != L' ')
+			p--;
+		erase_range(fl, p, fl->pos);
+		return true;
+	}
+	default:
+		if (iswprint((wint_t)ch)) {
+			insert(fl, (wchar_t)ch);
+			return true;
+		}
+		return false;
+	}
+}
+
+void filterline_key(struct app *a, int is_key, wint_t ch)
+{
+	struct filterline *fl = &a->fl;
+	if (!is_key && ch == 27) {
+		fl->have_error = false;
+		a->overlay = OV_NONE;
+		return;
+	}
+	if ((!is_key && (ch == '\r' || ch == '\n')) ||
+	    (is_key && ch == KEY_ENTER)) {
+		apply(a);
+		return;
+	}
+	if (edit_key(fl, is_key, ch))
+		fl->have_error = false;
+}
+
+static int wcols(const wchar_t *s, size_t n)
+{
+	int w = 0;
+	for (size_t i = 0; i < n; i++) {
+		int c = wcwidth(s[i]);
+		w += c > 0 ? c : 0;
+	}
+	return w;
+}
+
+/* The character index at byte `pos` of the text's UTF-8 form. */
+static size_t char_index(const char *utf8, size_t pos)
+{
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	size_t i = 0, k = 0;
+	while (i < pos && utf8[i]) {
+		size_t n = mbrtowc(NULL, utf8 + i, MB_CUR_MAX, &st);
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
+			n = 1;
+		i += n;
+		k++;
+	}
+	return k;
+}
+
+void filterline_draw(struct app *a)
+{
+	struct filterline *fl = &a->fl;
+	/* Above the status line, which keeps showing the view's filter and
+	 * count while this one is edited. */
+	int y = a->rows - 4, w = a->cols;
+	for (int i = 0; i < 3; i++)
+		draw_fill(y + i, 0, w, 0);
+	for (int x = 0; x < w; x++)
+		draw_safe(a, y - 1, x, 1, a->utf8 ? "\xe2\x94\x80" : "-", 0);
+	const char *prompt = _("Filter: ");
+	int pw = (int)fmt_width(prompt);
+	draw_safe(a, y, 0, pw, prompt, A_BOLD);
+	/* Scroll so the cursor shows. */
+	int avail = w - pw - 1, cur = wcols(fl->text, fl->pos);
+	size_t first = 0;
+	while (cur - wcols(fl->text, first) > avail && first < fl->pos)
+		first++;
+	char *shown = NULL;
+	{
+		struct filterline tmp;
+		memcpy(tmp.text, fl->text + first,
+		       (fl->len - first + 1) * sizeof *fl->text);
+		tmp.len = fl->len - first;
+		shown = utf8_text(&tmp);
+	}
+	draw_typed(a, y, pw, avail, shown ? shown : "", 0);
+	free(shown);
+	if (fl->have_error && fl->error_text) {
+		size_t at = char_index(fl->error_text, fl->error.pos);
+		size_t end = char_index(fl->error_text,
+		                        fl->error.pos + fl->error.len);
+		int x = pw + wcols(fl->text, at) - wcols(fl->text, first);
+		int len = wcols(fl->text, end) - wcols(fl->text, at);
+		struct buf m;
+		buf_init(&m);
+		buf_putc(&m, '^');
+		for (int i = 1; i < len; i++)
+			buf_putc(&m, '~');
+		if (x >= 0 && x < w)
+			draw_safe(a, y + 1, x, w - x, m.data ? m.data : "^",
+			          draw_attr(a, R_ERROR));
+		buf_free(&m);
+		draw_text(a, y + 2, 0, w, fl->error.message,
+		          draw_attr(a, R_ERROR));
+	} else {
+		draw_safe(a, y + 2, 0, w,
+		          _("Enter applies, Esc cancels, Up and Down recall "
+		            "earlier filters"),
+		          0);
+	}
+	move(y, pw + cur - wcols(fl->text, first));
+	curs_set(1);
+}

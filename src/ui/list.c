@@ -1,0 +1,309 @@
+/* list.c - the event list: keyset paging over the store.
+ *
+ * Only a screenful and a little more is ever held: the page starting at
+ * the first row shown (`top`, inclusive), about two screens long.  Moving
+ * past either end fetches from a cursor (store_page), never by offset, so
+ * scrolling costs the same at row ten as at row ten million.
+ */
+#include <config.h>
+
+#include "ui/curses.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ui/internal.h"
+#include "util/buf.h"
+#include "util/format.h"
+#include "util/i18n.h"
+
+enum col { C_TIME, C_CAT, C_REGION, C_SERVICE, C_EVENT, C_PRINCIPAL, C_IP,
+           C_ERROR, C_COUNT_ };
+
+static const struct column columns[C_COUNT_] = {
+	/* min, preferred, importance (0 most), flexible, grows last: the
+	 * year goes before anything else is cut short. */
+	[C_TIME] = { 14, 19, 0, false, true },
+	[C_CAT] = { 4, 4, 7, false, false },
+	[C_REGION] = { 9, 14, 5, false, false },
+	[C_SERVICE] = { 6, 10, 6, false, false },
+	[C_EVENT] = { 12, 26, 1, true, false },
+	[C_PRINCIPAL] = { 10, 22, 2, true, false },
+	[C_IP] = { 15, 15, 4, false, false },
+	[C_ERROR] = { 8, 18, 3, true, false },
+};
+
+static const char *const headings[C_COUNT_] = {
+	N_("TIME"), N_("CAT"), N_("REGION"), N_("SERVICE"),
+	N_("EVENT"), N_("PRINCIPAL"), N_("SOURCE IP"), N_("ERROR"),
+};
+
+int list_visible(const struct app *a)
+{
+	int h = a->pane[PANE_LIST].h - 1;
+	return h > 0 ? h : 1;
+}
+
+static enum store_direction forward(const struct app *a)
+{
+	return a->list.newest_first ? STORE_OLDER : STORE_NEWER;
+}
+
+static enum store_direction backward(const struct app *a)
+{
+	return a->list.newest_first ? STORE_NEWER : STORE_OLDER;
+}
+
+const struct store_row *list_selected(const struct app *a)
+{
+	const struct list_state *l = &a->list;
+	return l->sel < l->page.count ? &l->page.rows[l->sel] : NULL;
+}
+
+static struct store_cursor cursor_of(const struct store_row *r)
+{
+	return (struct store_cursor){ r->time_ms, r->row };
+}
+
+/* Fetches the page from the top row, inclusive: the cursor is the
+ * neighbour position just outside it (rows are whole numbers). */
+static void fetch(struct app *a)
+{
+	struct list_state *l = &a->list;
+	size_t limit = (size_t)list_visible(a) * 2 + 1;
+	struct store_cursor from = l->top;
+	from.row += l->newest_first ? 1 : -1;
+	if (store_page(a->store, a->filter, l->at_start ? NULL : &from,
+	               forward(a), limit, &l->page) < 0)
+		app_message(a, "%s", store_errmsg(a->store));
+	if (l->page.count == 0 && !l->at_start) {
+		/* The top row went away (or the filter changed under it). */
+		l->at_start = true;
+		store_page(a->store, a->filter, NULL, forward(a), limit,
+		           &l->page);
+	}
+}
+
+static void set_top(struct app *a, const struct store_row *r)
+{
+	a->list.at_start = false;
+	a->list.top = cursor_of(r);
+}
+
+void list_reload(struct app *a, bool keep_selection)
+{
+	struct list_state *l = &a->list;
+	const struct store_row *was = keep_selection ? list_selected(a) : NULL;
+	struct store_cursor want = was ? cursor_of(was) : (struct store_cursor){0};
+	int64_t want_row = was ? was->row : 0;
+	fetch(a);
+	if (want_row) {
+		size_t i = 0;
+		while (i < l->page.count && l->page.rows[i].row != want_row)
+			i++;
+		if (i < (size_t)list_visible(a) && i < l->page.count) {
+			l->sel = i;
+		} else {
+			/* Out of sight now: start the screen at it. */
+			l->at_start = false;
+			l->top = want;
+			fetch(a);
+			l->sel = 0;
+		}
+	}
+	if (l->sel >= l->page.count)
+		l->sel = l->page.count ? l->page.count - 1 : 0;
+	detail_follow(a);
+}
+
+/* Rows before the top, in backward order (nearest first). */
+static size_t fetch_back(struct app *a, size_t n, struct store_page *back)
+{
+	if (a->list.at_start || a->list.page.count == 0)
+		return 0;
+	struct store_cursor from = a->list.top;
+	if (store_page(a->store, a->filter, &from, backward(a), n, back) < 0)
+		return 0;
+	return back->count;
+}
+
+void list_move(struct app *a, long delta)
+{
+	struct list_state *l = &a->list;
+	if (l->page.count == 0)
+		return;
+	long target = (long)l->sel + delta;
+	long vis = list_visible(a);
+	if (target < 0) {
+		struct store_page back = { 0 };
+		size_t m = fetch_back(a, (size_t)-target, &back);
+		if (m > 0) {
+			bool start = !back.more;
+			set_top(a, &back.rows[m - 1]);
+			l->at_start = start;
+			target += (long)m;
+		}
+		store_page_free(&back);
+		if (target < 0)
+			target = 0;
+		fetch(a);
+	} else if (target >= (long)l->page.count) {
+		target = (long)l->page.count - 1;
+	}
+	if (target >= vis) {
+		/* Scroll so the target is the last row shown. */
+		set_top(a, &l->page.rows[target - vis + 1]);
+		fetch(a);
+		target = vis - 1;
+		if (target >= (long)l->page.count)
+			target = (long)l->page.count - 1;
+	}
+	l->sel = (size_t)target;
+	detail_follow(a);
+}
+
+void list_home(struct app *a)
+{
+	a->list.at_start = true;
+	a->list.sel = 0;
+	fetch(a);
+	detail_follow(a);
+}
+
+void list_end(struct app *a)
+{
+	struct list_state *l = &a->list;
+	size_t vis = (size_t)list_visible(a);
+	struct store_page tail = { 0 };
+	if (store_page(a->store, a->filter, NULL, backward(a), vis, &tail) == 0 &&
+	    tail.count > 0) {
+		set_top(a, &tail.rows[tail.count - 1]);
+		l->at_start = !tail.more;
+		fetch(a);
+		l->sel = tail.count - 1;
+	}
+	store_page_free(&tail);
+	if (l->sel >= l->page.count)
+		l->sel = l->page.count ? l->page.count - 1 : 0;
+	detail_follow(a);
+}
+
+void list_click(struct app *a, int y)
+{
+	int i = y - a->pane[PANE_LIST].y - 1;
+	if (i >= 0 && (size_t)i < a->list.page.count && i < list_visible(a)) {
+		a->list.sel = (size_t)i;
+		detail_follow(a);
+	}
+}
+
+static void format_time(const struct app *a, int64_t ms, int width,
+                        char out[32])
+{
+	time_t t = (time_t)(ms / 1000);
+	struct tm tm;
+	bool ok = a->list.local_time ? localtime_r(&t, &tm) != NULL
+	                             : gmtime_r(&t, &tm) != NULL;
+	/* Narrow panes drop the year. */
+	if (!ok || (width >= 19 ? strftime(out, 32, "%Y-%m-%d %H:%M:%S", &tm)
+	                        : strftime(out, 32, "%m-%d %H:%M:%S", &tm)) == 0)
+		strcpy(out, "?");
+}
+
+static const char *short_service(const char *s, char *out, size_t n)
+{
+	const char *suffix = ".amazonaws.com";
+	size_t len = strlen(s), sl = strlen(suffix);
+	if (len > sl && strcmp(s + len - sl, suffix) == 0 && len - sl < n) {
+		memcpy(out, s, len - sl);
+		out[len - sl] = '\0';
+		return out;
+	}
+	return s;
+}
+
+static const char *cell(const struct app *a, const struct store_row *r,
+                        int c, int width, char *tmp, size_t n)
+{
+	static const char *const cats[] = { "mgmt", "data", "ins", "net" };
+	switch (c) {
+	case C_TIME:
+		format_time(a, r->time_ms, width, tmp);
+		return tmp;
+	case C_CAT:
+		return r->category < 4 ? cats[r->category] : "?";
+	case C_REGION:
+		return r->region ? r->region : "";
+	case C_SERVICE:
+		return r->service ? short_service(r->service, tmp, n) : "";
+	case C_EVENT:
+		return r->event_name ? r->event_name : "";
+	case C_PRINCIPAL:
+		return r->principal_name && *r->principal_name
+		               ? r->principal_name
+		               : r->principal_arn ? r->principal_arn : "";
+	case C_IP:
+		return r->source_ip ? r->source_ip : "";
+	default:
+		return r->error_code ? r->error_code : "";
+	}
+}
+
+static void draw_heading(struct app *a, const int *w)
+{
+	struct buf b;
+	buf_init(&b);
+	const char *title = a->list.local_time ? _("TIME (local)")
+	                                       : _("TIME (UTC)");
+	/* Lined up with the rows: they start after the mark column. */
+	buf_puts(&b, " ");
+	for (int c = 0; c < C_COUNT_; c++) {
+		if (w[c] == 0)
+			continue;
+		if (b.len > 1)
+			buf_putc(&b, ' ');
+		fmt_fit(&b, c == C_TIME ? title : _(headings[c]), (size_t)w[c], 0);
+	}
+	layout_pane_title(a, PANE_LIST, b.data ? b.data : "");
+	buf_free(&b);
+}
+
+void list_draw(struct app *a)
+{
+	const struct rect *r = &a->pane[PANE_LIST];
+	int w[C_COUNT_];
+	/* Two columns go to the focus marker, one to the row's mark. */
+	columns_fit(columns, C_COUNT_, r->w - 3, w);
+	draw_heading(a, w);
+	const struct list_state *l = &a->list;
+	int vis = list_visible(a);
+	if (l->page.count == 0) {
+		draw_safe(a, r->y + 2, r->x + 2, r->w - 2,
+		          _("No events match this filter."), 0);
+		return;
+	}
+	for (int i = 0; i < vis && (size_t)i < l->page.count; i++) {
+		const struct store_row *row = &l->page.rows[i];
+		bool err = row->error_code && *row->error_code;
+		bool write = row->read_only == 0;
+		int attr = err ? draw_attr(a, R_ERROR)
+		           : write ? draw_attr(a, R_WRITE) : 0;
+		if ((size_t)i == l->sel)
+			attr |= a->focus == PANE_LIST ? A_REVERSE : A_UNDERLINE |
+			                                        A_BOLD;
+		int y = r->y + 1 + i, x = r->x;
+		draw_fill(y, x, r->w, attr);
+		/* The mark says it in text too: ! error, + write. */
+		draw_safe(a, y, x + 1, 1, err ? "!" : write ? "+" : " ", attr);
+		x += 3;
+		for (int c = 0; c < C_COUNT_; c++) {
+			if (w[c] == 0)
+				continue;
+			char tmp[64];
+			draw_text(a, y, x, w[c],
+			          cell(a, row, c, w[c], tmp, sizeof tmp), attr);
+			x += w[c] + 1;
+		}
+	}
+}

@@ -1,0 +1,280 @@
+/* timeline.c - events per time bucket over the filtered span, errors
+ * overlaid; zoom, pan, and narrowing the filter to the selected bucket.
+ *
+ * Only the buckets on screen are counted: the histogram is asked for the
+ * visible window (intersected with the filter's own time terms), so a
+ * one-minute zoom over a year of events costs one screen of buckets.
+ */
+#include <config.h>
+
+#include "ui/curses.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/internal.h"
+#include "util/buf.h"
+#include "util/format.h"
+#include "util/i18n.h"
+
+#define MINUTE INT64_C(60000)
+#define HOUR (60 * MINUTE)
+#define DAY (24 * HOUR)
+
+static const int64_t widths[] = { MINUTE,   5 * MINUTE, 15 * MINUTE,
+                                  30 * MINUTE, HOUR,    3 * HOUR,
+                                  6 * HOUR, 12 * HOUR,  DAY,
+                                  7 * DAY,  30 * DAY };
+static const char *const width_names[] = { "1m", "5m", "15m", "30m", "1h",
+                                           "3h", "6h", "12h", "1d", "7d",
+                                           "30d" };
+#define NLEVELS ((int)(sizeof widths / sizeof widths[0]))
+
+static int64_t floor_to(int64_t t, int64_t w)
+{
+	return t - (((t % w) + w) % w);
+}
+
+static int columns(const struct app *a)
+{
+	int c = a->pane[PANE_TIMELINE].w - 2;
+	return c > 1 ? c : 1;
+}
+
+/* The filter's own time bounds, when it has only positive ones. */
+static void filter_bounds(const struct filter *f, int64_t *lo, int64_t *hi)
+{
+	bool have_since = false, have_until = false;
+	int64_t since = INT64_MAX, until = INT64_MIN;
+	for (size_t i = 0; f && i < f->nterms; i++) {
+		const struct filter_term *t = &f->terms[i];
+		if ((t->key != FK_SINCE && t->key != FK_UNTIL) || t->negated)
+			continue;
+		for (size_t k = 0; k < t->nvalues; k++) {
+			if (t->key == FK_SINCE && t->values[k].time_lo < since) {
+				since = t->values[k].time_lo;
+				have_since = true;
+			}
+			if (t->key == FK_UNTIL && t->values[k].time_hi > until) {
+				until = t->values[k].time_hi;
+				have_until = true;
+			}
+		}
+	}
+	if (have_since && since > *lo)
+		*lo = since;
+	if (have_until && until < *hi)
+		*hi = until;
+}
+
+static void count_window(struct app *a)
+{
+	struct timeline_state *t = &a->timeline;
+	int64_t w = widths[t->level];
+	int64_t lo = t->view_start, hi = t->view_start + w * columns(a);
+	filter_bounds(a->filter, &lo, &hi);
+	store_histogram_free(&t->hist);
+	if (hi <= lo)
+		return;
+	/* Whole seconds, as the filter language writes times. */
+	lo = floor_to(lo, 1000);
+	hi = floor_to(hi + 999, 1000);
+	char *text = compose_time(a->filter, lo, hi);
+	struct filter *f = text ? filter_parse(text, app_now_ms(), NULL) : NULL;
+	if (f && store_histogram(a->store, f, w, &t->hist) < 0)
+		app_message(a, "%s", store_errmsg(a->store));
+	filter_free(f);
+	free(text);
+}
+
+/* The filtered span: the newest and the oldest matching event. */
+static void load_span(struct app *a)
+{
+	struct timeline_state *t = &a->timeline;
+	struct store_page p = { 0 };
+	t->have_span = false;
+	if (store_page(a->store, a->filter, NULL, STORE_OLDER, 1, &p) == 0 &&
+	    p.count) {
+		t->newest = p.rows[0].time_ms;
+		if (store_page(a->store, a->filter, NULL, STORE_NEWER, 1, &p) ==
+		            0 &&
+		    p.count) {
+			t->oldest = p.rows[0].time_ms;
+			t->have_span = true;
+		}
+	}
+	store_page_free(&p);
+}
+
+void timeline_load(struct app *a, bool reset_view)
+{
+	struct timeline_state *t = &a->timeline;
+	load_span(a);
+	if (!t->have_span) {
+		store_histogram_free(&t->hist);
+		return;
+	}
+	if (t->automatic || reset_view) {
+		int64_t span = t->newest - t->oldest + 1;
+		int level = 0;
+		while (level < NLEVELS - 1 && span / widths[level] >= columns(a))
+			level++;
+		t->level = level;
+		t->view_start = floor_to(t->oldest, widths[level]);
+		t->sel = (int)((floor_to(t->newest, widths[level]) - t->view_start) /
+		               widths[level]);
+	}
+	if (t->sel >= columns(a))
+		t->sel = columns(a) - 1;
+	count_window(a);
+}
+
+static const struct store_bucket *bucket_at(const struct app *a, int col)
+{
+	const struct timeline_state *t = &a->timeline;
+	int64_t start = t->view_start + widths[t->level] * col;
+	for (size_t i = 0; i < t->hist.count; i++)
+		if (t->hist.buckets[i].start_ms == start)
+			return &t->hist.buckets[i];
+	return NULL;
+}
+
+void timeline_move(struct app *a, long delta)
+{
+	struct timeline_state *t = &a->timeline;
+	long sel = t->sel + delta;
+	int cols = columns(a);
+	t->automatic = false;
+	if (sel < 0 || sel >= cols) {
+		/* Moving off the edge pans. */
+		long over = sel < 0 ? sel : sel - cols + 1;
+		t->view_start += over * widths[t->level];
+		sel -= over;
+		count_window(a);
+	}
+	t->sel = (int)sel;
+}
+
+void timeline_zoom(struct app *a, int step)
+{
+	struct timeline_state *t = &a->timeline;
+	int level = t->level - step;
+	if (level < 0 || level >= NLEVELS || !t->have_span)
+		return;
+	/* Keep the selected moment under the cursor. */
+	int64_t at = t->view_start + widths[t->level] * t->sel;
+	t->level = level;
+	t->automatic = false;
+	t->view_start = floor_to(at, widths[level]) - widths[level] * t->sel;
+	count_window(a);
+}
+
+void timeline_pan(struct app *a, int direction)
+{
+	struct timeline_state *t = &a->timeline;
+	t->automatic = false;
+	t->view_start += direction * widths[t->level] * (columns(a) / 2);
+	count_window(a);
+}
+
+void timeline_narrow(struct app *a)
+{
+	struct timeline_state *t = &a->timeline;
+	if (!t->have_span)
+		return;
+	int64_t start = t->view_start + widths[t->level] * t->sel;
+	char *text = compose_time(a->filter, start, start + widths[t->level]);
+	if (text)
+		app_set_filter(a, text, NULL);
+	free(text);
+}
+
+void timeline_click(struct app *a, int x)
+{
+	int col = x - a->pane[PANE_TIMELINE].x - 1;
+	if (col >= 0 && col < columns(a)) {
+		a->timeline.sel = col;
+		a->timeline.automatic = false;
+	}
+}
+
+static void draw_title(struct app *a)
+{
+	struct timeline_state *t = &a->timeline;
+	struct buf b;
+	buf_init(&b);
+	buf_printf(&b, _("Timeline  %s per column"), width_names[t->level]);
+	if (t->have_span) {
+		char from[24], to[24], n[32], e[32];
+		int64_t w = widths[t->level];
+		int64_t start = t->view_start + w * t->sel;
+		fmt_time(from, start);
+		fmt_time(to, start + w);
+		const struct store_bucket *bk = bucket_at(a, t->sel);
+		fmt_count(n, bk ? bk->count : 0);
+		fmt_count(e, bk ? bk->errors : 0);
+		/* "2024-05-01 08:00:00" to "08:00" and the end's day cut when
+		 * it is the same. */
+		from[16] = '\0';
+		const char *end = strncmp(from, to, 10) == 0 ? to + 11 : to;
+		to[16] = '\0';
+		int64_t count = bk ? bk->count : 0;
+		buf_printf(&b, _("   selected %s to %s UTC: "), from, end);
+		buf_printf(&b, ngettext("%s event", "%s events", (unsigned long)count),
+		           n);
+		buf_printf(&b, ngettext(", %s error", ", %s errors",
+		                        (unsigned long)(bk ? bk->errors : 0)),
+		           e);
+	} else {
+		buf_printf(&b, "   %s", _("no events"));
+	}
+	layout_pane_title(a, PANE_TIMELINE, b.data ? b.data : "");
+	buf_free(&b);
+}
+
+void timeline_draw(struct app *a)
+{
+	static const char *const blocks[] = {
+		" ", "\xe2\x96\x81", "\xe2\x96\x82", "\xe2\x96\x83",
+		"\xe2\x96\x84", "\xe2\x96\x85", "\xe2\x96\x86",
+		"\xe2\x96\x87", "\xe2\x96\x88"
+	};
+	static const char ascii[] = " .,:-=+*#";
+	struct timeline_state *t = &a->timeline;
+	const struct rect *r = &a->pane[PANE_TIMELINE];
+	draw_title(a);
+	int cols = columns(a);
+	int64_t max = 0;
+	for (size_t i = 0; i < t->hist.count; i++)
+		if (t->hist.buckets[i].count > max)
+			max = t->hist.buckets[i].count;
+	for (int c = 0; c < cols && max > 0; c++) {
+		const struct store_bucket *bk = bucket_at(a, c);
+		int64_t n = bk ? bk->count : 0, e = bk ? bk->errors : 0;
+		/* Sixteen levels over two rows; anything at all shows. */
+		int lv = (int)((n * 16 + max - 1) / max);
+		int ev = (int)((e * 16 + max - 1) / max);
+		bool cursor = c == t->sel && a->focus == PANE_TIMELINE;
+		for (int row = 0; row < 2; row++) {
+			int part = row == 0 ? lv - 8 : lv;
+			part = part < 0 ? 0 : part > 8 ? 8 : part;
+			bool err = row == 0 ? ev > 8 : ev > 0;
+			int attr = draw_attr(a, err ? R_ERROR : R_BAR);
+			const char *glyph;
+			char one[2] = { ascii[part], '\0' };
+			glyph = a->utf8 ? blocks[part] : one;
+			/* Without colour, the error part shows as '!'. */
+			if (err && !a->colour && part > 0)
+				glyph = "!";
+			if (cursor)
+				attr |= A_REVERSE;
+			draw_safe(a, r->y + 1 + row, r->x + 1 + c, 1, glyph, attr);
+		}
+	}
+	if (max == 0 && t->have_span)
+		draw_safe(a, r->y + 1, r->x + 2, r->w - 2,
+		          _("(no events in this window: + and - zoom, < and > "
+		            "pan)"),
+		          0);
+}

@@ -1,0 +1,11 @@
+/* ui.h - the curses browser (SPEC section 4). */
+#ifndef TRAILNAV_UI_H
+#define TRAILNAV_UI_H
+
+/* Browses the database at `db_path` on the terminal until the user quits.
+ * A database that does not exist yet is created (empty: the welcome
+ * screen).  Returns a process exit status: 0 after a normal quit, 2 when
+ * the database or the terminal could not be opened (reported on stderr). */
+int ui_browse(const char *db_path);
+
+#endif

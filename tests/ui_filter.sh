@@ -1,0 +1,77 @@
+#!/bin/sh
+# ui_filter.sh - changing what the browser shows, through tmux: facet
+# toggles and type-to-narrow, the / line with history and its error
+# marker, presets, pivots and going back, narrowing to a timeline
+# bucket.  Emits TAP.
+set -u
+top=${TRAILNAV_TOP_BUILDDIR:-.}
+src=${TRAILNAV_TOP_SRCDIR:-.}
+tn="$top/src/trailnav"
+tmp=$(mktemp -d)
+. "$src/tests/tap.sh"
+. "$src/tests/ui_lib.sh"
+
+echo "1..9"
+
+ui_start -- --db "$db"
+wait_for "6 of 6 events" >/dev/null
+# Shift-Tab from the list is the filter pane; its cursor starts on the
+# first value, Management (5 of the 6).
+keys BTab
+{ wait_for "▶ Filters" && keys Space && wait_for "5 of 6 events" &&
+  grep -qF "filter: cat:mgmt" "$tmp/out" &&
+  grep -qF " * Management" "$tmp/out"; }
+ok $? "space on a facet value filters by it, and the value is marked"
+
+# Another region too: OR within a facet; with the category: AND across.
+keys Down Down Down Space
+{ wait_for "filter: cat:mgmt region:eu-west-1" &&
+  wait_for "3 of 6 events"; }
+ok $? "a second facet ANDs (management in eu-west-1: 3)"
+keys Down Space
+{ wait_for "region:eu-west-1,us-east-1" && wait_for "5 of 6 events"; }
+ok $? "a second value of the same facet ORs (5)"
+
+keys BSpace BSpace BSpace
+wait_for "6 of 6 events" >/dev/null
+# Typing narrows the long lists: only the matching values remain.
+keys s t o p
+{ wait_for "Filters /stop" && grep -qF "StopLogging" "$tmp/out" &&
+  ! grep -q "^   RunInstances " "$tmp/out" && ! grep -q "^   alice " "$tmp/out" &&
+  keys Escape && wait_gone "Filters /stop" && grep -q "^   alice " "$tmp/out"; }
+ok $? "typing narrows the filter pane; Esc shows everything again"
+
+# The / line: the whole language; a bad filter points at its term and
+# keeps the view.
+keys Escape
+wait_for "▶  TIME" >/dev/null
+keys /
+wait_for "Filter: " >/dev/null
+keys C-u 'region:eu-west-1' Enter
+wait_for "3 of 6 events" >/dev/null
+keys / C-u 'ro:false -principal:alice' Enter
+{ wait_for "filter: ro:false -principal:alice" && wait_for "2 of 6 events"; }
+ok $? "/ applies a filter typed in the language"
+keys / C-u 'ro:false regoin:x' Enter
+{ wait_for "unknown key 'regoin'" &&
+  grep -q "^Filter: ro:false regoin:x" "$tmp/out" &&
+  grep -q "^                 ^~~~~~\$" "$tmp/out" &&
+  grep -qF "2 of 6 events" "$tmp/out"; }
+ok $? "a bad filter: marker under the term, message, view kept"
+keys Escape
+{ wait_gone "unknown key" && grep -qF "filter: ro:false -principal:alice" "$tmp/out"; }
+ok $? "Esc leaves the view on the filter it had"
+keys / Up Up
+{ wait_for "Filter: region:eu-west-1" && keys Down && wait_for "Filter: ro:false -principal:alice"; }
+ok $? "Up and Down recall earlier filters"
+keys Escape
+
+# Presets: a menu; the chosen one becomes the (visible) filter.
+keys p
+wait_for "Trail tampering" >/dev/null
+keys Down Down Down Down Down Down Enter
+{ wait_for "filter: service:cloudtrail.amazonaws.com event:S" &&
+  wait_for "1 of 6 events" && grep -qF "StopLogging" "$tmp/out"; }
+ok $? "a preset from the menu sets its filter"
+
+[ $failed -eq 0 ]
