@@ -20,10 +20,12 @@
 #include "util/i18n.h"
 
 struct builder {
+	struct store *s; /* for looking values up; NULL: never */
 	struct buf sql;
 	size_t nparams, cap;
 	struct where_param *params;
 	bool nomem;
+	bool failed; /* a lookup failed (store_errmsg says why) */
 };
 
 static size_t add_param(struct builder *b, struct where_param p)
@@ -93,6 +95,10 @@ struct lookup {
 	const char *head;         /* "e.region IN (SELECT id FROM region WHERE " */
 	const char *tail;         /* ")" */
 	const char *columns[6];   /* text columns of the table to match */
+	/* For exact values: the event column and the table whose ids it
+	 * holds, so the ids can be looked up first (see resolved_values);
+	 * NULL when they cannot. */
+	const char *event_column, *table;
 };
 
 static const struct lookup *lookup_for(enum filter_key k);
@@ -128,7 +134,8 @@ static void string_values(struct builder *b, const struct lookup *l,
 }
 
 #define DICT_LOOKUP(col, table)                                             \
-	{ "e." col " IN (SELECT id FROM " table " WHERE ", ")", { "s", NULL } }
+	{ "e." col " IN (SELECT id FROM " table " WHERE ", ")", { "s", NULL },  \
+	  "e." col, table }
 
 static const struct lookup region_lookup = DICT_LOOKUP("region", "region");
 static const struct lookup service_lookup = DICT_LOOKUP("service", "service");
@@ -140,23 +147,104 @@ static const struct lookup account_lookup = DICT_LOOKUP("account", "account");
 static const struct lookup key_lookup = {
 	"(e.access_key IS NOT NULL AND e.access_key IN (SELECT id FROM"
 	" access_key WHERE ",
-	"))", { "s", NULL } };
+	"))", { "s", NULL }, "e.access_key", "access_key" };
 static const struct lookup error_lookup = {
 	"(e.error IS NOT NULL AND e.error IN (SELECT id FROM error WHERE ",
-	"))", { "s", NULL } };
+	"))", { "s", NULL }, "e.error", "error" };
 static const struct lookup principal_lookup = {
 	"e.principal IN (SELECT id FROM principal WHERE ", ")",
-	{ "arn", "name", "pid", "role", "session", NULL } };
+	{ "arn", "name", "pid", "role", "session", NULL }, "e.principal",
+	"principal" };
 static const struct lookup type_lookup = {
 	"e.principal IN (SELECT id FROM principal WHERE ", ")",
-	{ "type", NULL } };
+	{ "type", NULL }, "e.principal", "principal" };
 static const struct lookup principal_account_lookup = {
 	"e.principal IN (SELECT id FROM principal WHERE ", ")",
-	{ "account", NULL } };
+	{ "account", NULL }, "e.principal", "principal" };
 static const struct lookup resource_lookup = {
 	"e.id IN (SELECT event FROM event_resource WHERE resource IN"
 	" (SELECT id FROM resource WHERE ",
-	"))", { "arn", "name", NULL } };
+	"))", { "arn", "name", NULL }, NULL, NULL };
+
+/* Up to this many ids are written into the condition; more (a wide
+ * pattern, a principal type) stay a subquery. */
+#define MAX_RESOLVED 64
+
+/* The ids of the rows of l->table that exact value `v` names, added to
+ * ids[] (without repeats).  Returns -1 when there are more than
+ * MAX_RESOLVED or the lookup failed. */
+static int lookup_ids(struct builder *b, const struct lookup *l,
+                      const char *v, int64_t *ids, size_t *n)
+{
+	struct buf q;
+	buf_init(&q);
+	buf_printf(&q, "SELECT id FROM %s WHERE ", l->table);
+	for (size_t c = 0; l->columns[c]; c++)
+		buf_printf(&q, "%s%s = ?1 COLLATE NOCASE", c ? " OR " : "",
+		           l->columns[c]);
+	char *sql = buf_steal(&q);
+	sqlite3_stmt *st = sql ? store_prepare(b->s, sql) : NULL;
+	free(sql);
+	if (!st) {
+		b->failed = true;
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, v, -1, SQLITE_STATIC);
+	int rc, out = 0;
+	while (out == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		size_t i = 0;
+		while (i < *n && ids[i] != id)
+			i++;
+		if (i < *n)
+			continue;
+		if (*n == MAX_RESOLVED)
+			out = -1;
+		else
+			ids[(*n)++] = id;
+	}
+	if (out == 0 && rc != SQLITE_DONE) {
+		store_fail_sql(b->s, _("filter"));
+		b->failed = true;
+		out = -1;
+	}
+	sqlite3_finalize(st);
+	return out;
+}
+
+/* Exact values written as the ids they name: "e.name = ?N" (or IN a
+ * short list) lets SQLite walk the (column, time) index in time order
+ * and stop after a page, where "IN (SELECT ...)" made it read every
+ * match and sort them (2.3 s for event:GetObject at 1M events).
+ * Returns false, writing nothing, when the values cannot be resolved
+ * so (patterns, too many ids, no table to look in). */
+static bool resolved_values(struct builder *b, const struct lookup *l,
+                            const struct filter_value *const *vals, size_t n)
+{
+	if (!b->s || !l->table)
+		return false;
+	int64_t ids[MAX_RESOLVED];
+	size_t nids = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (vals[i]->match == FM_PATTERN)
+			return false;
+		if (vals[i]->match == FM_EXACT &&
+		    lookup_ids(b, l, vals[i]->text, ids, &nids) < 0)
+			return false;
+	}
+	if (nids == 0) {
+		buf_puts(&b->sql, "0");
+		return true;
+	}
+	/* The partial indexes want IS NOT NULL spelled out. */
+	buf_printf(&b->sql, "(%s IS NOT NULL AND %s %s", l->event_column,
+	           l->event_column, nids == 1 ? "=" : "IN (");
+	for (size_t i = 0; i < nids; i++)
+		buf_printf(&b->sql, "%s?%zu", i ? ", " : " ",
+		           param_int(b, ids[i]));
+	buf_puts(&b->sql, nids == 1 ? ")" : "))");
+	return true;
+}
 
 static const struct lookup *lookup_for(enum filter_key k)
 {
@@ -277,7 +365,8 @@ static void values_condition(struct builder *b, enum filter_key k,
 		special_values(b, k, vals, n, &first);
 		if (has_strings(vals, n)) {
 			or_sep(b, &first);
-			string_values(b, lookup_for(k), vals, n);
+			if (!resolved_values(b, lookup_for(k), vals, n))
+				string_values(b, lookup_for(k), vals, n);
 			if (k == FK_ACCOUNT) {
 				buf_puts(&b->sql, " OR ");
 				string_values(b, &principal_account_lookup, vals,
@@ -359,7 +448,7 @@ static void key_conditions(struct builder *b, const struct filter *f,
 
 int store_where(struct store *s, const struct filter *f, struct where *w)
 {
-	struct builder b = { .nomem = false };
+	struct builder b = { .s = s, .nomem = false };
 	buf_init(&b.sql);
 	for (int k = 0; f && k < FK_COUNT_; k++) {
 		if (k == FK_TEXT)
@@ -376,9 +465,9 @@ int store_where(struct store *s, const struct filter *f, struct where *w)
 	w->params = b.params;
 	w->nparams = b.nparams;
 	w->sql = buf_steal(&b.sql);
-	if (!w->sql || b.nomem) {
+	if (!w->sql || b.nomem || b.failed) {
 		store_where_free(w);
-		return store_fail(s, "%s", _("out of memory"));
+		return b.failed ? -1 : store_fail(s, "%s", _("out of memory"));
 	}
 	return 0;
 }
@@ -395,7 +484,7 @@ int store_where_split(struct store *s, const struct filter *f,
                       const enum filter_key *keys, size_t nkeys,
                       struct where *rest, char **key_sql)
 {
-	struct builder b = { .nomem = false };
+	struct builder b = { .s = s, .nomem = false };
 	buf_init(&b.sql);
 	for (int k = 0; f && k < FK_COUNT_; k++)
 		if (k != FK_TEXT && !among((enum filter_key)k, keys, nkeys))
@@ -419,13 +508,13 @@ int store_where_split(struct store *s, const struct filter *f,
 	}
 	rest->params = b.params;
 	rest->nparams = b.nparams;
-	if (!rest->sql || b.nomem) {
+	if (!rest->sql || b.nomem || b.failed) {
 		store_where_free(rest);
 		for (size_t i = 0; i < nkeys; i++) {
 			free(key_sql[i]);
 			key_sql[i] = NULL;
 		}
-		return store_fail(s, "%s", _("out of memory"));
+		return b.failed ? -1 : store_fail(s, "%s", _("out of memory"));
 	}
 	return 0;
 }

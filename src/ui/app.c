@@ -23,6 +23,10 @@
 
 #define POLL_MS 1000
 #define KEY_WAIT_MS 250
+/* Counting slices: the first runs before a changed screen is drawn, the
+ * rest between keys; each short enough that a key waits at most that. */
+#define FIRST_COUNT_MS 20
+#define COUNT_SLICE_MS 30
 #define BACK_MAX 64
 
 int64_t app_now_ms(void)
@@ -60,12 +64,34 @@ static void count_total(struct app *a)
 
 void app_recount(struct app *a)
 {
-	if (store_count(a->store, a->filter, &a->matched) < 0) {
-		a->matched = 0;
-		app_message(a, "%s", store_errmsg(a->store));
-	}
 	facets_load(a);
 	timeline_load(a, false);
+	/* A first slice at once: on a small database the counts are done
+	 * before the screen is drawn. */
+	app_count_step(a, FIRST_COUNT_MS);
+}
+
+bool app_counting(const struct app *a)
+{
+	return facets_counting(a) || timeline_counting(a);
+}
+
+/* Counts for about `budget_ms`, the timeline's few buckets first (they
+ * finish soonest), and shows what is counted so far. */
+void app_count_step(struct app *a, int64_t budget_ms)
+{
+	int64_t until = monotonic_ms() + budget_ms;
+	if (timeline_counting(a)) {
+		if (store_tally_step(a->timeline.tally, budget_ms) < 0)
+			app_message(a, "%s", store_errmsg(a->store));
+		timeline_take(a);
+	}
+	int64_t left = until - monotonic_ms();
+	if (facets_counting(a) && left > 0) {
+		if (store_tally_step(a->facets.tally, left) < 0)
+			app_message(a, "%s", store_errmsg(a->store));
+		facets_take(a);
+	}
 }
 
 /* Makes the parsed `f` (text `canon`) the filter, without history. */
@@ -167,10 +193,11 @@ static int open_store(struct app *a, const char *path)
 
 static void app_free(struct app *a)
 {
+	keylog_close(&a->keylog);
 	store_page_free(&a->list.page);
 	facets_free(&a->facets);
 	detail_free(&a->detail);
-	store_histogram_free(&a->timeline.hist);
+	timeline_free(&a->timeline);
 	filterline_free(&a->fl);
 	presets_free(a);
 	for (size_t i = 0; i < a->nback; i++)
@@ -221,36 +248,53 @@ static bool init_terminal(struct app *a, SCREEN **scr)
 	return true;
 }
 
+/* One key: handled, then answered on screen at once, so that the time a
+ * person waits is the time measured (keylog.h). */
+static void answer_key(struct app *a, bool is_key, wint_t ch)
+{
+	int64_t read_us = keylog_now_us();
+	if (is_key && ch == KEY_RESIZE) {
+		/* Page and timeline sizes follow the new layout. */
+		layout_compute(a);
+		list_reload(a, true);
+		timeline_load(a, false);
+		clear();
+	} else if (is_key && ch == KEY_MOUSE) {
+		actions_mouse(a);
+	} else {
+		a->message[0] = '\0';
+		actions_dispatch(a, is_key, ch);
+	}
+	if (!a->quit)
+		layout_draw(a);
+	keylog_key(&a->keylog, is_key, ch, read_us, app_counting(a));
+}
+
 static void run(struct app *a)
 {
-	bool dirty = true;
+	layout_draw(a);
+	keylog_first_screen(&a->keylog);
 	while (!a->quit) {
-		if (dirty) {
-			layout_draw(a);
-			dirty = false;
-		}
+		/* While counting, keys are only looked for between slices. */
+		bool counting = app_counting(a);
+		timeout(counting ? 0 : KEY_WAIT_MS);
 		wint_t ch;
 		int rc = get_wch(&ch);
+		if (rc == ERR && counting) {
+			app_count_step(a, COUNT_SLICE_MS);
+			layout_draw(a);
+			if (!app_counting(a))
+				keylog_settled(&a->keylog);
+			continue;
+		}
 		if (rc == ERR) {
 			int64_t before = a->data_version;
 			poll_data(a);
-			dirty = a->data_version != before;
+			if (a->data_version != before)
+				layout_draw(a);
 			continue;
 		}
-		bool is_key = rc == KEY_CODE_YES;
-		if (is_key && ch == KEY_RESIZE) {
-			/* Page and timeline sizes follow the new layout. */
-			layout_compute(a);
-			list_reload(a, true);
-			timeline_load(a, false);
-			clear();
-		} else if (is_key && ch == KEY_MOUSE) {
-			actions_mouse(a);
-		} else {
-			a->message[0] = '\0';
-			actions_dispatch(a, is_key, ch);
-		}
-		dirty = true;
+		answer_key(a, rc == KEY_CODE_YES, ch);
 	}
 }
 
@@ -258,6 +302,7 @@ int ui_browse(const char *db_path)
 {
 	struct app a;
 	memset(&a, 0, sizeof a);
+	keylog_open(&a.keylog, keylog_now_us());
 	a.db_path = db_path;
 	a.list.newest_first = true;
 	a.list.at_start = true;

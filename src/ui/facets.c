@@ -1,9 +1,11 @@
 /* facets.c - the filter pane: each facet's values with their counts
  * under the current filter; space toggles a value, typing narrows.
  *
- * A facet is counted under the filter without its own key
- * (filter_without_key), as faceted search does: picking "eu-west-1"
- * must not hide the other regions one might add to it.  Toggling edits
+ * A facet is counted under the filter without its own key, as faceted
+ * search does: picking "eu-west-1" must not hide the other regions one
+ * might add to it.  The counts come from a store tally (store.h), run a
+ * slice at a time between keys: over millions of events they fill in
+ * while the browser stays responsive.  Toggling edits
  * the filter text (compose.c), so OR within a facet and AND across
  * facets is simply the filter language's own rule.
  */
@@ -47,6 +49,8 @@ void facets_free(struct facets_state *f)
 {
 	for (size_t i = 0; i < NDEFS; i++)
 		store_facet_free(&f->values[i]);
+	store_tally_free(f->tally);
+	f->tally = NULL;
 	free(f->items);
 	f->items = NULL;
 	f->nitems = f->cap = 0;
@@ -125,26 +129,37 @@ static void rebuild(struct app *a)
 void facets_load(struct app *a)
 {
 	struct facets_state *f = &a->facets;
-	for (size_t d = 0; d < NDEFS; d++) {
-		struct filter *without = filter_without_key(a->filter, defs[d].key);
-		if (store_facet(a->store, without, defs[d].dim, FACET_LIMIT,
-		                &f->values[d]) < 0)
-			app_message(a, "%s", store_errmsg(a->store));
-		if (defs[d].dim == DIM_REGION) {
-			/* "global" is a property, not a region name: counted
-			 * on its own so the pane can offer it. */
-			char *text = compose_set(without, FK_REGION, "global");
-			struct filter *g = text ? filter_parse(text, app_now_ms(),
-			                                       NULL)
-			                        : NULL;
-			f->global_count = 0;
-			if (g)
-				store_count(a->store, g, &f->global_count);
-			filter_free(g);
-			free(text);
-		}
-		filter_free(without);
+	enum store_dimension dims[NDEFS];
+	for (size_t d = 0; d < NDEFS; d++)
+		dims[d] = defs[d].dim;
+	struct store_tally_spec spec = { dims, NDEFS, 0, 0, 0 };
+	store_tally_free(f->tally);
+	f->tally = store_tally_begin(a->store, a->filter, &spec);
+	if (!f->tally)
+		app_message(a, "%s", store_errmsg(a->store));
+	facets_take(a);
+}
+
+bool facets_counting(const struct app *a)
+{
+	return a->facets.tally && !store_tally_done(a->facets.tally);
+}
+
+void facets_take(struct app *a)
+{
+	struct facets_state *f = &a->facets;
+	if (!f->tally) {
+		for (size_t d = 0; d < NDEFS; d++)
+			store_facet_free(&f->values[d]);
+		a->matched = f->global_count = 0;
+		rebuild(a);
+		return;
 	}
+	for (size_t d = 0; d < NDEFS; d++)
+		if (store_tally_facet(f->tally, d, FACET_LIMIT, &f->values[d]) < 0)
+			app_message(a, "%s", store_errmsg(a->store));
+	a->matched = store_tally_matched(f->tally);
+	f->global_count = store_tally_global(f->tally);
 	rebuild(a);
 }
 

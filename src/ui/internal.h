@@ -16,6 +16,7 @@
 
 #include "filter/filter.h"
 #include "store/store.h"
+#include "ui/keylog.h"
 #include "ui/pure.h"
 
 enum pane { PANE_TIMELINE, PANE_FACETS, PANE_LIST, PANE_DETAIL, PANE_COUNT_ };
@@ -62,6 +63,7 @@ struct facet_item {
 };
 
 struct facets_state {
+	struct store_tally *tally; /* counting the filter (facets.c) */
 	struct store_facet values[8];
 	int64_t global_count; /* events of global services, for "region" */
 	struct facet_item *items; /* after narrowing */
@@ -78,6 +80,7 @@ struct detail_state {
 };
 
 struct timeline_state {
+	struct store_tally *tally; /* counting the visible buckets */
 	int level;          /* index in the bucket widths (timeline.c) */
 	bool automatic;     /* the level follows the filtered span */
 	int64_t view_start; /* start of the first column */
@@ -102,6 +105,7 @@ struct preset {
 };
 
 struct app {
+	struct keylog keylog; /* TRAILNAV_KEY_TIMES: answer times, for bench */
 	struct store *store;
 	const char *db_path;
 	bool quit;
@@ -140,8 +144,11 @@ int64_t app_now_ms(void);
  * view; returns -1. */
 int app_set_filter(struct app *a, const char *text, struct filter_error *err);
 void app_back(struct app *a);
-/* Recounts everything that depends on the filter or the data. */
+/* Recounts everything that depends on the filter or the data: starts
+ * the counts, which app_count_step() then carries on between keys. */
 void app_recount(struct app *a);
+bool app_counting(const struct app *a);
+void app_count_step(struct app *a, int64_t budget_ms);
 void app_message(struct app *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
@@ -175,7 +182,11 @@ const struct store_row *list_selected(const struct app *a);
 int list_visible(const struct app *a);
 
 /* facets.c */
+/* Starts counting the filter (the matching count and every facet);
+ * facets_take() shows what is counted so far. */
 void facets_load(struct app *a);
+bool facets_counting(const struct app *a);
+void facets_take(struct app *a);
 void facets_free(struct facets_state *f);
 void facets_draw(struct app *a);
 void facets_move(struct app *a, long delta);
@@ -195,6 +206,9 @@ void detail_pivot(struct app *a);
 
 /* timeline.c */
 void timeline_load(struct app *a, bool reset_view);
+bool timeline_counting(const struct app *a);
+void timeline_take(struct app *a);
+void timeline_free(struct timeline_state *t);
 void timeline_draw(struct app *a);
 void timeline_move(struct app *a, long delta);
 void timeline_zoom(struct app *a, int step);

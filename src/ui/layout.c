@@ -150,7 +150,12 @@ static void draw_status(struct app *a)
 	struct buf count, right;
 	buf_init(&count);
 	buf_init(&right);
-	buf_printf(&count, _("%s of %s events"), matched, total);
+	/* Counts over millions of events arrive a slice at a time: until
+	 * then the figure is a lower bound, and says so. */
+	if (app_counting(a))
+		buf_printf(&count, _("counting: %s of %s events"), matched, total);
+	else
+		buf_printf(&count, _("%s of %s events"), matched, total);
 	buf_puts(&count, "  ");
 	const char *help = _("? help");
 	int lw = left.data ? (int)fmt_width(left.data) : 0;

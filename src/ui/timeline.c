@@ -4,6 +4,8 @@
  * Only the buckets on screen are counted: the histogram is asked for the
  * visible window (intersected with the filter's own time terms), so a
  * one-minute zoom over a year of events costs one screen of buckets.
+ * The counting is a store tally, carried on between keys like the
+ * facets'.
  */
 #include <config.h>
 
@@ -75,17 +77,33 @@ static void count_window(struct app *a)
 	int64_t lo = t->view_start, hi = t->view_start + w * columns(a);
 	filter_bounds(a->filter, &lo, &hi);
 	store_histogram_free(&t->hist);
+	store_tally_free(t->tally);
+	t->tally = NULL;
 	if (hi <= lo)
 		return;
-	/* Whole seconds, as the filter language writes times. */
-	lo = floor_to(lo, 1000);
-	hi = floor_to(hi + 999, 1000);
-	char *text = compose_time(a->filter, lo, hi);
-	struct filter *f = text ? filter_parse(text, app_now_ms(), NULL) : NULL;
-	if (f && store_histogram(a->store, f, w, &t->hist) < 0)
+	struct store_tally_spec spec = { NULL, 0, w, lo, hi };
+	t->tally = store_tally_begin(a->store, a->filter, &spec);
+	if (!t->tally)
 		app_message(a, "%s", store_errmsg(a->store));
-	filter_free(f);
-	free(text);
+}
+
+bool timeline_counting(const struct app *a)
+{
+	return a->timeline.tally && !store_tally_done(a->timeline.tally);
+}
+
+void timeline_take(struct app *a)
+{
+	struct timeline_state *t = &a->timeline;
+	if (t->tally && store_tally_histogram(t->tally, &t->hist) < 0)
+		app_message(a, "%s", store_errmsg(a->store));
+}
+
+void timeline_free(struct timeline_state *t)
+{
+	store_tally_free(t->tally);
+	t->tally = NULL;
+	store_histogram_free(&t->hist);
 }
 
 /* The filtered span: the newest and the oldest matching event. */
@@ -112,7 +130,7 @@ void timeline_load(struct app *a, bool reset_view)
 	struct timeline_state *t = &a->timeline;
 	load_span(a);
 	if (!t->have_span) {
-		store_histogram_free(&t->hist);
+		timeline_free(t);
 		return;
 	}
 	if (t->automatic || reset_view) {
