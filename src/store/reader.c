@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "store/internal.h"
 #include "util/buf.h"
@@ -54,11 +55,12 @@ void store_page_free(struct store_page *page)
 	memset(page, 0, sizeof *page);
 }
 
-static const char page_columns[] =
+static const char page_head[] =
 	"SELECT e.id, e.time_ms, e.category, e.global, e.read_only,"
 	" rg.s, sv.s, nm.s, p.type, p.arn, p.name, ac.s, ak.s, ip.s, ag.s,"
 	" er.s, e.event_id, e.request_id"
-	" FROM event e"
+	" FROM event e";
+static const char page_joins[] =
 	" LEFT JOIN region rg ON rg.id = e.region"
 	" LEFT JOIN service sv ON sv.id = e.service"
 	" LEFT JOIN event_name nm ON nm.id = e.name"
@@ -101,14 +103,18 @@ static int read_row(sqlite3_stmt *st, struct store_row *r,
 	return 0;
 }
 
+/* `by_time`: walk the time index whatever the planner would choose (see
+ * store_page). */
 static char *page_sql(const struct where *w, const struct store_cursor *from,
-                      enum store_direction dir)
+                      enum store_direction dir, bool by_time)
 {
 	struct buf b;
 	buf_init(&b);
 	bool older = dir == STORE_OLDER;
 	size_t n = w->nparams;
-	buf_printf(&b, "%s WHERE (%s)", page_columns, w->sql);
+	buf_printf(&b, "%s%s%s WHERE (%s)", page_head,
+	           by_time ? " INDEXED BY event_by_time" : "", page_joins,
+	           w->sql);
 	if (from)
 		buf_printf(&b, " AND (e.time_ms, e.id) %s (?%zu, ?%zu)",
 		           older ? "<" : ">", n + 1, n + 2);
@@ -139,6 +145,50 @@ static int fill_page(struct store *s, sqlite3_stmt *st, size_t limit,
 	return 0;
 }
 
+/* Stops a statement once the clock passes *(int64_t *)deadline. */
+static int past_deadline(void *deadline)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 >
+	       *(int64_t *)deadline;
+}
+
+static int run_page(struct store *s, const struct where *w,
+                    const struct store_cursor *from, enum store_direction dir,
+                    size_t limit, bool by_time, struct store_page *page)
+{
+	char *sql = page_sql(w, from, dir, by_time);
+	sqlite3_stmt *st = sql ? store_prepare(s, sql) : NULL;
+	free(sql);
+	int rc = -1;
+	if (st && store_where_bind(s, w, st) == 0) {
+		int n = (int)w->nparams;
+		if (from) {
+			sqlite3_bind_int64(st, n + 1, from->time_ms);
+			sqlite3_bind_int64(st, n + 2, from->row);
+		}
+		/* One more than asked tells whether there is more. */
+		sqlite3_bind_int64(st, n + (from ? 3 : 1), (int64_t)limit + 1);
+		rc = fill_page(s, st, limit, page);
+	} else if (!st && !sql) {
+		store_fail(s, "%s", _("out of memory"));
+	}
+	sqlite3_finalize(st);
+	if (rc < 0)
+		store_page_free(page);
+	return rc;
+}
+
+/* A page is the newest (or oldest) few matches.  When matches are
+ * dense, walking the time index finds them at once; when they are
+ * sparse, that walk is long and the planner's choice (a column index,
+ * then sorting the matches) is quick.  Neither plan is safe alone, and
+ * SQLite cannot tell which case it is in: so the time walk is tried for
+ * a few milliseconds first, and the planner's plan runs if it did not
+ * finish. */
+#define TIME_WALK_MS 15
+
 int store_page(struct store *s, const struct filter *f,
                const struct store_cursor *from, enum store_direction dir,
                size_t limit, struct store_page *page)
@@ -147,26 +197,21 @@ int store_page(struct store *s, const struct filter *f,
 	store_page_free(page);
 	if (store_where(s, f, &w) < 0)
 		return -1;
-	char *sql = page_sql(&w, from, dir);
-	sqlite3_stmt *st = sql ? store_prepare(s, sql) : NULL;
-	free(sql);
-	int rc = -1;
-	if (st && store_where_bind(s, &w, st) == 0) {
-		int n = (int)w.nparams;
-		if (from) {
-			sqlite3_bind_int64(st, n + 1, from->time_ms);
-			sqlite3_bind_int64(st, n + 2, from->row);
-		}
-		/* One more than asked tells whether there is more. */
-		sqlite3_bind_int64(st, n + (from ? 3 : 1), (int64_t)limit + 1);
-		rc = fill_page(s, st, limit, page);
-	} else if (!sql) {
-		store_fail(s, "%s", _("out of memory"));
+	int rc = 1;
+	if (strcmp(w.sql, "1") != 0) {
+		struct timespec ts;
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		int64_t deadline = (int64_t)ts.tv_sec * 1000 +
+		                   ts.tv_nsec / 1000000 + TIME_WALK_MS;
+		sqlite3_progress_handler(s->db, 1000, past_deadline, &deadline);
+		rc = run_page(s, &w, from, dir, limit, true, page);
+		sqlite3_progress_handler(s->db, 0, NULL, NULL);
+		if (rc < 0 && sqlite3_errcode(s->db) == SQLITE_INTERRUPT)
+			rc = 1;
 	}
-	sqlite3_finalize(st);
+	if (rc == 1)
+		rc = run_page(s, &w, from, dir, limit, false, page);
 	store_where_free(&w);
-	if (rc < 0)
-		store_page_free(page);
 	return rc;
 }
 

@@ -24,6 +24,9 @@ void keylog_open(struct keylog *k, int64_t start_us)
 	const char *path = getenv("TRAILNAV_KEY_TIMES");
 	if (path && *path)
 		k->f = fopen(path, "a");
+	/* A line at a time: the bench reads the log while the browser runs. */
+	if (k->f)
+		setvbuf(k->f, NULL, _IOLBF, 0);
 }
 
 void keylog_first_screen(struct keylog *k)
