@@ -77,11 +77,19 @@ settle() {
 	done
 }
 
+# phase NAME: marks the log, so each key counts where it belongs (a space
+# typed into the filter line is not a facet toggle).
+phase() { echo "phase $1" >>"$log"; }
+
 wait_lines 1
 settle
+phase page
 for _ in $(seq 1 20); do key NPage; done
+phase detail
 for _ in $(seq 1 20); do key Down; done
+phase other
 key BTab
+phase facet
 for _ in $(seq 1 5); do
 	key Down
 	key Space
@@ -89,7 +97,9 @@ for _ in $(seq 1 5); do
 	key Space
 	settle
 done
+phase other
 key Tab
+phase filter
 for f in 'event:ConsoleLogin' 'error:AccessDenied*' 'principal:alice' \
 	'region:eu-west-1 cat:data' 'service:iam ro:false' \
 	'-region:us-east-1 error:any' 'key:AKIA*' \
@@ -103,19 +113,23 @@ for f in 'event:ConsoleLogin' 'error:AccessDenied*' 'principal:alice' \
 done
 key q
 sleep 0.5
+# Kept beside the database, to see which key was slow.
+cp "$log" "$cache/browse-$n.keys"
 
 python3 - "$log" "$n" "$db" <<'EOF'
 import sys
 log, n, db = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-keys, settled, first, rss = {}, {}, None, None
+keys, settled, first, rss, phase = {}, {}, None, None, ""
 for line in open(log):
     f = line.split()
-    if f[0] == "first-screen":
+    if f[0] == "phase":
+        phase = f[1]
+    elif f[0] == "first-screen":
         first = int(f[1]) / 1000
     elif f[0] == "key":
-        keys.setdefault(f[1], []).append(int(f[2]) / 1000)
+        keys.setdefault(phase + f[1], []).append(int(f[2]) / 1000)
     elif f[0] == "settled":
-        settled.setdefault(f[1], []).append(int(f[2]) / 1000)
+        settled.setdefault(phase + f[1], []).append(int(f[2]) / 1000)
     elif f[0] == "peak-rss-kb":
         rss = int(f[1]) // 1024
 
@@ -130,8 +144,9 @@ print()
 print("browser on %d generated events (%s)" % (n, db))
 row("first screen", "%.0f ms" % first if first is not None else "?",
     "<= 200 ms")
-for label, k in (("page down", "KEY_NPAGE"), ("detail open (next row)", "KEY_DOWN"),
-                 ("facet toggle", "SPACE"), ("filter change", "ENTER")):
+for label, k in (("page down", "pageKEY_NPAGE"),
+                 ("detail open (next row)", "detailKEY_DOWN"),
+                 ("facet toggle", "facetSPACE"), ("filter change", "filterENTER")):
     v = keys.get(k, [])
     if v:
         row(label + ", p50 / p99", "%.0f / %.0f ms" % (pct(v, 50), pct(v, 99)),

@@ -58,6 +58,8 @@ static void count_total(struct app *a)
 	struct store_summary sum;
 	if (store_summary(a->store, &sum) == 0) {
 		a->total = sum.events;
+		a->oldest_all = sum.oldest_ms;
+		a->newest_all = sum.newest_ms;
 		a->empty = sum.events == 0;
 	}
 }
@@ -81,16 +83,31 @@ bool app_counting(const struct app *a)
 void app_count_step(struct app *a, int64_t budget_ms)
 {
 	int64_t until = monotonic_ms() + budget_ms;
-	if (timeline_counting(a)) {
-		if (store_tally_step(a->timeline.tally, budget_ms) < 0)
-			app_message(a, "%s", store_errmsg(a->store));
-		timeline_take(a);
-	}
-	int64_t left = until - monotonic_ms();
-	if (facets_counting(a) && left > 0) {
-		if (store_tally_step(a->facets.tally, left) < 0)
-			app_message(a, "%s", store_errmsg(a->store));
-		facets_take(a);
+	int64_t left = budget_ms;
+	while (app_counting(a) && left > 0) {
+		if (timeline_counting(a)) {
+			if (store_tally_step(a->timeline.tally, left) < 0) {
+				/* Said once; the count is given up. */
+				app_message(a, "%s", store_errmsg(a->store));
+				store_tally_free(a->timeline.tally);
+				a->timeline.tally = NULL;
+			}
+			timeline_take(a);
+		}
+		left = until - monotonic_ms();
+		if (facets_counting(a) && left > 0) {
+			if (store_tally_step(a->facets.tally, left) < 0) {
+				app_message(a, "%s", store_errmsg(a->store));
+				store_tally_free(a->facets.tally);
+				a->facets.tally = NULL;
+			}
+			facets_take(a);
+			/* Now the filter's own span is known: the timeline
+			 * fits it. */
+			if (!facets_counting(a) && a->timeline.provisional)
+				timeline_load(a, false);
+		}
+		left = until - monotonic_ms();
 	}
 }
 

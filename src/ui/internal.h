@@ -88,6 +88,7 @@ struct timeline_state {
 	struct store_histogram hist;
 	int sel;            /* the selected column */
 	bool have_span;
+	bool provisional;   /* the span is the database's, until counted */
 };
 
 struct filterline {
@@ -116,6 +117,7 @@ struct app {
 	char **back;
 	size_t nback;
 	int64_t matched, total;
+	int64_t oldest_all, newest_all; /* the database's span */
 	bool empty; /* no events at all: the welcome screen */
 	/* Layout. */
 	int rows, cols;

@@ -106,23 +106,25 @@ void timeline_free(struct timeline_state *t)
 	store_histogram_free(&t->hist);
 }
 
-/* The filtered span: the newest and the oldest matching event. */
+/* The filtered span: the oldest and the newest matching event, as the
+ * count found them; until it has, the database's span within the
+ * filter's time terms, marked provisional (timeline_load() runs again
+ * when the count is complete).  Asking the store for the two ends would
+ * cost two searches that, for a sparse filter, read every match. */
 static void load_span(struct app *a)
 {
 	struct timeline_state *t = &a->timeline;
-	struct store_page p = { 0 };
-	t->have_span = false;
-	if (store_page(a->store, a->filter, NULL, STORE_OLDER, 1, &p) == 0 &&
-	    p.count) {
-		t->newest = p.rows[0].time_ms;
-		if (store_page(a->store, a->filter, NULL, STORE_NEWER, 1, &p) ==
-		            0 &&
-		    p.count) {
-			t->oldest = p.rows[0].time_ms;
-			t->have_span = true;
-		}
+	const struct store_tally *c = a->facets.tally;
+	t->provisional = !c || !store_tally_done(c);
+	if (!t->provisional) {
+		store_tally_span(c, &t->oldest, &t->newest);
+		t->have_span = store_tally_matched(c) > 0;
+		return;
 	}
-	store_page_free(&p);
+	t->oldest = a->oldest_all;
+	t->newest = a->newest_all;
+	filter_bounds(a->filter, &t->oldest, &t->newest);
+	t->have_span = a->total > 0 && t->oldest <= t->newest;
 }
 
 void timeline_load(struct app *a, bool reset_view)
