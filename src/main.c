@@ -6,7 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -115,7 +118,7 @@ static int browse(const struct cli_globals *g)
 	return rc;
 }
 
-static int import_paths(const struct cli_globals *g, int n, char **paths)
+static int run_import(const struct cli_globals *g, int n, char **paths)
 {
 	char **argv = calloc((size_t)n + 2, sizeof *argv);
 	if (!argv) {
@@ -127,14 +130,78 @@ static int import_paths(const struct cli_globals *g, int n, char **paths)
 	memcpy(argv + 1, paths, (size_t)n * sizeof *argv);
 	int rc = cmd_import(g, n + 1, argv);
 	free(argv);
-	/* Then browse what was imported; a partial import (1) still has
-	 * something to show, and its status is kept. */
-	if (rc != EXIT_USAGE && interactive()) {
-		int b = browse(g);
-		if (b != EXIT_OK)
-			rc = b;
-	}
 	return rc;
+}
+
+/* Copies what a child wrote into `f` to `out`. */
+static void replay(FILE *f, FILE *out)
+{
+	char buf[4096];
+	size_t n;
+	rewind(f);
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		fwrite(buf, 1, n, out);
+}
+
+/* On a terminal, `trailnav PATH...` browses at once while a child
+ * process imports: the browser watches the database and shows events as
+ * they are committed, so a person is looking at a big trail within
+ * seconds rather than after the whole import.  What the import says
+ * waits in files until the browser has given the screen back.  Quitting
+ * before the import is done stops it; what it committed stays, and the
+ * same command finishes the job. */
+static int import_and_browse(const struct cli_globals *g, int n, char **paths)
+{
+	FILE *out = tmpfile(), *err = tmpfile();
+	fflush(NULL);
+	pid_t pid = out && err ? fork() : -1;
+	if (pid < 0) {
+		/* No child: import first, then browse. */
+		if (out)
+			fclose(out);
+		if (err)
+			fclose(err);
+		int rc = run_import(g, n, paths);
+		int b = rc != EXIT_USAGE ? browse(g) : EXIT_OK;
+		return b != EXIT_OK ? b : rc;
+	}
+	if (pid == 0) {
+		int nul = open("/dev/null", O_RDONLY);
+		if (nul >= 0)
+			dup2(nul, STDIN_FILENO);
+		dup2(fileno(out), STDOUT_FILENO);
+		dup2(fileno(err), STDERR_FILENO);
+		int rc = run_import(g, n, paths);
+		fflush(NULL); /* _exit() would drop what stdio still holds */
+		_exit(rc);
+	}
+	int rc = browse(g);
+	int status = 0;
+	bool stopped = false;
+	if (waitpid(pid, &status, WNOHANG) == 0) {
+		kill(pid, SIGTERM);
+		waitpid(pid, &status, 0);
+		stopped = true;
+	}
+	replay(err, stderr);
+	replay(out, stdout);
+	fclose(out);
+	fclose(err);
+	if (stopped) {
+		cli_error("%s", _("the import was stopped before it finished; "
+		                  "run the same command again to finish it "
+		                  "(nothing it imported is lost)"));
+		return rc != EXIT_OK ? rc : EXIT_PARTIAL;
+	}
+	int irc = WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_USAGE;
+	return rc != EXIT_OK ? rc : irc;
+}
+
+static int import_paths(const struct cli_globals *g, int n, char **paths)
+{
+	if (interactive())
+		return import_and_browse(g, n, paths);
+	return run_import(g, n, paths);
 }
 
 /* Global options before the command; returns the index of the command

@@ -1,0 +1,52 @@
+#!/bin/sh
+# ui_import.sh - `trailnav PATH` on a terminal browses at once while the
+# import runs in a child process: events appear as they are committed,
+# the import's summary shows after the browser closes, and quitting early
+# stops the import without losing what it committed.  Through tmux.
+# Emits TAP.
+set -u
+top=${TRAILNAV_TOP_BUILDDIR:-.}
+src=${TRAILNAV_TOP_SRCDIR:-.}
+tn="$top/src/trailnav"
+case $tn in /*) ;; *) tn="$PWD/$tn" ;; esac
+tmp=$(mktemp -d)
+. "$src/tests/tap.sh"
+. "$src/tests/ui_lib.sh"
+
+echo "1..4"
+big="$tmp/big"
+"$tn" generate --events 60000 --seed 5 "$big" >/dev/null
+"$tn" import -q --db "$tmp/ref.db" "$big" >/dev/null
+want=$(events "$tmp/ref.db")
+# As the status line writes counts: 58,314.
+fmt_want=$(echo "$want" | sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|,\)/\1,\2\3/' -e 'ta')
+
+# Left to finish: the browser comes up, the count reaches every event,
+# and after q the import's own summary is on the terminal.
+ui_start -- --db "$tmp/a.db" "$big"
+wait_for " events" 10
+ok $? "the browser is up while the import runs"
+wait_for "$fmt_want of $fmt_want events" 120
+ok $? "events appear as they are committed, up to all $want"
+keys q
+wait_for "EXITED:0" 10 && grep -q "Events: $want new" "$tmp/out"
+ok $? "after q: exit 0 and the import's summary ($want new)"
+
+# Quit at once: either the import had finished (exit 0) or it is stopped
+# and says so (exit 1); running it again finishes with every event.
+ui_start -- --db "$tmp/b.db" "$big"
+wait_for " events" 10 >/dev/null
+keys q
+wait_for "EXITED:" 30 >/dev/null
+if grep -q "EXITED:1" "$tmp/out"; then
+	grep -q "import was stopped before it finished" "$tmp/out"
+	st=$?
+else
+	grep -q "EXITED:0" "$tmp/out"
+	st=$?
+fi
+"$tn" import -q --db "$tmp/b.db" "$big" >/dev/null 2>&1
+got=$(events "$tmp/b.db")
+[ $st -eq 0 ] && [ "$got" = "$want" ]
+ok $? "quitting early stops the import, which the same command finishes ($got of $want)"
+[ "$failed" -eq 0 ]
