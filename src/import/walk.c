@@ -191,7 +191,10 @@ static char **list_dir(DIR *d, size_t *n)
 			goto nomem;
 		(*n)++;
 	}
-	qsort(names, *n, sizeof *names, compare_names);
+	/* An empty directory has no array at all, and qsort() must not be
+	 * handed NULL even for no elements. */
+	if (*n)
+		qsort(names, *n, sizeof *names, compare_names);
 	return names ? names : calloc(1, sizeof *names);
 nomem:
 	for (size_t i = 0; i < *n; i++)
