@@ -180,15 +180,16 @@ static void put_row(struct rows *r, const char *s, size_t len, int attr)
 	r->n++;
 }
 
-/* One line, escaped, wrapped at the width by display columns. */
+/* One line, escaped, wrapped at the width by display columns: after
+ * the row's last space when it has one, else where the width ends. */
 static void put_line(struct rows *r, const char *raw, int attr)
 {
 	struct buf b;
 	buf_init(&b);
 	fmt_escape(&b, raw);
 	const char *s = b.data ? b.data : "";
-	size_t start = 0, i = 0, len = strlen(s);
-	int col = 0;
+	size_t start = 0, i = 0, len = strlen(s), space = 0;
+	int col = 0, col_space = 0;
 	mbstate_t st;
 	memset(&st, 0, sizeof st);
 	while (i < len) {
@@ -203,12 +204,17 @@ static void put_line(struct rows *r, const char *raw, int attr)
 		if (cw < 0)
 			cw = 1;
 		if (col + cw > r->w && i > start) {
-			put_row(r, s + start, i - start, attr);
-			start = i;
-			col = 0;
+			size_t cut = space > start ? space : i;
+			put_row(r, s + start, cut - start, attr);
+			col = cut == i ? 0 : col - col_space;
+			start = cut;
 		}
 		col += cw;
 		i += k;
+		if (wc == L' ') {
+			space = i;
+			col_space = col;
+		}
 	}
 	if (start < len || len == 0)
 		put_row(r, s + start, len - start, attr);
@@ -255,8 +261,9 @@ void equiv_draw(struct app *a)
 {
 	if (!a->eq.text)
 		return;
-	int w = a->cols - 4, h = a->rows - 3;
-	int y0 = 1, x0 = 2;
+	/* The whole screen but the status line, which says what `c` did. */
+	int w = a->cols, h = a->rows - 1;
+	int y0 = 0, x0 = 0;
 	for (int y = 0; y < h; y++)
 		draw_fill(y0 + y, x0, w, 0);
 	const char *line = a->utf8 ? "\xe2\x94\x80" : "-";
