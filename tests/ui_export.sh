@@ -12,7 +12,7 @@ tmp=$(mktemp -d)
 . "$src/tests/tap.sh"
 . "$src/tests/ui_lib.sh"
 
-echo "1..11"
+echo "1..12"
 
 # filter TEXT: types TEXT as the filter (the / line).
 filter() {
@@ -127,5 +127,16 @@ keys Escape
   grep -qF "export the filter's events to a file" "$tmp/out" &&
   grep -qF "the filter as an Athena, CloudTrail Lake or AWS CLI query" "$tmp/out"; }
 ok $? "? lists e and y"
+
+# A long query at 80x24 scrolls: "(more below)" until End shows its end.
+W=80 H=24 ui_start -- --db "$db"
+wait_for "6 of 6 events" >/dev/null
+filter "principal:alice,bob,carol,dave resource:prod-bucket,main-trail ip:10.0.0.5,198.51.100.7 agent:aws-cli*"
+{ wait_for "filter: principal:" && keys y && wait_for "[Athena]" &&
+  grep -qF "(more below)" "$tmp/out" && ! grep -qF "ORDER BY eventtime DESC;" "$tmp/out" &&
+  keys End && wait_for "ORDER BY eventtime DESC;" &&
+  ! grep -qF "(more below)" "$tmp/out" && keys Home &&
+  wait_for "-- trailnav filter: principal:"; }
+ok $? "a long query scrolls: (more below), End, Home"
 
 [ $failed -eq 0 ]

@@ -135,7 +135,7 @@ static void switch_target(struct app *a, int step)
 void equiv_key(struct app *a, int is_key, wint_t ch)
 {
 	struct equiv_view *v = &a->eq;
-	long page = a->rows > 12 ? a->rows - 12 : 1;
+	long page = a->rows > 8 ? a->rows - 8 : 1; /* the rows of text */
 	if ((!is_key && ch == '\t') || (is_key && ch == KEY_RIGHT) ||
 	    (!is_key && ch == 'l'))
 		switch_target(a, 1);
