@@ -60,6 +60,8 @@ static void act_quit(struct app *a) { a->quit = true; }
 static void act_help(struct app *a) { a->overlay = OV_HELP; a->help_top = 0; }
 static void act_filter(struct app *a) { filterline_open(a); }
 static void act_presets(struct app *a) { presets_open(a); }
+static void act_export(struct app *a) { export_open(a); }
+static void act_equivalent(struct app *a) { equiv_open(a); }
 static void act_back(struct app *a) { app_back(a); }
 static void act_up(struct app *a) { move_by(a, -1); }
 static void act_down(struct app *a) { move_by(a, 1); }
@@ -161,6 +163,13 @@ static const struct action actions[] = {
 	  N_("edit the filter (the whole language; Up/Down: history)"),
 	  act_filter },
 	{ ANYWHERE, { 'p' }, "p", N_("presets: triage filters"), act_presets },
+	{ ANYWHERE, { 'e' }, "e",
+	  N_("export the filter's events to a file (CSV, JSON or NDJSON)"),
+	  act_export },
+	{ ANYWHERE, { 'y' }, "y",
+	  N_("the filter as an Athena, CloudTrail Lake or AWS CLI query; "
+	     "c copies it"),
+	  act_equivalent },
 	{ ANYWHERE, { K(KEY_BACKSPACE), 127, CTRL('h'), 'b' }, "Backspace, b",
 	  N_("back to the previous filter"), act_back },
 	{ ANYWHERE, { 'r' }, "r", N_("reverse the order: newest or oldest first"),
@@ -222,6 +231,12 @@ void actions_dispatch(struct app *a, int is_key, wint_t ch)
 		return;
 	case OV_PRESETS:
 		presets_key(a, is_key, ch);
+		return;
+	case OV_EXPORT:
+		export_key(a, is_key, ch);
+		return;
+	case OV_EQUIV:
+		equiv_key(a, is_key, ch);
 		return;
 	default:
 		break;

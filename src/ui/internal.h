@@ -22,7 +22,7 @@
 enum pane { PANE_TIMELINE, PANE_FACETS, PANE_LIST, PANE_DETAIL, PANE_COUNT_ };
 
 /* What has the keyboard besides the panes. */
-enum overlay { OV_NONE, OV_FILTER, OV_HELP, OV_PRESETS };
+enum overlay { OV_NONE, OV_FILTER, OV_HELP, OV_PRESETS, OV_EXPORT, OV_EQUIV };
 
 struct rect {
 	int y, x, h, w;
@@ -105,6 +105,21 @@ struct preset {
 	char *name, *title, *filter;
 };
 
+/* The `e` dialog: a format and a path to write the filter's events to. */
+struct export_dialog {
+	int format; /* csv, json, ndjson (export_dialog.c) */
+	wchar_t path[1024];
+	size_t len, pos;
+	bool confirm; /* the file exists: asking whether to replace it */
+};
+
+/* The `y` view: the filter as a query for another tool. */
+struct equiv_view {
+	int target; /* enum equiv_target (cli/equivalent.h) */
+	char *text; /* as equivalent() wrote it, notes included */
+	size_t top; /* the first (wrapped) row shown */
+};
+
 struct app {
 	struct keylog keylog; /* TRAILNAV_KEY_TIMES: answer times, for bench */
 	struct store *store;
@@ -137,6 +152,8 @@ struct app {
 	struct detail_state detail;
 	struct timeline_state timeline;
 	struct filterline fl;
+	struct export_dialog exp;
+	struct equiv_view eq;
 };
 
 /* app.c */
@@ -230,6 +247,16 @@ void presets_free(struct app *a);
 void presets_open(struct app *a);
 void presets_key(struct app *a, int is_key, wint_t ch);
 void presets_draw(struct app *a);
+
+/* export_dialog.c */
+void export_open(struct app *a);
+void export_key(struct app *a, int is_key, wint_t ch);
+void export_draw(struct app *a);
+
+/* equiv_view.c */
+void equiv_open(struct app *a);
+void equiv_key(struct app *a, int is_key, wint_t ch);
+void equiv_draw(struct app *a);
 
 /* actions.c */
 void actions_dispatch(struct app *a, int is_key, wint_t ch);

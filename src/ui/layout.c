@@ -177,6 +177,19 @@ static void draw_status(struct app *a)
 	buf_free(&right);
 }
 
+/* The overlay with the keyboard, over the screen drawn. */
+static void draw_overlay(struct app *a)
+{
+	if (a->overlay == OV_FILTER)
+		filterline_draw(a);
+	else if (a->overlay == OV_PRESETS)
+		presets_draw(a);
+	else if (a->overlay == OV_EXPORT)
+		export_draw(a);
+	else if (a->overlay == OV_EQUIV)
+		equiv_draw(a);
+}
+
 void layout_draw(struct app *a)
 {
 	erase();
@@ -186,10 +199,7 @@ void layout_draw(struct app *a)
 	} else if (a->empty && a->overlay != OV_HELP) {
 		draw_welcome(a);
 		draw_status(a);
-		if (a->overlay == OV_FILTER)
-			filterline_draw(a);
-		else if (a->overlay == OV_PRESETS)
-			presets_draw(a);
+		draw_overlay(a);
 	} else {
 		timeline_draw(a);
 		facets_draw(a);
@@ -200,10 +210,7 @@ void layout_draw(struct app *a)
 		list_draw(a);
 		detail_draw(a);
 		draw_status(a);
-		if (a->overlay == OV_FILTER)
-			filterline_draw(a);
-		else if (a->overlay == OV_PRESETS)
-			presets_draw(a);
+		draw_overlay(a);
 	}
 	if (!a->too_small && a->overlay == OV_HELP)
 		help_draw(a);

@@ -1,7 +1,8 @@
 /* pure.h - the parts of the browser that know nothing of curses or of the
  * store, so the unit tests can drive them: the record pretty-printer with
  * folding, the "what was acted on" summary, filter text composed from
- * facet selections, and column fitting. */
+ * facet selections, column fitting, and the clipboard's escape
+ * sequence. */
 #ifndef TRAILNAV_UI_PURE_H
 #define TRAILNAV_UI_PURE_H
 
@@ -101,5 +102,28 @@ struct column {
  * grow last, last), and what is left goes to the flexible ones.  Returns the number of columns kept. */
 size_t columns_fit(const struct column *cols, size_t n, int width,
                    int *widths);
+
+/* ---- clipboard.c: OSC 52 ------------------------------------------------- */
+
+/* Appends `len` bytes of `data` in base64 (RFC 4648, with padding). */
+void base64_encode(struct buf *out, const void *data, size_t len);
+
+/* False when `text` holds a control character other than newline and
+ * tab (C0, DEL, or a C1 in UTF-8): such text, pasted into a terminal,
+ * could end a bracketed paste and run what follows, so it is not put on
+ * the clipboard. */
+bool clipboard_safe(const char *text, size_t len);
+
+/* Appends ESC ] 52 ; c ; <base64 of text> BEL: "set the clipboard". */
+void osc52_sequence(struct buf *out, const char *text, size_t len);
+
+/* Appends `seq` wrapped in tmux's passthrough sequence: ESC P tmux ;
+ * then `seq` with every ESC doubled, then ESC \. */
+void osc52_tmux_wrap(struct buf *out, const char *seq, size_t len);
+
+/* What to write to the terminal to copy `text`: the OSC 52 sequence
+ * and, when `tmux` (running inside tmux), the same again wrapped for
+ * tmux's passthrough.  A failed allocation leaves `out` failed. */
+void osc52_copy(struct buf *out, const char *text, size_t len, bool tmux);
 
 #endif
