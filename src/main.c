@@ -231,7 +231,10 @@ int main(int argc, char **argv)
 	store_library_init();
 	setlocale(LC_ALL, "");
 #if defined(ENABLE_NLS) && ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* TRAILNAV_LOCALEDIR: translations from elsewhere than where `make
+	 * install` puts them (the tests use the build tree's). */
+	const char *localedir = getenv("TRAILNAV_LOCALEDIR");
+	bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
 	textdomain(PACKAGE);
 #endif
 	struct cli_globals g = { NULL };
@@ -250,6 +253,14 @@ int main(int argc, char **argv)
 		else
 			print_help();
 		return EXIT_OK;
+	}
+	/* Not in --help: the browser's keys from its action table, as roff
+	 * for the manual page (make builds doc/trailnav.1 with it) or as
+	 * plain lines. */
+	if (strcmp(word, "--help-keys") == 0 ||
+	    strcmp(word, "--help-keys=man") == 0) {
+		ui_print_keys(stdout, strcmp(word, "--help-keys=man") == 0);
+		return fflush(stdout) == 0 ? EXIT_OK : EXIT_USAGE;
 	}
 	if (strcmp(word, "--version") == 0 || strcmp(word, "-V") == 0) {
 		print_version();

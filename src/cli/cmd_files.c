@@ -36,7 +36,18 @@ void cmd_files_help(void)
 
 struct files_ctx {
 	int64_t n, imported, digests, failed, events, duplicates;
+	size_t state_w, disk_w; /* column widths: the words are translated */
 };
+
+/* The widest of `n` words (display width), and at least `w`. */
+static size_t widest(const char *const *words, size_t n, size_t w)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t ww = fmt_width(words[i]);
+		w = ww > w ? ww : w;
+	}
+	return w;
+}
 
 static const char *state_word(enum store_file_state s)
 {
@@ -69,6 +80,15 @@ static void print_cell(const char *text, size_t width)
 	buf_free(&b);
 }
 
+static void print_right(const char *text, size_t width)
+{
+	struct buf b;
+	buf_init(&b);
+	fmt_fit(&b, text, width, 1);
+	fputs(b.data ? b.data : "", stdout);
+	buf_free(&b);
+}
+
 static int print_entry(void *vctx, const struct store_ledger_entry *e)
 {
 	struct files_ctx *c = vctx;
@@ -76,9 +96,9 @@ static int print_entry(void *vctx, const struct store_ledger_entry *e)
 	buf_init(&path);
 	buf_init(&reason);
 	fmt_escape(&path, e->path);
-	print_cell(state_word(e->state), 9);
+	print_cell(state_word(e->state), c->state_w);
 	putchar(' ');
-	print_cell(disk_word(e), 10);
+	print_cell(disk_word(e), c->disk_w);
 	printf(" %9lld %9lld  %s\n", (long long)e->events,
 	       (long long)e->duplicates, path.data ? path.data : "");
 	if (e->state == STORE_FILE_FAILED && e->reason) {
@@ -133,10 +153,21 @@ int cmd_files(const struct cli_globals *globals, int argc, char **argv)
 	if (!s)
 		return EXIT_USAGE;
 	struct files_ctx c = { 0 };
-	print_cell(_("STATE"), 9);
+	const char *states[] = { _("STATE"), _("imported"), _("digest"),
+	                         _("failed") };
+	const char *disks[] = { _("DISK"), _("missing"), _("unchanged"),
+	                        _("changed") };
+	c.state_w = widest(states, 4, 8) + 1;
+	c.disk_w = widest(disks, 4, 9) + 1;
+	print_cell(_("STATE"), c.state_w);
 	putchar(' ');
-	print_cell(_("DISK"), 10);
-	printf(" %9s %9s  %s\n", _("EVENTS"), _("DUPS"), _("PATH"));
+	print_cell(_("DISK"), c.disk_w);
+	/* Headings padded by display width, not bytes: translations. */
+	putchar(' ');
+	print_right(_("EVENTS"), 9);
+	putchar(' ');
+	print_right(_("DUPS"), 9);
+	printf("  %s\n", _("PATH"));
 	int rc = store_ledger_list(s, failed_only, print_entry, &c);
 	if (rc < 0)
 		cli_error("%s", store_errmsg(s));

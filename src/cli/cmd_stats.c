@@ -123,7 +123,10 @@ static void print_counts_table(const char *heading,
 	w = w > 60 ? 60 : w;
 	buf_free(&cell);
 	fmt_fit(&cell, heading, w, 0);
-	printf("%s  %12s  %6s\n", cell.data ? cell.data : "", _("EVENTS"), "%");
+	/* Padded by display width, not bytes: the heading is translated. */
+	buf_puts(&cell, "  ");
+	fmt_fit(&cell, _("EVENTS"), 12, 1);
+	printf("%s  %6s\n", cell.data, "%");
 	for (size_t i = 0; i < facet->count; i++) {
 		struct buf esc;
 		buf_init(&esc);

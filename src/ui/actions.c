@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ui/internal.h"
+#include "ui/ui.h"
 #include "util/buf.h"
 #include "util/format.h"
 #include "util/i18n.h"
@@ -25,7 +26,7 @@ enum { ANYWHERE = -1 };
 struct action {
 	int scope; /* a pane, or ANYWHERE */
 	int keys[4];
-	const char *names; /* as the help shows the keys */
+	const char *names; /* as the help shows the keys; N_() */
 	const char *help;  /* N_() */
 	void (*fn)(struct app *a);
 };
@@ -141,23 +142,26 @@ static void act_detail_enter(struct app *a)
 		detail_toggle(a);
 }
 
+/* TRANSLATORS: the key names ("Up, k", "Space, Enter") are the
+ * keyboard's own: translate the words as the keycaps read in your
+ * language; keep the letters, they are what is typed. */
 static const struct action actions[] = {
-	{ ANYWHERE, { K(KEY_UP), 'k' }, "Up, k", N_("move up"), act_up },
-	{ ANYWHERE, { K(KEY_DOWN), 'j' }, "Down, j", N_("move down"),
+	{ ANYWHERE, { K(KEY_UP), 'k' }, N_("Up, k"), N_("move up"), act_up },
+	{ ANYWHERE, { K(KEY_DOWN), 'j' }, N_("Down, j"), N_("move down"),
 	  act_down },
-	{ ANYWHERE, { K(KEY_PPAGE), CTRL('b') }, "PgUp", N_("page up"),
+	{ ANYWHERE, { K(KEY_PPAGE), CTRL('b') }, N_("PgUp"), N_("page up"),
 	  act_pgup },
-	{ ANYWHERE, { K(KEY_NPAGE), CTRL('f') }, "PgDn", N_("page down"),
+	{ ANYWHERE, { K(KEY_NPAGE), CTRL('f') }, N_("PgDn"), N_("page down"),
 	  act_pgdn },
 	/* The keypad's Home and End (KEY_A1, KEY_C1) too. */
-	{ ANYWHERE, { K(KEY_HOME), 'g', K(KEY_A1) }, "Home, g",
+	{ ANYWHERE, { K(KEY_HOME), 'g', K(KEY_A1) }, N_("Home, g"),
 	  N_("to the first"), act_home },
-	{ ANYWHERE, { K(KEY_END), 'G', K(KEY_C1) }, "End, G",
+	{ ANYWHERE, { K(KEY_END), 'G', K(KEY_C1) }, N_("End, G"),
 	  N_("to the last"), act_end },
-	{ ANYWHERE, { '\t' }, "Tab", N_("next pane"), act_next },
-	{ ANYWHERE, { K(KEY_BTAB) }, "Shift-Tab", N_("previous pane"),
+	{ ANYWHERE, { '\t' }, N_("Tab"), N_("next pane"), act_next },
+	{ ANYWHERE, { K(KEY_BTAB) }, N_("Shift-Tab"), N_("previous pane"),
 	  act_prev },
-	{ ANYWHERE, { '\r', '\n', K(KEY_ENTER) }, "Enter",
+	{ ANYWHERE, { '\r', '\n', K(KEY_ENTER) }, N_("Enter"),
 	  N_("open the selected event's detail"), act_open },
 	{ ANYWHERE, { '/' }, "/",
 	  N_("edit the filter (the whole language; Up/Down: history)"),
@@ -170,7 +174,7 @@ static const struct action actions[] = {
 	  N_("the filter as an Athena, CloudTrail Lake or AWS CLI query; "
 	     "c copies it"),
 	  act_equivalent },
-	{ ANYWHERE, { K(KEY_BACKSPACE), 127, CTRL('h'), 'b' }, "Backspace, b",
+	{ ANYWHERE, { K(KEY_BACKSPACE), 127, CTRL('h'), 'b' }, N_("Backspace, b"),
 	  N_("back to the previous filter"), act_back },
 	{ ANYWHERE, { 'r' }, "r", N_("reverse the order: newest or oldest first"),
 	  act_reverse },
@@ -181,28 +185,28 @@ static const struct action actions[] = {
 	  act_pan_left },
 	{ ANYWHERE, { '>', '.' }, ">", N_("timeline: pan to later"),
 	  act_pan_right },
-	{ ANYWHERE, { 27 }, "Esc",
+	{ ANYWHERE, { 27 }, N_("Esc"),
 	  N_("clear the filter pane's narrowing; back to the list"),
 	  act_escape },
-	{ ANYWHERE, { '?', K(KEY_F(1)) }, "?, F1", N_("this help"), act_help },
+	{ ANYWHERE, { '?', K(KEY_F(1)) }, N_("?, F1"), N_("this help"), act_help },
 	{ ANYWHERE, { 'q' }, "q", N_("quit"), act_quit },
-	{ PANE_FACETS, { ' ', '\r', '\n', K(KEY_ENTER) }, "Space, Enter",
+	{ PANE_FACETS, { ' ', '\r', '\n', K(KEY_ENTER) }, N_("Space, Enter"),
 	  N_("toggle the value (OR within a facet, AND across facets)"),
 	  act_toggle },
-	{ PANE_DETAIL, { ' ', 'z' }, "Space, z",
+	{ PANE_DETAIL, { ' ', 'z' }, N_("Space, z"),
 	  N_("fold or unfold the object or array"), act_fold },
-	{ PANE_DETAIL, { '\r', '\n', K(KEY_ENTER) }, "Enter",
+	{ PANE_DETAIL, { '\r', '\n', K(KEY_ENTER) }, N_("Enter"),
 	  N_("on a value: filter by it; on an object: fold it"),
 	  act_detail_enter },
 	{ PANE_DETAIL, { 'f' }, "f",
 	  N_("filter by the value under the cursor: key, principal, IP, "
 	     "request, resource..."),
 	  act_pivot },
-	{ PANE_TIMELINE, { K(KEY_LEFT), 'h' }, "Left, h",
+	{ PANE_TIMELINE, { K(KEY_LEFT), 'h' }, N_("Left, h"),
 	  N_("the bucket before"), act_left },
-	{ PANE_TIMELINE, { K(KEY_RIGHT), 'l' }, "Right, l",
+	{ PANE_TIMELINE, { K(KEY_RIGHT), 'l' }, N_("Right, l"),
 	  N_("the bucket after"), act_right },
-	{ PANE_TIMELINE, { 'n', '\r', '\n', K(KEY_ENTER) }, "Enter, n",
+	{ PANE_TIMELINE, { 'n', '\r', '\n', K(KEY_ENTER) }, N_("Enter, n"),
 	  N_("narrow the time range to the selected bucket"), act_narrow },
 };
 
@@ -297,39 +301,51 @@ void actions_mouse(struct app *a)
 
 /* ---- the help screen, made from the table ------------------------------ */
 
-static const char *scope_title(int scope)
+/* The heading of a scope's keys, untranslated (N_()). */
+static const char *scope_msgid(int scope)
 {
 	switch (scope) {
 	case PANE_FACETS:
-		return _("In the filter pane (typed letters narrow its values; "
-		         "Backspace and Esc undo that)");
+		return N_("In the filter pane (typed letters narrow its values; "
+		          "Backspace and Esc undo that)");
 	case PANE_DETAIL:
-		return _("In the detail pane");
+		return N_("In the detail pane");
 	case PANE_TIMELINE:
-		return _("In the timeline");
+		return N_("In the timeline");
 	default:
-		return _("Everywhere");
+		return N_("Everywhere");
 	}
 }
+
+static const char *scope_title(int scope)
+{
+	return _(scope_msgid(scope));
+}
+
+static const int help_scopes[] = { ANYWHERE, PANE_FACETS, PANE_DETAIL,
+                                   PANE_TIMELINE };
+#define NSCOPES (sizeof help_scopes / sizeof help_scopes[0])
+
+static const char mouse_help[] =
+	N_("Mouse: click a row, a filter value or a bucket; the wheel "
+	   "scrolls.");
 
 /* The help as lines; `line` < 0 counts them.  Returns the count. */
 static int help_lines(struct app *a, int first, int y0, int rows)
 {
-	static const int scopes[] = { ANYWHERE, PANE_FACETS, PANE_DETAIL,
-	                              PANE_TIMELINE };
 	int n = 0;
-	for (size_t s = 0; s < sizeof scopes / sizeof scopes[0]; s++) {
+	for (size_t s = 0; s < NSCOPES; s++) {
 		int y = n - first + y0;
 		if (n >= first && n - first < rows)
-			draw_safe(a, y, 2, a->cols - 4, scope_title(scopes[s]),
+			draw_safe(a, y, 2, a->cols - 4, scope_title(help_scopes[s]),
 			          A_BOLD | A_UNDERLINE);
 		n++;
 		for (size_t i = 0; i < NACTIONS; i++) {
-			if (actions[i].scope != scopes[s])
+			if (actions[i].scope != help_scopes[s])
 				continue;
 			y = n - first + y0;
 			if (n >= first && n - first < rows) {
-				draw_safe(a, y, 4, 16, actions[i].names, A_BOLD);
+				draw_safe(a, y, 4, 16, _(actions[i].names), A_BOLD);
 				draw_safe(a, y, 21, a->cols - 23, _(actions[i].help),
 				          0);
 			}
@@ -339,10 +355,7 @@ static int help_lines(struct app *a, int first, int y0, int rows)
 	}
 	int y = n - first + y0;
 	if (n >= first && n - first < rows)
-		draw_safe(a, y, 2, a->cols - 4,
-		          _("Mouse: click a row, a filter value or a bucket; the "
-		            "wheel scrolls."),
-		          0);
+		draw_safe(a, y, 2, a->cols - 4, _(mouse_help), 0);
 	return n + 1;
 }
 
@@ -378,4 +391,57 @@ void help_key(struct app *a, int is_key, wint_t ch)
 		                      : 0;
 	else if (!is_key && (ch == 27 || ch == 'q' || ch == '?'))
 		a->overlay = OV_NONE;
+}
+
+/* ---- the same table for the manual and the tests ----------------------- */
+
+/* `s` as roff text: backslashes and hyphens escaped, a leading control
+ * character made harmless. */
+static void roff_put(FILE *out, const char *s)
+{
+	if (*s == '.' || *s == '\'')
+		fputs("\\&", out);
+	for (; *s; s++) {
+		if (*s == '\\')
+			fputs("\\e", out);
+		else if (*s == '-')
+			fputs("\\-", out);
+		else
+			fputc(*s, out);
+	}
+}
+
+void ui_print_keys(FILE *out, bool roff)
+{
+	for (size_t s = 0; s < NSCOPES; s++) {
+		const char *title = scope_msgid(help_scopes[s]);
+		if (roff) {
+			fputs(".SS \"", out);
+			roff_put(out, title);
+			fputs("\"\n", out);
+		} else {
+			fprintf(out, "%s%s\n", s ? "\n" : "", title);
+		}
+		for (size_t i = 0; i < NACTIONS; i++) {
+			if (actions[i].scope != help_scopes[s])
+				continue;
+			if (roff) {
+				fputs(".TP 14\n.B \"", out);
+				roff_put(out, actions[i].names);
+				fputs("\"\n", out);
+				roff_put(out, actions[i].help);
+				fputc('\n', out);
+			} else {
+				fprintf(out, "%s\t%s\n", actions[i].names,
+				        actions[i].help);
+			}
+		}
+	}
+	if (roff) {
+		fputs(".PP\n", out);
+		roff_put(out, mouse_help);
+		fputc('\n', out);
+	} else {
+		fprintf(out, "\n%s\n", mouse_help);
+	}
 }

@@ -2,10 +2,18 @@
 #ifndef TRAILNAV_UI_H
 #define TRAILNAV_UI_H
 
+#include <stdbool.h>
+#include <stdio.h>
+
 /* Browses the database at `db_path` on the terminal until the user quits.
  * A database that does not exist yet is created (empty: the welcome
  * screen).  Returns a process exit status: 0 after a normal quit, 2 when
  * the database or the terminal could not be opened (reported on stderr). */
 int ui_browse(const char *db_path);
+
+/* Every key of the browser, from the table it dispatches on, untranslated:
+ * as roff for the manual page (`roff`), else as "KEYS<TAB>HELP" lines
+ * under each scope's heading. */
+void ui_print_keys(FILE *out, bool roff);
 
 #endif
