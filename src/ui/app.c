@@ -194,13 +194,12 @@ static void poll_data(struct app *a)
 static int open_store(struct app *a, const char *path)
 {
 	char err[512];
-	struct stat st;
-	/* Read-only when it exists: browsing never writes.  A missing
-	 * database is created so the welcome screen can say how to fill
-	 * it, and so a later import is noticed. */
-	enum store_mode mode =
-		stat(path, &st) == 0 ? STORE_READ_ONLY : STORE_READ_WRITE;
-	a->store = store_open(path, mode, err, sizeof err);
+	/* STORE_READER: read-write when the file can be written, so that a
+	 * database another process is creating this moment (trailnav PATH
+	 * imports in a child) is waited for rather than found half made; a
+	 * missing one is created so the welcome screen can say how to fill
+	 * it; read-only (or immutable) when that is all the file allows. */
+	a->store = store_open(path, STORE_READER, err, sizeof err);
 	if (!a->store) {
 		fprintf(stderr, "trailnav: %s\n", err);
 		return -1;
