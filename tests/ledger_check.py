@@ -7,7 +7,8 @@ with its own gzip and json modules (no trailnav code), and checks:
   - every file the ledger calls imported has exactly as many event rows
     as the ledger says, and that count plus its duplicates is the number
     of records in the file on disk;
-  - no event row belongs to a file the ledger does not list as imported.
+  - no event row belongs to a file the ledger does not list as imported;
+  - the totals the ledger's triggers keep equal the ledger summed.
 
 Usage: ledger_check.py DATABASE
 Prints one line per problem and exits 1 if there was any; prints
@@ -24,7 +25,8 @@ def records_in(path):
         data = f.read()
     if data[:2] == b"\x1f\x8b":
         data = gzip.decompress(data)
-    return len(json.loads(data).get("Records", []))
+    return len(json.loads(data.decode("utf-8", "surrogateescape"))
+               .get("Records", []))
 
 
 def main():
@@ -47,6 +49,18 @@ def main():
         if events + dups != want:
             problems.append("%s: %d new + %d duplicate, file holds %d"
                             % (path, events, dups, want))
+    if db.execute("SELECT count(*) FROM sqlite_schema"
+                  " WHERE name = 'totals'").fetchone()[0]:
+        kept = db.execute("SELECT imported, digests, failed, events,"
+                          " duplicates, stored_bytes FROM totals").fetchone()
+        summed = db.execute(
+            "SELECT count(*) FILTER (WHERE state = 0),"
+            " count(*) FILTER (WHERE state = 1),"
+            " count(*) FILTER (WHERE state = 2), coalesce(sum(events), 0),"
+            " coalesce(sum(duplicates), 0), coalesce(sum(stored_bytes), 0)"
+            " FROM file").fetchone()
+        if kept != summed:
+            problems.append("totals %r, ledger summed %r" % (kept, summed))
     for fid, n in rows.items():
         problems.append("file %d: %d event rows but no imported ledger entry"
                         % (fid, n))

@@ -710,6 +710,37 @@ static void test_foreign_database_refused(void **state)
 	assert_non_null(strstr(err, "read-only"));
 }
 
+/* A version-1 database (before the totals table) reads correctly when it
+ * cannot be upgraded, and is upgraded when it can, its totals made from
+ * the ledger. */
+static void test_version_1_upgrade(void **state)
+{
+	(void)state;
+	char path[160], err[512];
+	snprintf(path, sizeof path, "%s/v1.db", tmpdir);
+	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	assert_non_null(s);
+	assert_int_equal(fx_add_file(s, "x.json", base, 3, FX_PLAIN), 0);
+	store_close(s);
+	sql_exec(path, "DROP TRIGGER totals_insert; DROP TRIGGER totals_delete;"
+	               " DROP TRIGGER totals_update; DROP TABLE totals;"
+	               " PRAGMA user_version=1");
+	s = store_open(path, STORE_READ_ONLY, err, sizeof err);
+	if (!s)
+		fail_msg("read-only open of version 1: %s", err);
+	struct store_summary sum;
+	assert_int_equal(store_summary(s, &sum), 0);
+	assert_int_equal(sum.events, 3);
+	store_close(s);
+	assert_int_equal(sql_int(path, "PRAGMA user_version"), 1);
+	s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	assert_non_null(s);
+	store_close(s);
+	assert_int_equal(sql_int(path, "PRAGMA user_version"),
+	                 store_schema_version());
+	assert_int_equal(sql_int(path, "SELECT events FROM totals"), 3);
+}
+
 static void test_default_path(void **state)
 {
 	(void)state;
@@ -753,6 +784,7 @@ int main(void)
 		cmocka_unit_test(test_escaped_record),
 		cmocka_unit_test(test_schema_on_disk),
 		cmocka_unit_test(test_foreign_database_refused),
+		cmocka_unit_test(test_version_1_upgrade),
 		cmocka_unit_test(test_default_path),
 	};
 	return cmocka_run_group_tests_name("store", tests, make_tmpdir,

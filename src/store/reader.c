@@ -307,20 +307,28 @@ int store_summary(struct store *s, struct store_summary *sum)
 	                    "SELECT coalesce((SELECT min(time_ms) FROM event), 0),"
 	                    " coalesce((SELECT max(time_ms) FROM event), 0)",
 	                    ev, 2);
-	/* The events are counted from the ledger, which records each file's
-	 * new events as it commits them (tests/ledger_check.py checks the
-	 * two agree): a few hundred thousand ledger rows instead of every
-	 * event. */
-	if (rc == 0)
+	/* The counts come from the totals the ledger's triggers keep (one
+	 * row); a version-1 database opened read-only has none, and its
+	 * ledger is summed instead.  Either way the events are the ledger's
+	 * count of each file's new events, which tests/ledger_check.py
+	 * checks against the rows. */
+	if (rc == 0) {
+		bool have_totals = sqlite3_table_column_metadata(
+			s->db, "main", "totals", "events", NULL, NULL, NULL,
+			NULL, NULL) == SQLITE_OK;
 		rc = single_row(
 			s,
-			"SELECT count(*) FILTER (WHERE state = 0),"
-			" count(*) FILTER (WHERE state = 1),"
-			" count(*) FILTER (WHERE state = 2),"
-			" coalesce(sum(duplicates), 0),"
-			" coalesce(sum(stored_bytes), 0),"
-			" coalesce(sum(events), 0) FROM file",
+			have_totals
+				? "SELECT imported, digests, failed, duplicates,"
+				  " stored_bytes, events FROM totals"
+				: "SELECT count(*) FILTER (WHERE state = 0),"
+				  " count(*) FILTER (WHERE state = 1),"
+				  " count(*) FILTER (WHERE state = 2),"
+				  " coalesce(sum(duplicates), 0),"
+				  " coalesce(sum(stored_bytes), 0),"
+				  " coalesce(sum(events), 0) FROM file",
 			files, 6);
+	}
 	if (own)
 		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 	if (rc < 0)

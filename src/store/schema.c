@@ -116,8 +116,53 @@ static const char schema_v1[] =
 	" resource INTEGER NOT NULL, event INTEGER NOT NULL,"
 	" PRIMARY KEY(resource, event)) WITHOUT ROWID;";
 
-static const char *const migrations[] = {
-	schema_v1,
+/* Version 2: the summary's totals kept up to date by triggers on the
+ * ledger, so that reading them is one row; summing the ledger's rows
+ * took 163 ms warm and 1.9 s cold at 10M events, most of the browser's
+ * first screen.  The triggers run in the writer's transaction, so the
+ * totals are exactly as committed. */
+static const char schema_v2[] =
+	"CREATE TABLE totals("
+	" id INTEGER PRIMARY KEY CHECK (id = 1),"
+	" imported INTEGER NOT NULL, digests INTEGER NOT NULL,"
+	" failed INTEGER NOT NULL, events INTEGER NOT NULL,"
+	" duplicates INTEGER NOT NULL, stored_bytes INTEGER NOT NULL);"
+	"INSERT INTO totals SELECT 1,"
+	" count(*) FILTER (WHERE state = 0), count(*) FILTER (WHERE state = 1),"
+	" count(*) FILTER (WHERE state = 2), coalesce(sum(events), 0),"
+	" coalesce(sum(duplicates), 0), coalesce(sum(stored_bytes), 0)"
+	" FROM file;"
+	"CREATE TRIGGER totals_insert AFTER INSERT ON file BEGIN"
+	" UPDATE totals SET imported = imported + (NEW.state = 0),"
+	" digests = digests + (NEW.state = 1), failed = failed + (NEW.state = 2),"
+	" events = events + NEW.events, duplicates = duplicates + NEW.duplicates,"
+	" stored_bytes = stored_bytes + NEW.stored_bytes; END;"
+	"CREATE TRIGGER totals_delete AFTER DELETE ON file BEGIN"
+	" UPDATE totals SET imported = imported - (OLD.state = 0),"
+	" digests = digests - (OLD.state = 1), failed = failed - (OLD.state = 2),"
+	" events = events - OLD.events, duplicates = duplicates - OLD.duplicates,"
+	" stored_bytes = stored_bytes - OLD.stored_bytes; END;"
+	"CREATE TRIGGER totals_update AFTER UPDATE ON file BEGIN"
+	" UPDATE totals SET"
+	" imported = imported + (NEW.state = 0) - (OLD.state = 0),"
+	" digests = digests + (NEW.state = 1) - (OLD.state = 1),"
+	" failed = failed + (NEW.state = 2) - (OLD.state = 2),"
+	" events = events + NEW.events - OLD.events,"
+	" duplicates = duplicates + NEW.duplicates - OLD.duplicates,"
+	" stored_bytes = stored_bytes + NEW.stored_bytes - OLD.stored_bytes;"
+	" END;";
+
+struct migration {
+	const char *sql;
+	/* Only makes reading faster: a read-only open of a database without
+	 * it reads correctly (store_summary() sums the ledger instead), if
+	 * more slowly. */
+	bool read_compatible;
+};
+
+static const struct migration migrations[] = {
+	{ schema_v1, false },
+	{ schema_v2, true },
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
@@ -159,7 +204,10 @@ static int check_version(struct store *s, int version)
 		                       "than this trailnav knows (%d): use a newer "
 		                       "trailnav"),
 		                  version, SCHEMA_VERSION);
-	if (version < SCHEMA_VERSION && s->read_only)
+	bool readable = version >= 1;
+	for (int v = version; v < SCHEMA_VERSION; v++)
+		readable = readable && migrations[v].read_compatible;
+	if (version < SCHEMA_VERSION && s->read_only && !readable)
 		return store_fail(s, _("the database has schema version %d and "
 		                       "needs upgrading to %d, which a read-only "
 		                       "open cannot do"),
@@ -178,7 +226,7 @@ static int upgrade(struct store *s)
 	    check_ownership(s) < 0 || check_version(s, version) < 0)
 		return -1;
 	for (int v = version; v < SCHEMA_VERSION; v++)
-		if (store_exec(s, migrations[v]) < 0)
+		if (store_exec(s, migrations[v].sql) < 0)
 			return -1;
 	if (version == SCHEMA_VERSION)
 		return 0;
