@@ -19,7 +19,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 . "$src/tests/tap.sh"
 
-echo "1..8"
+echo "1..10"
 "$tn" generate --events 30000 --seed 21 "$tmp/a" >/dev/null
 "$tn" generate --events 30000 --seed 22 --start 2024-06-01 "$tmp/b" >/dev/null
 "$tn" import -q --db "$tmp/a.db" "$tmp/a" >/dev/null
@@ -63,7 +63,7 @@ ok $? "together they imported every event once ($got = $want_a + $want_b)"
 
 # ---- a read-only file system ---------------------------------------------
 if ! unshare -rm true 2>/dev/null; then
-	for i in 4 5 6 7 8; do
+	for i in 4 5 6 7 8 9 10; do
 		echo "ok $i # SKIP user namespaces are not available (unshare -rm)"
 	done
 	exit 0
@@ -76,6 +76,13 @@ unshare -rm sh -c '
 	echo $? >"$1/ro_stats_rc"
 	"$2" import -q --db "$1/ro/t.db" "$1/b" >"$1/ro_import" 2>&1
 	echo $? >"$1/ro_import_rc"
+	"$2" --db "$1/ro/t.db" query --format ndjson >"$1/ro_query" 2>&1
+	echo $? >"$1/ro_query_rc"
+	# The browser, on a terminal script(1) makes; q after two seconds.
+	(sleep 2; printf q) | TERM=xterm-256color COLUMNS=100 LINES=30 \
+		timeout 30 script -qec "\"$2\" --db \"$1/ro/t.db\"" /dev/null \
+		>"$1/ro_screen" 2>&1
+	echo $? >"$1/ro_browse_rc"
 ' sh "$tmp" "$tn"
 cp "$tmp/ro_stats" "$tmp/out"
 got=$(sed -n 's/^\([0-9]*\) events match$/\1/p' "$tmp/ro_stats")
@@ -84,6 +91,15 @@ ok $? "a database on a read-only file system can be read ($got events)"
 cp "$tmp/ro_import" "$tmp/out"
 [ "$(cat "$tmp/ro_import_rc")" = 2 ] && grep -q "read-only" "$tmp/ro_import"
 ok $? "importing into it exits 2 saying it is read-only"
+
+cp "$tmp/ro_query" "$tmp/out"
+lines=$(wc -l <"$tmp/ro_query")
+[ "$(cat "$tmp/ro_query_rc")" = 0 ] && [ "$lines" = "$want_a" ]
+ok $? "query reads it too ($lines records)"
+fmt_a=$(echo "$want_a" | sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|,\)/\1,\2\3/' -e 'ta')
+tr -d '\000' <"$tmp/ro_screen" >"$tmp/out"
+[ "$(cat "$tmp/ro_browse_rc")" = 0 ] && grep -aq "$fmt_a of $fmt_a events" "$tmp/out"
+ok $? "the browser shows it ($fmt_a of $fmt_a events) and quits cleanly"
 
 # ---- a full disk -----------------------------------------------------------
 mkdir "$tmp/full"

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/import_lock.h"
 #include "util/format.h"
 #include "cli/options.h"
 #include "cli/progress.h"
@@ -246,9 +247,14 @@ int cmd_import(const struct cli_globals *g, int argc, char **argv)
 	if (prc != 0)
 		return prc > 0 ? EXIT_OK : EXIT_USAGE;
 	struct cli_globals gg = { a.db };
+	char *path = store_default_path(a.db);
+	int lock = import_lock_take(path, a.quiet);
+	free(path);
 	struct store *s = cli_open_store(&gg, STORE_READ_WRITE, NULL);
-	if (!s)
+	if (!s) {
+		import_lock_release(lock);
 		return EXIT_USAGE;
+	}
 	struct store_sink k;
 	int status = EXIT_USAGE;
 	if (store_sink_init(&k, s) < 0) {
@@ -262,5 +268,6 @@ int cmd_import(const struct cli_globals *g, int argc, char **argv)
 	}
 	store_sink_free(&k);
 	store_close(s);
+	import_lock_release(lock);
 	return status;
 }
