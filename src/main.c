@@ -152,6 +152,13 @@ static void replay(FILE *f, FILE *out)
  * same command finishes the job. */
 static int import_and_browse(const struct cli_globals *g, int n, char **paths)
 {
+	/* The database is made (schema, write-ahead log) before the child
+	 * starts, so the browser never races the importer to create it. */
+	char *path = store_default_path(g->db);
+	struct store *made = path ? store_open(path, STORE_READ_WRITE, NULL, 0)
+	                          : NULL;
+	store_close(made);
+	free(path);
 	FILE *out = tmpfile(), *err = tmpfile();
 	fflush(NULL);
 	pid_t pid = out && err ? fork() : -1;
