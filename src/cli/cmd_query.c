@@ -115,22 +115,23 @@ static int parse_one(struct query_args *a, struct cli_globals *g, int *i,
 	return -1;
 }
 
+struct option_ctx {
+	struct query_args *a;
+	struct cli_globals *g;
+};
+
+static int option(void *vctx, int *i, int argc, char **argv)
+{
+	struct option_ctx *c = vctx;
+	return parse_one(c->a, c->g, i, argc, argv);
+}
+
 static int parse_args(struct query_args *a, struct cli_globals *g, int argc,
                       char **argv)
 {
-	a->words = calloc((size_t)argc + 1, sizeof *a->words);
-	if (!a->words)
+	struct option_ctx c = { a, g };
+	if (cli_split_args(argc, argv, &a->words, &a->nwords, option, &c) < 0)
 		return -1;
-	bool options = true;
-	for (int i = 1; i < argc; i++) {
-		if (options && strcmp(argv[i], "--") == 0)
-			options = false;
-		else if (options && strncmp(argv[i], "--", 2) == 0) {
-			if (parse_one(a, g, &i, argc, argv) < 0)
-				return -1;
-		} else
-			a->words[a->nwords++] = argv[i];
-	}
 	if (a->have_columns && a->o.format != EXPORT_TABLE &&
 	    a->o.format != EXPORT_CSV) {
 		cli_error(_("--columns applies to the table and csv formats; "

@@ -138,3 +138,24 @@ struct filter *cli_parse_filter(int argc, char **argv)
 	buf_free(&text);
 	return f;
 }
+
+int cli_split_args(int argc, char **argv, char ***words, int *nwords,
+                   int (*option)(void *ctx, int *i, int argc, char **argv),
+                   void *ctx)
+{
+	*nwords = 0;
+	*words = calloc((size_t)argc + 1, sizeof **words);
+	if (!*words)
+		return -1;
+	bool options = true;
+	for (int i = 1; i < argc; i++) {
+		if (options && strcmp(argv[i], "--") == 0)
+			options = false;
+		else if (options && strncmp(argv[i], "--", 2) == 0) {
+			if (option(ctx, &i, argc, argv) < 0)
+				return -1;
+		} else
+			(*words)[(*nwords)++] = argv[i];
+	}
+	return 0;
+}

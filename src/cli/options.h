@@ -30,6 +30,15 @@ struct filter *cli_parse_filter(int argc, char **argv);
  * argv[*i]: returns 1 and sets *value (advancing *i past a separate
  * value), 0 when argv[*i] is not this option, -1 (reported) when the
  * value is missing. */
+/* Splits a command's arguments into filter words and options, as query
+ * and stats take them: a word starting "--" is an option, handed to
+ * `option` with its index (which it may advance past a value); after
+ * "--" everything is a word.  *words (malloc'd, NULL-terminated) holds
+ * the rest.  Returns 0, or -1 when `option` did or memory ran out. */
+int cli_split_args(int argc, char **argv, char ***words, int *nwords,
+                   int (*option)(void *ctx, int *i, int argc, char **argv),
+                   void *ctx);
+
 int cli_value_option(const char *opt, int *i, int argc, char **argv,
                      const char **value);
 
