@@ -107,6 +107,18 @@ static const struct {
 	{ "id:e0*", "e08 e07 e06 e05 e04 e03 e02 e01" },
 	{ "request:req-stop-1", "e04" },
 	{ "agent:aws-cli*", "e04 e01" },
+	/* Patterns with a literal prefix read a NOCASE index range
+	 * (where.c): any case, prefixes ending anywhere, none at all. */
+	{ "key:AKIA*", "e04 e01" },
+	{ "key:akia*", "e04 e01" },
+	{ "key:aSiAbAcK*", "e03 e02" },
+	{ "key:A*", "e04 e03 e02 e01" },
+	{ "key:*BACKUP", "e03 e02" },
+	{ "key:AKIB*", "" },
+	{ "key:AKI@*", "" },
+	{ "key:akiaalice", "e04 e01" },
+	{ "resource:ARN:AWS:S3:::PROD-*", "e03 e02" },
+	{ "resource:SECRET*", "e02" },
 	{ "since:2024-05-01T02:00 until:2024-05-01T03:00", "e07 e06 e05" },
 	{ "since:2024-05-02", "e08" },
 	{ "until:2024-05-01T01", "e04 e03 e02 e01" },

@@ -152,6 +152,14 @@ static const char schema_v2[] =
 	" stored_bytes = stored_bytes + NEW.stored_bytes - OLD.stored_bytes;"
 	" END;";
 
+/* Version 3: access keys grow with the events (697,634 of them at 10M
+ * events) and are matched case-insensitively, whole or by a prefix
+ * (`key:AKIA*`); without an index in that collation each lookup read the
+ * whole dictionary, 470 ms.  where.c turns a pattern's literal prefix
+ * into a range this index answers. */
+static const char schema_v3[] =
+	"CREATE INDEX IF NOT EXISTS access_key_by_s_nocase ON access_key(s COLLATE NOCASE);";
+
 struct migration {
 	const char *sql;
 	/* Only makes reading faster: a read-only open of a database without
@@ -163,6 +171,7 @@ struct migration {
 static const struct migration migrations[] = {
 	{ schema_v1, false },
 	{ schema_v2, true },
+	{ schema_v3, true },
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

@@ -85,15 +85,60 @@ static size_t param_like(struct builder *b, const char *text, bool literal)
 	                                          .own = own });
 }
 
-/* One value against one text column: "col = ?N COLLATE NOCASE" or
- * "col LIKE ?N ESCAPE '\'". */
-static void match_column(struct builder *b, const char *col, size_t n,
-                         enum filter_match m)
+/* The range of NOCASE-ordered strings that a pattern's literal prefix
+ * allows: lo is the prefix folded to lower case, hi the same with its
+ * last byte one up.  Every match lies in [lo, hi) under NOCASE (which
+ * folds ASCII as LIKE does); a fold of hi only widens it.  False when
+ * the pattern starts with '*' or the prefix ends in 0xff. */
+static bool prefix_range(const char *text, char **lo, char **hi)
 {
-	if (m == FM_PATTERN)
-		buf_printf(&b->sql, "%s LIKE ?%zu ESCAPE '\\'", col, n);
-	else
+	size_t n = strcspn(text, "*");
+	if (n == 0 || (unsigned char)text[n - 1] == 0xff)
+		return false;
+	*lo = malloc(n + 1);
+	*hi = malloc(n + 1);
+	if (!*lo || !*hi) {
+		free(*lo);
+		free(*hi);
+		return false;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char c = text[i];
+		(*lo)[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+	}
+	(*lo)[n] = '\0';
+	memcpy(*hi, *lo, n + 1);
+	(*hi)[n - 1] = (char)((unsigned char)(*hi)[n - 1] + 1);
+	return true;
+}
+
+static size_t param_owned(struct builder *b, char *own)
+{
+	return add_param(b, (struct where_param){ .is_text = true, .text = own,
+	                                          .own = own });
+}
+
+/* One value against one text column: "col = ?N COLLATE NOCASE" or
+ * "col LIKE ?N ESCAPE '\'".  With `ranged`, where the column has an
+ * index in NOCASE order, a pattern's literal prefix is also written as a
+ * range of that index, so SQLite reads only the strings it can match
+ * instead of the whole table (LIKE alone never uses the index: the
+ * column's own collation is BINARY). */
+static void match_column(struct builder *b, const char *col, size_t n,
+                         const char *text, enum filter_match m, bool ranged)
+{
+	char *lo, *hi;
+	if (m != FM_PATTERN) {
 		buf_printf(&b->sql, "%s = ?%zu COLLATE NOCASE", col, n);
+	} else if (ranged && prefix_range(text, &lo, &hi)) {
+		size_t plo = param_owned(b, lo), phi = param_owned(b, hi);
+		buf_printf(&b->sql,
+		           "(%s COLLATE NOCASE >= ?%zu AND %s COLLATE NOCASE"
+		           " < ?%zu AND %s LIKE ?%zu ESCAPE '\\')",
+		           col, plo, col, phi, col, n);
+	} else {
+		buf_printf(&b->sql, "%s LIKE ?%zu ESCAPE '\\'", col, n);
+	}
 }
 
 /* A key answered by looking its values up in a dictionary-like table. */
@@ -105,6 +150,8 @@ struct lookup {
 	 * holds, so the ids can be looked up first (see resolved_values);
 	 * NULL when they cannot. */
 	const char *event_column, *table;
+	/* Every column in `columns` has an index in NOCASE order. */
+	bool nocase_indexed;
 };
 
 static const struct lookup *lookup_for(enum filter_key k);
@@ -133,7 +180,8 @@ static void string_values(struct builder *b, const struct lookup *l,
 		any = true;
 		for (size_t c = 0; l->columns[c]; c++) {
 			buf_puts(&b->sql, c ? " OR " : "");
-			match_column(b, l->columns[c], p, v->match);
+			match_column(b, l->columns[c], p, v->text, v->match,
+			             l->nocase_indexed);
 		}
 	}
 	buf_puts(&b->sql, l->tail);
@@ -141,7 +189,7 @@ static void string_values(struct builder *b, const struct lookup *l,
 
 #define DICT_LOOKUP(col, table)                                             \
 	{ "e." col " IN (SELECT id FROM " table " WHERE ", ")", { "s", NULL },  \
-	  "e." col, table }
+	  "e." col, table, false }
 
 static const struct lookup region_lookup = DICT_LOOKUP("region", "region");
 static const struct lookup service_lookup = DICT_LOOKUP("service", "service");
@@ -153,24 +201,24 @@ static const struct lookup account_lookup = DICT_LOOKUP("account", "account");
 static const struct lookup key_lookup = {
 	"(e.access_key IS NOT NULL AND e.access_key IN (SELECT id FROM"
 	" access_key WHERE ",
-	"))", { "s", NULL }, "e.access_key", "access_key" };
+	"))", { "s", NULL }, "e.access_key", "access_key", true };
 static const struct lookup error_lookup = {
 	"(e.error IS NOT NULL AND e.error IN (SELECT id FROM error WHERE ",
-	"))", { "s", NULL }, "e.error", "error" };
+	"))", { "s", NULL }, "e.error", "error", false };
 static const struct lookup principal_lookup = {
 	"e.principal IN (SELECT id FROM principal WHERE ", ")",
 	{ "arn", "name", "pid", "role", "session", NULL }, "e.principal",
-	"principal" };
+	"principal", false };
 static const struct lookup type_lookup = {
 	"e.principal IN (SELECT id FROM principal WHERE ", ")",
-	{ "type", NULL }, "e.principal", "principal" };
+	{ "type", NULL }, "e.principal", "principal", false };
 static const struct lookup principal_account_lookup = {
 	"e.principal IN (SELECT id FROM principal WHERE ", ")",
-	{ "account", NULL }, "e.principal", "principal" };
+	{ "account", NULL }, "e.principal", "principal", false };
 static const struct lookup resource_lookup = {
 	"e.id IN (SELECT event FROM event_resource WHERE resource IN"
 	" (SELECT id FROM resource WHERE ",
-	"))", { "arn", "name", NULL }, NULL, NULL };
+	"))", { "arn", "name", NULL }, NULL, NULL, true };
 
 /* Up to this many ids are written into the condition; more (a wide
  * pattern, a principal type) stay a subquery. */
@@ -182,26 +230,29 @@ static const struct lookup resource_lookup = {
 static int lookup_ids(struct builder *b, const struct lookup *l,
                       const struct filter_value *v, int64_t *ids, size_t *n)
 {
-	bool pattern = v->match == FM_PATTERN;
-	struct buf q;
-	buf_init(&q);
-	buf_printf(&q, "SELECT id FROM %s WHERE ", l->table);
-	for (size_t c = 0; l->columns[c]; c++)
-		buf_printf(&q, pattern ? "%s%s LIKE ?1 ESCAPE '\\'"
-		                       : "%s%s = ?1 COLLATE NOCASE",
-		           c ? " OR " : "", l->columns[c]);
-	char *sql = buf_steal(&q);
-	char *like = pattern ? like_text(v->text, false) : NULL;
-	sqlite3_stmt *st = sql && (like || !pattern) ? store_prepare(b->s, sql)
-	                                             : NULL;
-	free(sql);
-	if (!st) {
-		free(like);
+	/* The query is built as a filter condition is, with its own
+	 * parameters, so that a pattern gets the same index range. */
+	struct builder q = { .s = NULL, .nomem = false };
+	buf_init(&q.sql);
+	buf_printf(&q.sql, "SELECT id FROM %s WHERE ", l->table);
+	size_t p = v->match == FM_PATTERN ? param_like(&q, v->text, false)
+	                                  : param_text(&q, v->text);
+	for (size_t c = 0; l->columns[c]; c++) {
+		buf_puts(&q.sql, c ? " OR " : "");
+		match_column(&q, l->columns[c], p, v->text, v->match,
+		             l->nocase_indexed);
+	}
+	struct where w = { .sql = buf_steal(&q.sql), .nparams = q.nparams,
+		           .params = q.params };
+	sqlite3_stmt *st = w.sql && !q.nomem ? store_prepare(b->s, w.sql)
+	                                     : NULL;
+	if (!st || store_where_bind(b->s, &w, st) < 0) {
+		sqlite3_finalize(st);
+		store_where_free(&w);
 		b->failed = true;
 		return -1;
 	}
-	sqlite3_bind_text(st, 1, like ? like : v->text, -1, SQLITE_TRANSIENT);
-	free(like);
+	store_where_free(&w);
 	int rc, out = 0;
 	while (out == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
