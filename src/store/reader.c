@@ -104,23 +104,27 @@ static int read_row(sqlite3_stmt *st, struct store_row *r,
 }
 
 /* `by_time`: walk the time index whatever the planner would choose (see
- * store_page). */
+ * store_page).  The page's ids are chosen first, by a query that reads
+ * only what the filter needs, and only those rows are then read whole and
+ * joined to the dictionaries: SQLite sorts whole result rows, so a sorted
+ * plan over thousands of matches (event:StopLogging,DeleteTrail: 2,570 at
+ * 10M events) otherwise read and joined every one of them first. */
 static char *page_sql(const struct where *w, const struct store_cursor *from,
                       enum store_direction dir, bool by_time)
 {
 	struct buf b;
 	buf_init(&b);
-	bool older = dir == STORE_OLDER;
+	const char *order = dir == STORE_OLDER ? "DESC" : "ASC";
 	size_t n = w->nparams;
-	buf_printf(&b, "%s%s%s WHERE (%s)", page_head,
-	           by_time ? " INDEXED BY event_by_time" : "", page_joins,
-	           w->sql);
+	buf_printf(&b, "%s%s WHERE e.id IN (SELECT e.id FROM event e%s"
+	           " WHERE (%s)", page_head, page_joins,
+	           by_time ? " INDEXED BY event_by_time" : "", w->sql);
 	if (from)
 		buf_printf(&b, " AND (e.time_ms, e.id) %s (?%zu, ?%zu)",
-		           older ? "<" : ">", n + 1, n + 2);
-	buf_printf(&b, " ORDER BY e.time_ms %s, e.id %s LIMIT ?%zu",
-	           older ? "DESC" : "ASC", older ? "DESC" : "ASC",
-	           n + (from ? 3 : 1));
+		           dir == STORE_OLDER ? "<" : ">", n + 1, n + 2);
+	buf_printf(&b, " ORDER BY e.time_ms %s, e.id %s LIMIT ?%zu)"
+	           " ORDER BY e.time_ms %s, e.id %s",
+	           order, order, n + (from ? 3 : 1), order, order);
 	return buf_steal(&b);
 }
 
