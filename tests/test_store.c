@@ -125,6 +125,11 @@ static const struct {
 	{ "region:us-east-1 cat:mgmt", "e04 e01" },
 	{ "secret.txt", "e02" },
 	{ "SECRET", "e02" },
+	/* The file holds these, in other records than the ones they name
+	 * (record.c checks the file first, then the record). */
+	{ "sEcReT.TxT", "e02" },
+	{ "other.txt", "e03" },
+	{ "in-no-record-at-all", "" },
 	{ "nightly backup", "e03 e02" },
 	{ "-nightly", "e08 e07 e06 e05 e04 e01" },
 	{ "insightDetails", "e06" },

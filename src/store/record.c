@@ -16,6 +16,7 @@
 #include "util/gunzip.h"
 #include "util/json_string.h"
 #include "util/i18n.h"
+#include "util/intcount.h"
 
 /* Decoded files larger than this are refused: the importer enforces a
  * smaller cap, so only a damaged database gets here. */
@@ -176,29 +177,94 @@ int store_record(struct store *s, int64_t row, char **bytes, size_t *len)
 	return 0;
 }
 
-/* Case-insensitive (ASCII) search for a needle already in lower case. */
+/* Case-insensitive (ASCII) search for a needle already in lower case.
+ * memchr finds the candidates for the first byte in either case: a
+ * byte-by-byte tolower() loop cost as much as inflating the text. */
 static bool contains_folded(const char *hay, size_t n, const char *needle,
                             size_t m)
 {
 	if (m == 0)
 		return true;
-	unsigned char first = (unsigned char)needle[0];
-	for (size_t i = 0; m <= n && i <= n - m; i++) {
-		if (tolower((unsigned char)hay[i]) != first)
-			continue;
+	if (m > n)
+		return false;
+	unsigned char lower = (unsigned char)needle[0];
+	unsigned char upper = (unsigned char)toupper(lower);
+	const char *end = hay + (n - m) + 1; /* past the last start */
+	for (const char *p = hay; p < end;) {
+		const char *a = memchr(p, lower, (size_t)(end - p));
+		const char *limit = a ? a : end;
+		const char *b = upper != lower
+		                        ? memchr(p, upper, (size_t)(limit - p))
+		                        : NULL;
+		const char *c = b ? b : a;
+		if (!c)
+			return false;
 		size_t j = 1;
-		while (j < m && tolower((unsigned char)hay[i + j]) ==
+		while (j < m && tolower((unsigned char)c[j]) ==
 		                        (unsigned char)needle[j])
 			j++;
 		if (j == m)
 			return true;
+		p = c + 1;
 	}
 	return false;
 }
 
-static void free_needle(void *p)
+/* A text search's state for one statement: the needle, and per stored
+ * file whether its whole decoded text holds it (1: no, 2: yes).  A file
+ * without the needle answers for all its events at once, so a scan
+ * decodes each file once in whatever order it meets the events; checking
+ * record by record decoded a file per event whenever the scan went in
+ * time order across files (a word in no record: 527 s at 1M events). */
+struct text_search {
+	char *needle;
+	size_t len;
+	struct intcount files;
+};
+
+static void free_search(void *p)
 {
-	free(p);
+	struct text_search *t = p;
+	free(t->needle);
+	intcount_free(&t->files);
+	free(t);
+}
+
+static struct text_search *text_search(sqlite3_context *ctx,
+                                       sqlite3_value *arg)
+{
+	struct text_search *t = sqlite3_get_auxdata(ctx, 3);
+	if (t)
+		return t;
+	const char *raw = (const char *)sqlite3_value_text(arg);
+	t = calloc(1, sizeof *t);
+	if (!t || !(t->needle = strdup(raw ? raw : ""))) {
+		free(t);
+		return NULL;
+	}
+	for (char *c = t->needle; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	t->len = strlen(t->needle);
+	intcount_init(&t->files);
+	sqlite3_set_auxdata(ctx, 3, t, free_search);
+	return sqlite3_get_auxdata(ctx, 3);
+}
+
+/* Whether stored file `file` holds the needle anywhere: 1 yes, 0 no,
+ * -1 on error. */
+static int file_has(struct store *s, struct text_search *t, int64_t file)
+{
+	int64_t known = intcount_get(&t->files, file);
+	if (known)
+		return known == 2;
+	const char *data;
+	size_t n;
+	if (store_decoded_file(s, file, &data, &n) < 0)
+		return -1;
+	bool has = contains_folded(data, n, t->needle, t->len);
+	if (intcount_add(&t->files, file, has ? 2 : 1) < 0)
+		return store_fail(s, "%s", _("out of memory"));
+	return has;
 }
 
 /* tn_record_contains(file, offset, length, needle): 1 when the record's
@@ -207,32 +273,24 @@ static void record_contains(sqlite3_context *ctx, int argc, sqlite3_value **v)
 {
 	(void)argc;
 	struct store *s = sqlite3_user_data(ctx);
-	char *needle = sqlite3_get_auxdata(ctx, 3);
-	if (!needle) {
-		const char *raw = (const char *)sqlite3_value_text(v[3]);
-		needle = strdup(raw ? raw : "");
-		if (!needle) {
-			sqlite3_result_error_nomem(ctx);
-			return;
-		}
-		for (char *c = needle; *c; c++)
-			*c = (char)tolower((unsigned char)*c);
-		sqlite3_set_auxdata(ctx, 3, needle, free_needle);
-		needle = sqlite3_get_auxdata(ctx, 3);
-		if (!needle) {
-			sqlite3_result_error_nomem(ctx);
-			return;
-		}
+	struct text_search *t = text_search(ctx, v[3]);
+	if (!t) {
+		sqlite3_result_error_nomem(ctx);
+		return;
 	}
+	int64_t file = sqlite3_value_int64(v[0]);
+	int has = file_has(s, t, file);
 	const char *p;
 	int64_t len = sqlite3_value_int64(v[2]);
-	if (record_span(s, sqlite3_value_int64(v[0]), sqlite3_value_int64(v[1]),
-	                len, &p) < 0) {
+	if (has > 0 && record_span(s, file, sqlite3_value_int64(v[1]), len,
+	                           &p) < 0)
+		has = -1;
+	if (has < 0) {
 		sqlite3_result_error(ctx, s->errmsg, -1);
 		return;
 	}
-	sqlite3_result_int(ctx, contains_folded(p, (size_t)len, needle,
-	                                        strlen(needle)));
+	sqlite3_result_int(ctx, has && contains_folded(p, (size_t)len,
+	                                               t->needle, t->len));
 }
 
 int store_register_functions(struct store *s)
