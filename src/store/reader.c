@@ -71,6 +71,13 @@ static const char page_joins[] =
 	" LEFT JOIN agent ag ON ag.id = e.agent"
 	" LEFT JOIN error er ON er.id = e.error";
 
+/* Which way store_page reads a page (see there). */
+enum page_plan {
+	PLAN_TIME_WALK, /* the time index, forced */
+	PLAN_PLANNER,   /* SQLite's choice, rows read as they are met */
+	PLAN_SORTED,    /* SQLite's choice, ids first (see page_sql) */
+};
+
 static const char *col_text(sqlite3_stmt *st, int i)
 {
 	const char *t = (const char *)sqlite3_column_text(st, i);
@@ -103,28 +110,47 @@ static int read_row(sqlite3_stmt *st, struct store_row *r,
 	return 0;
 }
 
-/* `by_time`: walk the time index whatever the planner would choose (see
- * store_page).  The page's ids are chosen first, by a query that reads
- * only what the filter needs, and only those rows are then read whole and
- * joined to the dictionaries: SQLite sorts whole result rows, so a sorted
- * plan over thousands of matches (event:StopLogging,DeleteTrail: 2,570 at
- * 10M events) otherwise read and joined every one of them first. */
+/* " WHERE (filter) AND (after the cursor)" */
+static void page_where(struct buf *b, const struct where *w,
+                       const struct store_cursor *from,
+                       enum store_direction dir)
+{
+	buf_printf(b, " WHERE (%s)", w->sql);
+	if (from)
+		buf_printf(b, " AND (e.time_ms, e.id) %s (?%zu, ?%zu)",
+		           dir == STORE_OLDER ? "<" : ">", w->nparams + 1,
+		           w->nparams + 2);
+}
+
+/* PLAN_SORTED chooses the page's ids first, by a query that reads only
+ * what the filter needs, and only those rows are then read whole and
+ * joined to the dictionaries: SQLite sorts whole result rows, so sorting
+ * thousands of matches (event:StopLogging,DeleteTrail: 2,570 at 10M
+ * events) otherwise read and joined every one of them to keep 41.  The
+ * other plans walk in time order, stop after the page and read no more
+ * rows than they keep. */
 static char *page_sql(const struct where *w, const struct store_cursor *from,
-                      enum store_direction dir, bool by_time)
+                      enum store_direction dir, enum page_plan plan)
 {
 	struct buf b;
 	buf_init(&b);
 	const char *order = dir == STORE_OLDER ? "DESC" : "ASC";
-	size_t n = w->nparams;
-	buf_printf(&b, "%s%s WHERE e.id IN (SELECT e.id FROM event e%s"
-	           " WHERE (%s)", page_head, page_joins,
-	           by_time ? " INDEXED BY event_by_time" : "", w->sql);
-	if (from)
-		buf_printf(&b, " AND (e.time_ms, e.id) %s (?%zu, ?%zu)",
-		           dir == STORE_OLDER ? "<" : ">", n + 1, n + 2);
-	buf_printf(&b, " ORDER BY e.time_ms %s, e.id %s LIMIT ?%zu)"
-	           " ORDER BY e.time_ms %s, e.id %s",
-	           order, order, n + (from ? 3 : 1), order, order);
+	size_t limit = w->nparams + (from ? 3 : 1);
+	buf_puts(&b, page_head);
+	if (plan == PLAN_TIME_WALK)
+		buf_puts(&b, " INDEXED BY event_by_time");
+	buf_puts(&b, page_joins);
+	if (plan == PLAN_SORTED) {
+		buf_puts(&b, " WHERE e.id IN (SELECT e.id FROM event e");
+		page_where(&b, w, from, dir);
+		buf_printf(&b, " ORDER BY e.time_ms %s, e.id %s LIMIT ?%zu)",
+		           order, order, limit);
+	} else {
+		page_where(&b, w, from, dir);
+	}
+	buf_printf(&b, " ORDER BY e.time_ms %s, e.id %s", order, order);
+	if (plan != PLAN_SORTED)
+		buf_printf(&b, " LIMIT ?%zu", limit);
 	return buf_steal(&b);
 }
 
@@ -160,9 +186,10 @@ static int past_deadline(void *deadline)
 
 static int run_page(struct store *s, const struct where *w,
                     const struct store_cursor *from, enum store_direction dir,
-                    size_t limit, bool by_time, struct store_page *page)
+                    size_t limit, enum page_plan plan,
+                    struct store_page *page)
 {
-	char *sql = page_sql(w, from, dir, by_time);
+	char *sql = page_sql(w, from, dir, plan);
 	sqlite3_stmt *st = sql ? store_prepare(s, sql) : NULL;
 	free(sql);
 	int rc = -1;
@@ -190,7 +217,8 @@ static int run_page(struct store *s, const struct where *w,
  * then sorting the matches) is quick.  Neither plan is safe alone, and
  * SQLite cannot tell which case it is in: so the time walk is tried for
  * a few milliseconds first, and the planner's plan runs if it did not
- * finish. */
+ * finish, choosing the ids first (PLAN_SORTED).  With no filter the
+ * planner walks the time index itself. */
 #define TIME_WALK_MS 15
 
 int store_page(struct store *s, const struct filter *f,
@@ -208,13 +236,15 @@ int store_page(struct store *s, const struct filter *f,
 		int64_t deadline = (int64_t)ts.tv_sec * 1000 +
 		                   ts.tv_nsec / 1000000 + TIME_WALK_MS;
 		sqlite3_progress_handler(s->db, 1000, past_deadline, &deadline);
-		rc = run_page(s, &w, from, dir, limit, true, page);
+		rc = run_page(s, &w, from, dir, limit, PLAN_TIME_WALK, page);
 		sqlite3_progress_handler(s->db, 0, NULL, NULL);
 		if (rc < 0 && sqlite3_errcode(s->db) == SQLITE_INTERRUPT)
 			rc = 1;
 	}
 	if (rc == 1)
-		rc = run_page(s, &w, from, dir, limit, false, page);
+		rc = run_page(s, &w, from, dir, limit,
+		              strcmp(w.sql, "1") != 0 ? PLAN_SORTED : PLAN_PLANNER,
+		              page);
 	store_where_free(&w);
 	return rc;
 }
