@@ -72,6 +72,20 @@ static void test_width(void **state)
 	assert_int_equal(fmt_width(""), 0);
 }
 
+/* Sideways scrolling cuts at whole characters, by display columns. */
+static void test_skip(void **state)
+{
+	(void)state;
+	assert_int_equal(fmt_skip("abcdef", 0), 0);
+	assert_int_equal(fmt_skip("abcdef", 2), 2);
+	assert_int_equal(fmt_skip("abc", 10), 3);
+	assert_int_equal(fmt_skip("Grüße", 3), 4);  /* ü is two bytes */
+	assert_int_equal(fmt_skip("東京x", 2), 3);  /* after 東 */
+	assert_int_equal(fmt_skip("東京x", 1), 3);  /* 東 cut: left out */
+	assert_int_equal(fmt_skip("e\xcc\x81x", 1), 3); /* the accent too */
+	assert_int_equal(fmt_skip("", 4), 0);
+}
+
 static char *fit(const char *s, size_t w, int right)
 {
 	struct buf b;
@@ -130,6 +144,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_skip),
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_time),
 	};

@@ -11,7 +11,7 @@ tmp=$(mktemp -d)
 . "$src/tests/tap.sh"
 . "$src/tests/ui_lib.sh"
 
-echo "1..16"
+echo "1..17"
 
 # line_of TEXT: the screen line number of the first line holding TEXT.
 line_of() {
@@ -165,6 +165,28 @@ ui_start TZ=JST-9 -- --db "$db"
   wait_for "TIME (local)" && grep -qF "05-02 00:00:00 StopInstances" "$tmp/out" &&
   keys t && wait_for "TIME (UTC)"; }
 ok $? "t shows local times, and UTC again"
+
+# A line longer than the detail pane (G brings it on screen): Right
+# scrolls it sideways until its end shows (and no further than that), Left
+# scrolls back; the title says where the view starts.
+long="$tmp/long/AWSLogs/111122223333/CloudTrail/eu-west-1/2024/05/01"
+mkdir -p "$long"
+{
+	printf '{"Records":['
+	record l1 2024-05-01T08:00:00Z eu-west-1 iam PutRolePolicy alice false \
+		",\"requestParameters\":{\"policyDocument\":\"START-$(printf '%0150d' 0)-THE-END\"}"
+	printf ']}'
+} >"$long/l.json"
+"$tn" import -q --db "$tmp/long.db" "$tmp/long"
+ui_start -- --db "$tmp/long.db"
+{ wait_for "1 of 1 events" && keys Tab G && wait_for '"START-000' &&
+  ! grep -qF 'THE-END' "$tmp/out" &&
+  keys Right Right Right Right Right Right Right Right Right Right &&
+  wait_for '-THE-END"' && grep -qF "Detail (from column" "$tmp/out" &&
+  ! grep -qF '"START-000' "$tmp/out" &&
+  keys Left Left Left Left Left Left Left Left Left Left Left &&
+  wait_for '"START-000' && ! grep -qF "Detail (from column" "$tmp/out"; }
+ok $? "Right and Left scroll a long detail line sideways, and back"
 
 # trailnav PATH on a terminal: imports, then browses.
 ui_start -- --db "$tmp/fresh.db" "$trail"

@@ -76,6 +76,14 @@ static void act_pan_left(struct app *a) { timeline_pan(a, -1); }
 static void act_pan_right(struct app *a) { timeline_pan(a, 1); }
 static void act_narrow(struct app *a) { timeline_narrow(a); }
 static void act_fold(struct app *a) { detail_toggle(a); }
+/* Sideways by a quarter of the pane: long ARNs and policy documents. */
+static int scroll_step(const struct app *a)
+{
+	int w = a->pane[PANE_DETAIL].w / 4;
+	return w > 8 ? w : 8;
+}
+static void act_scroll_left(struct app *a) { detail_scroll(a, -scroll_step(a)); }
+static void act_scroll_right(struct app *a) { detail_scroll(a, scroll_step(a)); }
 static void act_pivot(struct app *a) { detail_pivot(a); }
 static void act_toggle(struct app *a) { facets_toggle(a); }
 
@@ -202,6 +210,10 @@ static const struct action actions[] = {
 	  N_("filter by the value under the cursor: key, principal, IP, "
 	     "request, resource..."),
 	  act_pivot },
+	{ PANE_DETAIL, { K(KEY_LEFT), 'h' }, N_("Left, h"),
+	  N_("scroll long lines back to the left"), act_scroll_left },
+	{ PANE_DETAIL, { K(KEY_RIGHT), 'l' }, N_("Right, l"),
+	  N_("scroll long lines to the right"), act_scroll_right },
 	{ PANE_TIMELINE, { K(KEY_LEFT), 'h' }, N_("Left, h"),
 	  N_("the bucket before"), act_left },
 	{ PANE_TIMELINE, { K(KEY_RIGHT), 'l' }, N_("Right, l"),

@@ -22,6 +22,7 @@ void detail_free(struct detail_state *d)
 	d->summary = NULL;
 	d->row = 0;
 	d->cur = d->top = 0;
+	d->hscroll = 0;
 }
 
 /* Loads the selected event's record, unless it is already shown. */
@@ -171,7 +172,43 @@ static int piece(struct app *a, int y, int x, int end, struct buf *b,
 	return x + w;
 }
 
-/* One line, segment by segment in its colours, cut at the pane's edge. */
+/* The display width of line i, as drawn. */
+static int line_width(const struct app *a, size_t i)
+{
+	struct buf b;
+	struct pretty_seg segs[4];
+	buf_init(&b);
+	pretty_line(a->detail.pretty, i, &b, segs);
+	int w = b.data ? (int)fmt_width(b.data) : 0;
+	buf_free(&b);
+	return w;
+}
+
+void detail_scroll(struct app *a, int delta)
+{
+	struct detail_state *d = &a->detail;
+	size_t n = pretty_count(d->pretty), h = (size_t)body_rows(a);
+	int widest = 0;
+	for (size_t i = d->top; i < n && i < d->top + h; i++) {
+		int w = line_width(a, i);
+		widest = w > widest ? w : widest;
+	}
+	/* Room for the text and the one-column margin at each edge. */
+	int most = widest - (a->pane[PANE_DETAIL].w - 2);
+	int to = d->hscroll + delta;
+	if (to > most)
+		to = most;
+	d->hscroll = to > 0 ? to : 0;
+}
+
+/* A byte offset of the line, moved past the columns scrolled off. */
+static size_t past(size_t offset, size_t cut)
+{
+	return offset > cut ? offset : cut;
+}
+
+/* One line, segment by segment in its colours, cut at the pane's edge and
+ * with the columns scrolled off the left left out. */
 static void draw_line(struct app *a, int y, size_t i, bool cursor)
 {
 	const struct rect *r = &a->pane[PANE_DETAIL];
@@ -187,14 +224,17 @@ static void draw_line(struct app *a, int y, size_t i, bool cursor)
 	                  : 0;
 	draw_fill(y, r->x, r->w, base);
 	int x = r->x + 1, end = r->x + r->w;
+	size_t cut = fmt_skip(b.data, (size_t)a->detail.hscroll);
 	size_t at = 0;
 	for (size_t k = 0; k < n; k++) {
-		x = piece(a, y, x, end, &b, at, segs[k].start, base);
-		x = piece(a, y, x, end, &b, segs[k].start, segs[k].end,
+		x = piece(a, y, x, end, &b, past(at, cut),
+		          past(segs[k].start, cut), base);
+		x = piece(a, y, x, end, &b, past(segs[k].start, cut),
+		          past(segs[k].end, cut),
 		          base | role_attr(a, segs[k].role));
 		at = segs[k].end;
 	}
-	piece(a, y, x, end, &b, at, b.len, base);
+	piece(a, y, x, end, &b, past(at, cut), b.len, base);
 	buf_free(&b);
 }
 
@@ -204,7 +244,10 @@ void detail_draw(struct app *a)
 	struct detail_state *d = &a->detail;
 	struct buf t;
 	buf_init(&t);
-	buf_puts(&t, _("Detail"));
+	if (d->hscroll)
+		buf_printf(&t, _("Detail (from column %d)"), d->hscroll + 1);
+	else
+		buf_puts(&t, _("Detail"));
 	if (d->summary) {
 		buf_puts(&t, ": ");
 		buf_puts(&t, d->summary);

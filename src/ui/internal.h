@@ -77,6 +77,7 @@ struct detail_state {
 	struct pretty *pretty;
 	char *summary; /* escaped, ready to draw */
 	size_t cur, top;
+	int hscroll; /* display columns scrolled off the left edge */
 };
 
 struct timeline_state {
@@ -221,6 +222,9 @@ void detail_free(struct detail_state *d);
 void detail_draw(struct app *a);
 void detail_move(struct app *a, long delta);
 void detail_toggle(struct app *a);
+/* Scrolls the lines sideways by `delta` columns, no further than the
+ * widest line on screen needs. */
+void detail_scroll(struct app *a, int delta);
 void detail_pivot(struct app *a);
 
 /* timeline.c */

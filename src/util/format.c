@@ -109,6 +109,26 @@ size_t fmt_width(const char *s)
 	return w;
 }
 
+size_t fmt_skip(const char *s, size_t cols)
+{
+	size_t w = 0, c;
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	const char *p = s;
+	while (*p && w < cols) {
+		p += next_char(p, &st, &c);
+		w += c;
+	}
+	/* Combining marks belong to the character before them. */
+	while (*p) {
+		size_t n = next_char(p, &st, &c);
+		if (c != 0)
+			break;
+		p += n;
+	}
+	return (size_t)(p - s);
+}
+
 /* Appends as many whole characters of `s` as fit in `width` columns and
  * returns the columns used. */
 static size_t append_cut(struct buf *out, const char *s, size_t width)

@@ -28,6 +28,11 @@ size_t fmt_width(const char *s);
 /* Appends `s` (escaped already) cut or padded to exactly `width` columns;
  * a cut string ends in "…" (or "~" without UTF-8). */
 void fmt_fit(struct buf *out, const char *s, size_t width, int right_align);
+/* The byte offset in `s` of the first whole character at or after display
+ * column `cols` (a wide character that the column cuts is left out too,
+ * and so are combining marks there);
+ * strlen(s) when the text is narrower. */
+size_t fmt_skip(const char *s, size_t cols);
 
 /* "2024-05-01 08:54:59" (UTC) for epoch milliseconds. */
 void fmt_time(char out[24], int64_t ms);
