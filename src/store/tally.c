@@ -70,7 +70,7 @@ static const struct facet_column *column_of(enum store_dimension dim)
  * packed columns instead of ten: reading a column costs more than the
  * arithmetic. */
 static char *tally_sql(struct store_tally *t, const struct where *rest,
-                       char *const *key_sql)
+                       char *const *key_sql, bool wide)
 {
 	struct buf b;
 	buf_init(&b);
@@ -84,11 +84,34 @@ static char *tally_sql(struct store_tally *t, const struct where *rest,
 	buf_printf(&b, " FROM event e WHERE (%s)", rest->sql);
 	/* A histogram alone needs only its window: the time index finds it
 	 * instead of a pass over every matching event.  (With facets, every
-	 * match counts, in the window or not.) */
+	 * match counts, in the window or not.)  A window over much of the
+	 * data is read faster by the pass: the index walk then seeks each
+	 * row in the table (6.9 s against 4.1 s at 10M events), and '+'
+	 * keeps SQLite from choosing it. */
 	if (!t->nfacets && t->bucket_ms)
-		buf_printf(&b, " AND e.time_ms >= ?%zu AND e.time_ms < ?%zu",
-		           rest->nparams + 1, rest->nparams + 2);
+		buf_printf(&b, " AND %se.time_ms >= ?%zu AND %se.time_ms < ?%zu",
+		           wide ? "+" : "", rest->nparams + 1, wide ? "+" : "",
+		           rest->nparams + 2);
 	return buf_steal(&b);
+}
+
+/* Whether the histogram's window covers a quarter of the events' span or
+ * more (see tally_sql). */
+static bool wide_window(struct store_tally *t)
+{
+	sqlite3_stmt *st = store_prepare(
+		t->s, "SELECT min(time_ms), max(time_ms) FROM event");
+	bool wide = false;
+	if (st && sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		int64_t lo = sqlite3_column_int64(st, 0);
+		int64_t hi = sqlite3_column_int64(st, 1);
+		int64_t from = t->hist_lo > lo ? t->hist_lo : lo;
+		int64_t to = t->hist_hi < hi ? t->hist_hi : hi;
+		wide = to > from && (to - from) >= (hi - lo) / 4;
+	}
+	sqlite3_finalize(st);
+	return wide;
 }
 
 static int prepare(struct store_tally *t, const struct filter *f)
@@ -100,7 +123,8 @@ static int prepare(struct store_tally *t, const struct filter *f)
 	struct where rest;
 	if (store_where_split(t->s, f, keys, t->nfacets, &rest, key_sql) < 0)
 		return -1;
-	char *sql = tally_sql(t, &rest, key_sql);
+	bool wide = !t->nfacets && t->bucket_ms && wide_window(t);
+	char *sql = tally_sql(t, &rest, key_sql, wide);
 	int rc = -1;
 	if (!sql)
 		store_fail(t->s, "%s", _("out of memory"));

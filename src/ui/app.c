@@ -105,7 +105,7 @@ void app_count_step(struct app *a, int64_t budget_ms)
 			/* Now the filter's own span is known: the timeline
 			 * fits it. */
 			if (!facets_counting(a) && a->timeline.provisional)
-				timeline_load(a, false);
+				timeline_refit(a);
 		}
 		left = until - monotonic_ms();
 	}

@@ -229,6 +229,9 @@ void detail_pivot(struct app *a);
 
 /* timeline.c */
 void timeline_load(struct app *a, bool reset_view);
+/* Once the filter's span is known: fits the view to it, counting again
+ * only if the columns shown changed. */
+void timeline_refit(struct app *a);
 bool timeline_counting(const struct app *a);
 void timeline_take(struct app *a);
 void timeline_free(struct timeline_state *t);

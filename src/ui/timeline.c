@@ -108,7 +108,7 @@ void timeline_free(struct timeline_state *t)
 
 /* The filtered span: the oldest and the newest matching event, as the
  * count found them; until it has, the database's span within the
- * filter's time terms, marked provisional (timeline_load() runs again
+ * filter's time terms, marked provisional (timeline_refit() runs
  * when the count is complete).  Asking the store for the two ends would
  * cost two searches that, for a sparse filter, read every match. */
 static void load_span(struct app *a)
@@ -127,14 +127,13 @@ static void load_span(struct app *a)
 	t->have_span = a->total > 0 && t->oldest <= t->newest;
 }
 
-void timeline_load(struct app *a, bool reset_view)
+/* Fits the view to the span when it follows it (or reset_view); true
+ * when the columns shown changed. */
+static bool fit_view(struct app *a, bool reset_view)
 {
 	struct timeline_state *t = &a->timeline;
-	load_span(a);
-	if (!t->have_span) {
-		timeline_free(t);
-		return;
-	}
+	int old_level = t->level;
+	int64_t old_start = t->view_start;
 	if (t->automatic || reset_view) {
 		int64_t span = t->newest - t->oldest + 1;
 		int level = 0;
@@ -147,7 +146,34 @@ void timeline_load(struct app *a, bool reset_view)
 	}
 	if (t->sel >= columns(a))
 		t->sel = columns(a) - 1;
+	return t->level != old_level || t->view_start != old_start;
+}
+
+void timeline_load(struct app *a, bool reset_view)
+{
+	struct timeline_state *t = &a->timeline;
+	load_span(a);
+	if (!t->have_span) {
+		timeline_free(t);
+		return;
+	}
+	fit_view(a, reset_view);
 	count_window(a);
+}
+
+void timeline_refit(struct app *a)
+{
+	struct timeline_state *t = &a->timeline;
+	bool had_span = t->have_span;
+	load_span(a);
+	if (!t->have_span) {
+		timeline_free(t);
+		return;
+	}
+	/* The same columns under the same filter: what is counted stands
+	 * (with no filter, the provisional span is the exact one). */
+	if (fit_view(a, false) || !had_span || (!t->tally && !t->hist.count))
+		count_window(a);
 }
 
 static const struct store_bucket *bucket_at(const struct app *a, int col)
