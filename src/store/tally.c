@@ -99,8 +99,11 @@ static char *tally_sql(struct store_tally *t, const struct where *rest,
  * more (see tally_sql). */
 static bool wide_window(struct store_tally *t)
 {
+	/* Two subqueries: SQLite answers min() or max() alone from the
+	 * index, but both in one SELECT by reading every row (1 s at 10M). */
 	sqlite3_stmt *st = store_prepare(
-		t->s, "SELECT min(time_ms), max(time_ms) FROM event");
+		t->s, "SELECT (SELECT min(time_ms) FROM event),"
+		      " (SELECT max(time_ms) FROM event)");
 	bool wide = false;
 	if (st && sqlite3_step(st) == SQLITE_ROW &&
 	    sqlite3_column_type(st, 0) != SQLITE_NULL) {
