@@ -78,8 +78,11 @@ unshare -rm sh -c '
 	echo $? >"$1/ro_import_rc"
 	"$2" --db "$1/ro/t.db" query --format ndjson >"$1/ro_query" 2>&1
 	echo $? >"$1/ro_query_rc"
-	# The browser, on a terminal script(1) makes; q after two seconds.
-	(sleep 2; printf q) | TERM=xterm-256color COLUMNS=100 LINES=30 \
+	# The browser, on a terminal script(1) makes.  Curses rewrites only
+	# what changed, so the status line is whole in the byte stream only
+	# when drawn in one go: Ctrl-L (a full redraw) once the counts are
+	# done, then q.
+	(sleep 4; printf "\014"; sleep 1; printf q) | TERM=xterm-256color COLUMNS=100 LINES=30 \
 		timeout 30 script -qec "\"$2\" --db \"$1/ro/t.db\"" /dev/null \
 		>"$1/ro_screen" 2>&1
 	echo $? >"$1/ro_browse_rc"

@@ -58,6 +58,13 @@ static void move_by(struct app *a, long delta)
 }
 
 static void act_quit(struct app *a) { a->quit = true; }
+/* The next refresh repaints every cell, as after another program (or a
+ * noisy ssh session) wrote over the screen. */
+static void act_redraw(struct app *a)
+{
+	(void)a;
+	clearok(curscr, TRUE);
+}
 static void act_help(struct app *a) { a->overlay = OV_HELP; a->help_top = 0; }
 static void act_filter(struct app *a) { filterline_open(a); }
 static void act_presets(struct app *a) { presets_open(a); }
@@ -197,6 +204,8 @@ static const struct action actions[] = {
 	  N_("clear the filter pane's narrowing; back to the list"),
 	  act_escape },
 	{ ANYWHERE, { '?', K(KEY_F(1)) }, N_("?, F1"), N_("this help"), act_help },
+	{ ANYWHERE, { CTRL('l') }, N_("Ctrl-L"), N_("redraw the screen"),
+	  act_redraw },
 	{ ANYWHERE, { 'q' }, "q", N_("quit"), act_quit },
 	{ PANE_FACETS, { ' ', '\r', '\n', K(KEY_ENTER) }, N_("Space, Enter"),
 	  N_("toggle the value (OR within a facet, AND across facets)"),
