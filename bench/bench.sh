@@ -26,17 +26,7 @@ timed() {
 	/usr/bin/time -f '%e %M' -o "$out" "$@"
 }
 
-corpus() { # N: the cached trail of N events
-	dir="$cache/trail-$1"
-	if [ ! -f "$dir/.complete" ]; then
-		rm -rf "$dir"
-		mkdir -p "$dir"
-		echo "generating $1 events into $dir ..." >&2
-		"$tn" generate --events "$1" --seed 42 "$dir" >/dev/null
-		touch "$dir/.complete"
-	fi
-	echo "$dir"
-}
+. "$(dirname "$0")/corpus.sh"
 
 row() { # NAME VALUE TARGET
 	printf '  %-34s %16s   %s\n' "$1" "$2" "$3"

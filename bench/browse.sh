@@ -21,15 +21,9 @@ for tool in tmux python3; do
 	fi
 done
 
-trail="$cache/trail-$n"
+. "$(dirname "$0")/corpus.sh"
+trail=$(corpus "$n")
 db="$cache/browse-$n.db"
-if [ ! -f "$trail/.complete" ]; then
-	rm -rf "$trail"
-	mkdir -p "$trail"
-	echo "generating $n events into $trail ..." >&2
-	"$tn" generate --events "$n" --seed 42 "$trail" >/dev/null
-	touch "$trail/.complete"
-fi
 if [ ! -f "$db.complete" ]; then
 	rm -f "$db" "$db-wal" "$db-shm"
 	echo "importing $trail into $db ..." >&2

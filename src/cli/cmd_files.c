@@ -71,22 +71,25 @@ static const char *disk_word(const struct store_ledger_entry *e)
 	               : _("changed");
 }
 
-static void print_cell(const char *text, size_t width)
+/* `text` fitted to `width` columns, padded on the right (or, with
+ * `right_align`, on the left). */
+static void print_fitted(const char *text, size_t width, int right_align)
 {
 	struct buf b;
 	buf_init(&b);
-	fmt_fit(&b, text, width, 0);
+	fmt_fit(&b, text, width, right_align);
 	fputs(b.data ? b.data : "", stdout);
 	buf_free(&b);
 }
 
+static void print_cell(const char *text, size_t width)
+{
+	print_fitted(text, width, 0);
+}
+
 static void print_right(const char *text, size_t width)
 {
-	struct buf b;
-	buf_init(&b);
-	fmt_fit(&b, text, width, 1);
-	fputs(b.data ? b.data : "", stdout);
-	buf_free(&b);
+	print_fitted(text, width, 1);
 }
 
 static int print_entry(void *vctx, const struct store_ledger_entry *e)

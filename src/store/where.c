@@ -74,6 +74,13 @@ static char *like_text(const char *text, bool literal)
 	return buf_steal(&p);
 }
 
+/* A text parameter the filter owns from now on (freed with it). */
+static size_t param_owned(struct builder *b, char *own)
+{
+	return add_param(b, (struct where_param){ .is_text = true, .text = own,
+	                                          .own = own });
+}
+
 static size_t param_like(struct builder *b, const char *text, bool literal)
 {
 	char *own = like_text(text, literal);
@@ -81,8 +88,7 @@ static size_t param_like(struct builder *b, const char *text, bool literal)
 		b->nomem = true;
 		return 0;
 	}
-	return add_param(b, (struct where_param){ .is_text = true, .text = own,
-	                                          .own = own });
+	return param_owned(b, own);
 }
 
 /* The range of NOCASE-ordered strings that a pattern's literal prefix
@@ -110,12 +116,6 @@ static bool prefix_range(const char *text, char **lo, char **hi)
 	memcpy(*hi, *lo, n + 1);
 	(*hi)[n - 1] = (char)((unsigned char)(*hi)[n - 1] + 1);
 	return true;
-}
-
-static size_t param_owned(struct builder *b, char *own)
-{
-	return add_param(b, (struct where_param){ .is_text = true, .text = own,
-	                                          .own = own });
 }
 
 /* One value against one text column: "col = ?N COLLATE NOCASE" or
