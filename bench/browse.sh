@@ -38,7 +38,9 @@ cat "$db" >/dev/null
 
 tmp=$(mktemp -d)
 sock="$tmp/tmux"
-trap 'tmux -S "$sock" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+# The browser has quit by then, so kill-server may fail: under set -e
+# that failure would become the script's (and make bench's) status.
+trap 'tmux -S "$sock" kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
 log="$tmp/keys"
 : >"$log"
 tmux -S "$sock" new-session -d -x 120 -y 40 \
