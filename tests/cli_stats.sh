@@ -42,7 +42,7 @@ stats    [FILTER...]" -- "$tn" --help
 check "--help lists only what exists" 0 "" -- sh -c \
 	"'$tn' --help | grep -cE '^  (demo|equivalent|files|generate|import|query|stats) ' | grep -qx 7"
 check "--version" 0 "trailnav 0.1.0
-schema version 3" -- "$tn" --version
+schema version 4" -- "$tn" --version
 check "unknown command" 2 "unknown command 'frob'" -- "$tn" frob
 check "empty database summary" 0 "Events:    0 (0 duplicates skipped)" \
 	-- "$tn" --db "$tmp/empty/e.db" stats

@@ -20,7 +20,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 . "$src/tests/tap.sh"
 
-echo "1..$((kills + 3))"
+echo "1..$((kills + 4))"
 trail="$tmp/trail"
 "$tn" generate --events 100000 --seed 11 "$trail" >/dev/null
 
@@ -59,4 +59,20 @@ got=$(events "$tmp/crash.db")
 ok $? "resumed after $kills kills: $got events, as uninterrupted ($want)"
 python3 "$src/tests/ledger_check.py" "$tmp/crash.db" >"$tmp/out" 2>&1
 ok $? "the finished database is whole ($(tail -n 1 "$tmp/out"))"
+# Kills in the middle leave the lookup indexes set aside (store/indexes.c);
+# the import that finishes builds them: the same indexes as the clean
+# database, none waiting.
+cat >"$tmp/indexes.py" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+names = [r[0] for r in db.execute(
+    "SELECT name FROM sqlite_schema WHERE type = 'index' ORDER BY name")]
+waiting = db.execute("SELECT count(*) FROM deferred_index").fetchone()[0]
+print(len(names), "indexes,", waiting, "waiting:", " ".join(names))
+PY
+indexes() { python3 "$tmp/indexes.py" "$1"; }
+clean_ix=$(indexes "$tmp/clean.db")
+crash_ix=$(indexes "$tmp/crash.db")
+[ "$clean_ix" = "$crash_ix" ] && case $crash_ix in *" 0 waiting:"*event_by_name*) true ;; *) false ;; esac
+ok $? "the finished database has every index, none waiting (${crash_ix%%:*})"
 [ "$failed" -eq 0 ]

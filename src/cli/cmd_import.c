@@ -123,6 +123,11 @@ static void clear_progress(void *ctx)
 	progress_clear(ctx);
 }
 
+static void note_indexing(void *ctx)
+{
+	progress_note(ctx, _("Building the indexes..."));
+}
+
 /* The sink's context is the store sink; its message_ctx is the bar. */
 static void show_progress(void *ctx, const struct import_totals *t)
 {
@@ -168,6 +173,7 @@ static int import_once(const struct import_args *a, struct store_sink *k,
 	struct progress pr;
 	progress_init(&pr, a->quiet);
 	k->before_message = clear_progress;
+	k->before_indexing = note_indexing;
 	k->message_ctx = &pr;
 	struct walk_result w;
 	if (walk_paths(a->paths, a->npaths, &w) < 0) {
@@ -180,7 +186,7 @@ static int import_once(const struct import_args *a, struct store_sink *k,
 	sink.progress = pr.enabled ? show_progress : NULL;
 	char fatal[512] = "";
 	int rc = import_run(&a->opt, &w, &sink, t, fatal, sizeof fatal);
-	if (store_sink_flush(k) < 0 && rc == 0) {
+	if (store_sink_finish(k) < 0 && rc == 0) {
 		rc = -1;
 		snprintf(fatal, sizeof fatal, "%s", store_errmsg(k->store));
 	}

@@ -77,6 +77,15 @@ void progress_update(struct progress *p, const struct import_totals *t)
 	p->shown = true;
 }
 
+void progress_note(struct progress *p, const char *text)
+{
+	if (!p->enabled)
+		return;
+	fprintf(stderr, "\r%s\033[K", text);
+	fflush(stderr);
+	p->shown = true;
+}
+
 void progress_clear(struct progress *p)
 {
 	if (p->shown) {

@@ -167,8 +167,36 @@ static int sink_failed(void *ctx, const struct walk_file *f, const char *hash,
 	return 0;
 }
 
+/* A big import into a database that holds fewer events than it brings
+ * builds the lookup indexes once at its end (see store/indexes.c). */
+static int sink_begin(void *ctx, const struct import_totals *t, char *why,
+                      size_t whylen)
+{
+	struct store_sink *k = ctx;
+	if (!store_indexes_worth_deferring(k->store, t->bytes_total) ||
+	    store_indexes_defer(k->store) == 0)
+		return 0;
+	snprintf(why, whylen, "%s", store_errmsg(k->store));
+	return -1;
+}
+
+int store_sink_finish(struct store_sink *k)
+{
+	if (store_sink_flush(k) < 0)
+		return -1;
+	int pending = store_indexes_pending(k->store);
+	if (pending <= 0)
+		return pending;
+	if (k->before_indexing)
+		k->before_indexing(k->message_ctx);
+	return store_indexes_build(k->store);
+}
+
 struct import_sink store_sink_ops(struct store_sink *k)
 {
-	return (struct import_sink){ k, sink_unchanged, sink_write, sink_failed,
-		                     NULL };
+	return (struct import_sink){ .ctx = k,
+		                     .unchanged = sink_unchanged,
+		                     .write = sink_write,
+		                     .failed = sink_failed,
+		                     .begin = sink_begin };
 }

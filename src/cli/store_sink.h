@@ -22,6 +22,7 @@ struct store_sink {
 	uint64_t batch_events;    /* written since the batch began */
 	double batch_started;
 	void (*before_message)(void *ctx); /* clears a progress line */
+	void (*before_indexing)(void *ctx); /* says the indexes are next */
 	void *message_ctx;
 };
 
@@ -32,5 +33,9 @@ void store_sink_free(struct store_sink *k);
 struct import_sink store_sink_ops(struct store_sink *k);
 /* Commits the open batch, if any; -1 on failure. */
 int store_sink_flush(struct store_sink *k);
+/* The end of an import: commits the open batch and builds the indexes
+ * that wait (this import's, or a killed one's); -1 on failure, with the
+ * store's message, and what was committed stays. */
+int store_sink_finish(struct store_sink *k);
 
 #endif

@@ -424,6 +424,9 @@ int import_run(const struct import_options *opt, const struct walk_result *wr,
 	int rc = -1;
 	if (!todo || !handled || !sh.ring)
 		snprintf(fatal, fatallen, "%s", _("out of memory"));
+	else if (t->files && sink->begin &&
+	         sink->begin(sink->ctx, t, fatal, fatallen) < 0)
+		rc = -1;
 	else
 		rc = t->files ? run_threads(&w, nworkers) : 0;
 	if (sink->progress)

@@ -52,6 +52,11 @@ struct import_sink {
 	 * when nothing more can be written. */
 	int (*failed)(void *ctx, const struct walk_file *f, const char *hash,
 	              const char *reason);
+	/* Called once the files to read are known (totals' files and
+	 * bytes_total), before any is read; may be NULL.  Returns -1 when
+	 * nothing can be written (with the reason in why). */
+	int (*begin)(void *ctx, const struct import_totals *t, char *why,
+	             size_t whylen);
 	/* Called now and then (about ten times a second) while importing. */
 	void (*progress)(void *ctx, const struct import_totals *t);
 };

@@ -160,6 +160,15 @@ static const char schema_v2[] =
 static const char schema_v3[] =
 	"CREATE INDEX IF NOT EXISTS access_key_by_s_nocase ON access_key(s COLLATE NOCASE);";
 
+/* Version 4: a bulk import builds the event indexes once, at its end,
+ * rather than inserting every event into each of them (indexes.c).
+ * While they are down their definitions wait here, committed with the
+ * DROP, so that an import killed halfway leaves the next one what it
+ * needs to build them. */
+static const char schema_v4[] =
+	"CREATE TABLE IF NOT EXISTS deferred_index("
+	" name TEXT PRIMARY KEY, sql TEXT NOT NULL);";
+
 struct migration {
 	const char *sql;
 	/* Only makes reading faster: a read-only open of a database without
@@ -172,6 +181,7 @@ static const struct migration migrations[] = {
 	{ schema_v1, false },
 	{ schema_v2, true },
 	{ schema_v3, true },
+	{ schema_v4, true },
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

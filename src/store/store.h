@@ -121,6 +121,23 @@ int store_batch_begin(struct store *s);
 int store_batch_end(struct store *s);
 bool store_in_batch(const struct store *s);
 
+/* ---- Lookup indexes built after a bulk import (indexes.c) ------------- */
+
+/* Whether an import of `bytes` of trail files brings at least as many
+ * events as the database holds, so that building the lookup indexes at
+ * its end costs less than keeping them up to date event by event. */
+bool store_indexes_worth_deferring(struct store *s, uint64_t bytes);
+/* Drops the lookup indexes, keeping their definitions in the database:
+ * queries stay correct, only slower, until store_indexes_build().  Not
+ * inside a batch. */
+int store_indexes_defer(struct store *s);
+/* How many indexes wait to be built (an import was killed before its
+ * end, or is running); -1 on error. */
+int store_indexes_pending(struct store *s);
+/* Builds every waiting index, in one transaction; -1 on failure, and
+ * they still wait. */
+int store_indexes_build(struct store *s);
+
 /* The newest ledger entry for `path`, to skip unchanged files.  Returns 1
  * and fills the out-parameters when found, 0 when not, -1 on error.
  * *hash is malloc'd. */

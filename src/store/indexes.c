@@ -1,0 +1,143 @@
+/* indexes.c - building the lookup indexes once, after a bulk import.
+ *
+ * Inserting an event touches every index on the event table, each at a
+ * place of its own: at 1M events that is 40 µs an event, most of the
+ * import (perf: sqlite3BtreeIndexMoveto and page copies).  CREATE INDEX
+ * over rows already in the table sorts instead, about 7 µs an event for
+ * all of them.  So an import that brings at least as many events as the
+ * database holds drops the indexes below first and builds them at its
+ * end.
+ *
+ * Not deferred: the UNIQUE indexes (event IDs and dictionary values are
+ * looked up by the writer itself), event_by_time (the browser's list
+ * pane walks it by name, and keeps working while the import runs) and
+ * file_by_path (the ledger).  Queries are correct without the others,
+ * only slower, so a browser open during the import sees every committed
+ * event.
+ *
+ * The definitions go into deferred_index in the transaction that drops
+ * them: an import killed before its end leaves them there, and the next
+ * import builds them.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "store/internal.h"
+#include "util/i18n.h"
+
+static const char *const deferrable[] = {
+	"event_by_name",  "event_by_principal", "event_by_service",
+	"event_by_ip",    "event_by_key",       "event_by_error",
+	"event_by_rare_category", "resource_by_arn", "resource_by_name",
+	"access_key_by_s_nocase",
+};
+
+#define NDEFERRABLE (sizeof deferrable / sizeof deferrable[0])
+
+/* Compressed trail files hold about this many bytes per event (gzip of
+ * real and generated trails: 230 to 300); plain JSON holds several
+ * times more, which errs on the side of deferring. */
+#define GZIP_BYTES_PER_EVENT 250
+
+static int64_t scalar(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st = store_prepare(s, sql);
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	int64_t v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE
+	               ? v
+	               : store_fail_sql(s, _("reading the indexes"));
+}
+
+bool store_indexes_worth_deferring(struct store *s, uint64_t bytes)
+{
+	int64_t held = scalar(s, "SELECT coalesce(max(id), 0) FROM event");
+	return held >= 0 && bytes / GZIP_BYTES_PER_EVENT >= (uint64_t)held;
+}
+
+int store_indexes_pending(struct store *s)
+{
+	return (int)scalar(s, "SELECT count(*) FROM deferred_index");
+}
+
+/* Keeps the definition of index `name`, if it is there, and drops it. */
+static int defer_one(struct store *s, const char *name)
+{
+	sqlite3_stmt *keep = store_prepare(
+		s, "INSERT OR REPLACE INTO deferred_index(name, sql)"
+		   " SELECT name, sql FROM sqlite_schema"
+		   " WHERE type = 'index' AND name = ?1");
+	if (!keep)
+		return -1;
+	sqlite3_bind_text(keep, 1, name, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(keep);
+	sqlite3_finalize(keep);
+	if (rc != SQLITE_DONE)
+		return store_fail_sql(s, _("setting an index aside"));
+	if (sqlite3_changes(s->db) == 0)
+		return 0; /* already set aside, or never made */
+	char sql[96];
+	snprintf(sql, sizeof sql, "DROP INDEX %s", name);
+	return store_exec(s, sql);
+}
+
+int store_indexes_defer(struct store *s)
+{
+	if (s->in_batch || s->cur.open)
+		return store_fail(s, "%s", _("a batch is already open"));
+	if (store_exec(s, "BEGIN IMMEDIATE") < 0)
+		return -1;
+	for (size_t i = 0; i < NDEFERRABLE; i++)
+		if (defer_one(s, deferrable[i]) < 0) {
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+	return store_exec(s, "COMMIT");
+}
+
+/* Every waiting definition, run as one script: DDL must not run while a
+ * statement reading the schema is still open. */
+static int build_all(struct store *s)
+{
+	sqlite3_stmt *st = store_prepare(
+		s, "SELECT group_concat(d.sql, ';') FROM deferred_index d"
+		   " WHERE NOT EXISTS (SELECT 1 FROM sqlite_schema m"
+		   " WHERE m.type = 'index' AND m.name = d.name)");
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	const char *sql = (const char *)sqlite3_column_text(st, 0);
+	bool any = rc == SQLITE_ROW && sql;
+	char *script = any ? sqlite3_mprintf("%s", sql) : NULL;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return store_fail_sql(s, _("building the indexes"));
+	if (any && !script)
+		return store_fail(s, "%s", _("out of memory"));
+	int made = script ? store_exec(s, script) : 0;
+	sqlite3_free(script);
+	return made < 0 ? -1 : store_exec(s, "DELETE FROM deferred_index");
+}
+
+int store_indexes_build(struct store *s)
+{
+	if (s->in_batch || s->cur.open)
+		return store_fail(s, "%s", _("a batch is already open"));
+	/* The sorts behind CREATE INDEX spill to temporary files once past
+	 * the cache: in memory (the connection's temp_store) they would
+	 * hold a whole index, 200 MB at 10M events. */
+	if (store_exec(s, "PRAGMA temp_store=FILE; BEGIN IMMEDIATE") < 0)
+		return -1;
+	int rc = build_all(s);
+	if (rc == 0)
+		rc = store_exec(s, "COMMIT");
+	if (rc < 0)
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_exec(s->db, "PRAGMA temp_store=MEMORY", NULL, NULL, NULL);
+	return rc;
+}
