@@ -34,7 +34,7 @@ s="$src/src"
 build() { # NAME SOURCES...
 	name=$1
 	shift
-	$cc "$src/tests/fuzz/$name.c" "$@" -o "$tmp/$name" -lz >"$tmp/out" 2>&1
+	$cc "$src/tests/fuzz/$name.c" "$@" -o "$tmp/$name" -lz -ldeflate >"$tmp/out" 2>&1
 	ok $? "builds: $name"
 }
 build fuzz_parse "$s/import/json.c" "$s/import/parse.c" "$s/import/record.c" \

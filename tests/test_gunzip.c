@@ -52,6 +52,43 @@ static void test_two_members_and_zero_padding(void **state)
 	free(both);
 }
 
+/* The buffer is sized from the last member's trailer: a first member
+ * bigger than that (and than the first allocation) makes it grow, and
+ * that member is decoded again, whole. */
+static void test_first_member_bigger_than_the_last(void **state)
+{
+	(void)state;
+	size_t big = 300000, n1, n2, outlen;
+	char *first = malloc(big);
+	assert_non_null(first);
+	for (size_t i = 0; i < big; i++)
+		first[i] = (char)('a' + (i * 7 + i / 13) % 26);
+	unsigned char *a = test_gzip(first, big, &n1), *b = test_gzip("!", 1, &n2);
+	unsigned char *both = malloc(n1 + n2);
+	assert_non_null(both);
+	memcpy(both, a, n1);
+	memcpy(both + n1, b, n2);
+	char *out;
+	const char *why;
+	assert_int_equal(gunzip_decode(both, n1 + n2, 0, 1 << 20, &out,
+	                               &outlen, &why),
+	                 0);
+	assert_int_equal(outlen, big + 1);
+	assert_memory_equal(out, first, big);
+	assert_int_equal(out[big], '!');
+	assert_int_equal(out[big + 1], '\0');
+	free(out);
+	/* Over the cap all told, though each member is under it. */
+	assert_int_equal(gunzip_decode(both, n1 + n2, 0, big, &out, &outlen,
+	                               &why),
+	                 -1);
+	assert_string_equal(why, "decoded data is larger than the size limit");
+	free(first);
+	free(a);
+	free(b);
+	free(both);
+}
+
 static void test_bad_input_says_why(void **state)
 {
 	(void)state;
@@ -114,6 +151,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_single_member),
 		cmocka_unit_test(test_two_members_and_zero_padding),
+		cmocka_unit_test(test_first_member_bigger_than_the_last),
 		cmocka_unit_test(test_bad_input_says_why),
 		cmocka_unit_test(test_cap_and_early_stop),
 	};
