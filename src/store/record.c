@@ -7,12 +7,12 @@
  */
 #include <config.h>
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/internal.h"
 #include "util/buf.h"
+#include "util/fold_search.h"
 #include "util/gunzip.h"
 #include "util/json_string.h"
 #include "util/i18n.h"
@@ -177,39 +177,6 @@ int store_record(struct store *s, int64_t row, char **bytes, size_t *len)
 	return 0;
 }
 
-/* Case-insensitive (ASCII) search for a needle already in lower case.
- * memchr finds the candidates for the first byte in either case: a
- * byte-by-byte tolower() loop cost as much as inflating the text. */
-static bool contains_folded(const char *hay, size_t n, const char *needle,
-                            size_t m)
-{
-	if (m == 0)
-		return true;
-	if (m > n)
-		return false;
-	unsigned char lower = (unsigned char)needle[0];
-	unsigned char upper = (unsigned char)toupper(lower);
-	const char *end = hay + (n - m) + 1; /* past the last start */
-	for (const char *p = hay; p < end;) {
-		const char *a = memchr(p, lower, (size_t)(end - p));
-		const char *limit = a ? a : end;
-		const char *b = upper != lower
-		                        ? memchr(p, upper, (size_t)(limit - p))
-		                        : NULL;
-		const char *c = b ? b : a;
-		if (!c)
-			return false;
-		size_t j = 1;
-		while (j < m && tolower((unsigned char)c[j]) ==
-		                        (unsigned char)needle[j])
-			j++;
-		if (j == m)
-			return true;
-		p = c + 1;
-	}
-	return false;
-}
-
 /* A text search's state for one statement: the needle, and per stored
  * file whether its whole decoded text holds it (1: no, 2: yes).  A file
  * without the needle answers for all its events at once, so a scan
@@ -242,8 +209,10 @@ static struct text_search *text_search(sqlite3_context *ctx,
 		free(t);
 		return NULL;
 	}
+	/* ASCII only, as fold_contains() compares. */
 	for (char *c = t->needle; *c; c++)
-		*c = (char)tolower((unsigned char)*c);
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c + ('a' - 'A'));
 	t->len = strlen(t->needle);
 	intcount_init(&t->files);
 	sqlite3_set_auxdata(ctx, 3, t, free_search);
@@ -261,7 +230,7 @@ static int file_has(struct store *s, struct text_search *t, int64_t file)
 	size_t n;
 	if (store_decoded_file(s, file, &data, &n) < 0)
 		return -1;
-	bool has = contains_folded(data, n, t->needle, t->len);
+	bool has = fold_contains(data, n, t->needle, t->len);
 	if (intcount_add(&t->files, file, has ? 2 : 1) < 0)
 		return store_fail(s, "%s", _("out of memory"));
 	return has;
@@ -289,7 +258,7 @@ static void record_contains(sqlite3_context *ctx, int argc, sqlite3_value **v)
 		sqlite3_result_error(ctx, s->errmsg, -1);
 		return;
 	}
-	sqlite3_result_int(ctx, has && contains_folded(p, (size_t)len,
+	sqlite3_result_int(ctx, has && fold_contains(p, (size_t)len,
 	                                               t->needle, t->len));
 }
 
