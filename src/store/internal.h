@@ -51,6 +51,7 @@ struct store {
 	struct strmap dicts[DICT_COUNT_];
 	struct strmap principals;
 	struct strmap resources;
+	size_t cache_budget; /* of the caches above; 0: the default */
 	/* Prepared on first use, kept for every event of an import. */
 	sqlite3_stmt *insert_event;
 	sqlite3_stmt *insert_event_resource;

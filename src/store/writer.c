@@ -14,10 +14,12 @@
 #include "store/internal.h"
 #include "util/i18n.h"
 
-/* Past this many bytes of cached resource ARNs the cache starts over:
- * S3 object ARNs are nearly unique per event and would otherwise grow the
- * importer's memory with the corpus. */
-#define RESOURCE_CACHE_BYTES (32u << 20)
+/* What the writer's caches of dictionary ids may hold together.  Access
+ * keys, principals (a session each) and S3 object ARNs grow with the
+ * corpus (at 10M events: 700k keys, 1.9M resources), and SPEC section 5
+ * bounds the import's memory whatever the corpus: past this, the biggest
+ * cache starts over, and what it forgot is looked up in the database. */
+#define WRITER_CACHE_BYTES ((size_t)48 << 20)
 
 static int64_t now_ms(void)
 {
@@ -78,6 +80,38 @@ static int prepare_dict(struct store *s, enum store_dict d)
 	return s->dict_select[d] && s->dict_insert[d] ? 0 : -1;
 }
 
+/* Remembers key → id in `m`, one of the writer's caches, first clearing
+ * the biggest cache if they hold too much together. */
+static int cache_put(struct store *s, struct strmap *m, const char *key,
+                     size_t n, int64_t id)
+{
+	struct strmap *all[DICT_COUNT_ + 2], *biggest = NULL;
+	size_t total = 0, most = 0;
+	for (int d = 0; d < DICT_COUNT_; d++)
+		all[d] = &s->dicts[d];
+	all[DICT_COUNT_] = &s->principals;
+	all[DICT_COUNT_ + 1] = &s->resources;
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+		size_t held = strmap_memory(all[i]);
+		total += held;
+		if (held > most) {
+			most = held;
+			biggest = all[i];
+		}
+	}
+	size_t budget = s->cache_budget ? s->cache_budget : WRITER_CACHE_BYTES;
+	if (total > budget && biggest)
+		strmap_clear(biggest);
+	if (strmap_put(m, key, n, id) < 0)
+		return store_fail(s, "%s", _("out of memory"));
+	return 0;
+}
+
+void store_set_cache_budget(struct store *s, size_t bytes)
+{
+	s->cache_budget = bytes;
+}
+
 /* The dictionary id of `v` in `d`: 0 for absent, -1 on error. */
 static int64_t dict_id(struct store *s, enum store_dict d, const char *v)
 {
@@ -92,8 +126,8 @@ static int64_t dict_id(struct store *s, enum store_dict d, const char *v)
 	sqlite3_bind_text(s->dict_select[d], 1, v, (int)n, SQLITE_STATIC);
 	sqlite3_bind_text(s->dict_insert[d], 1, v, (int)n, SQLITE_STATIC);
 	id = select_or_insert(s, s->dict_select[d], s->dict_insert[d]);
-	if (id > 0 && strmap_put(&s->dicts[d], v, n, id) < 0)
-		return store_fail(s, "%s", _("out of memory"));
+	if (id > 0 && cache_put(s, &s->dicts[d], v, n, id) < 0)
+		return -1;
 	return id;
 }
 
@@ -162,8 +196,8 @@ static int64_t principal_id(struct store *s, const struct trail_event *ev)
 	sqlite3_bind_text(s->principal_insert, 7, session, -1, SQLITE_STATIC);
 	id = select_or_insert(s, s->principal_select, s->principal_insert);
 	if (id > 0 && cacheable &&
-	    strmap_put(&s->principals, key, (size_t)n, id) < 0)
-		return store_fail(s, "%s", _("out of memory"));
+	    cache_put(s, &s->principals, key, (size_t)n, id) < 0)
+		return -1;
 	return id;
 }
 
@@ -204,11 +238,7 @@ static int64_t resource_id(struct store *s, const char *arn, const char *type)
 	id = select_or_insert(s, s->resource_select, s->resource_insert);
 	if (id <= 0)
 		return id;
-	if (s->resources.bytes > RESOURCE_CACHE_BYTES)
-		strmap_clear(&s->resources);
-	if (strmap_put(&s->resources, arn, n, id) < 0)
-		return store_fail(s, "%s", _("out of memory"));
-	return id;
+	return cache_put(s, &s->resources, arn, n, id) < 0 ? -1 : id;
 }
 
 static int add_resources(struct store *s, int64_t event,

@@ -17,6 +17,11 @@ static uint64_t hash_bytes(const char *p, size_t n)
 	return h;
 }
 
+size_t strmap_memory(const struct strmap *m)
+{
+	return m->bytes + m->count * 16 + m->cap * sizeof *m->slots;
+}
+
 void strmap_init(struct strmap *m)
 {
 	memset(m, 0, sizeof *m);

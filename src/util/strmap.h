@@ -31,6 +31,9 @@ void strmap_clear(struct strmap *m);
 /* The value for `key`, or 0 when it is not known (so 0 is not a value to
  * store). */
 int64_t strmap_get(const struct strmap *m, const char *key, size_t keylen);
+/* The memory the map holds, roughly: keys with the allocator's overhead,
+ * and the slots. */
+size_t strmap_memory(const struct strmap *m);
 /* Remembers key → id.  Returns 0, or -1 on no memory. */
 int strmap_put(struct strmap *m, const char *key, size_t keylen, int64_t id);
 
