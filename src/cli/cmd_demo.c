@@ -131,10 +131,7 @@ static int import_trail(struct store *s, char *trail,
 	struct walk_result w;
 	char fatal[512] = "";
 	memset(t, 0, sizeof *t);
-	if (store_sink_init(&k, s) < 0) {
-		cli_error("%s", store_errmsg(s));
-		return EXIT_USAGE;
-	}
+	store_sink_init(&k, s);
 	progress_init(&pr, false);
 	k.before_message = clear_progress;
 	k.message_ctx = &pr;

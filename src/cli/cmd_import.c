@@ -262,16 +262,12 @@ int cmd_import(const struct cli_globals *g, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	struct store_sink k;
-	int status = EXIT_USAGE;
-	if (store_sink_init(&k, s) < 0) {
-		cli_error("%s", store_errmsg(s));
-	} else {
-		struct import_totals t;
-		k.quiet = a.quiet;
-		status = import_once(&a, &k, &t, true);
-		if (a.follow && status != EXIT_USAGE)
-			status = follow(&a, &k, status);
-	}
+	struct import_totals t;
+	store_sink_init(&k, s);
+	k.quiet = a.quiet;
+	int status = import_once(&a, &k, &t, true);
+	if (a.follow && status != EXIT_USAGE)
+		status = follow(&a, &k, status);
 	store_sink_free(&k);
 	store_close(s);
 	import_lock_release(lock);

@@ -8,16 +8,9 @@
 
 #include "import/import.h"
 #include "store/store.h"
-#include "util/strmap.h"
 
 struct store_sink {
 	struct store *store;
-	struct strmap ledger; /* path → index into known[] + 1 */
-	struct ledger_entry {
-		int64_t size, mtime_ns;
-		enum store_file_state state;
-	} *known;
-	size_t nknown, cap;
 	bool quiet;               /* failures still go to stderr */
 	uint64_t batch_events;    /* written since the batch began */
 	double batch_started;
@@ -26,8 +19,7 @@ struct store_sink {
 	void *message_ctx;
 };
 
-/* Loads the ledger; returns -1 (with the store's message) on failure. */
-int store_sink_init(struct store_sink *k, struct store *s);
+void store_sink_init(struct store_sink *k, struct store *s);
 void store_sink_free(struct store_sink *k);
 /* The sink operations, with `k` as their context. */
 struct import_sink store_sink_ops(struct store_sink *k);

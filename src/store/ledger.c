@@ -1,5 +1,5 @@
 /* ledger.c - the import ledger listed for people (`trailnav files`).
- * The importer's own pass over the ledger is store_ledger_each(), in
+ * The importer asks about one file at a time with store_file_lookup(), in
  * writer.c; this one carries everything a person asks about a file. */
 #include <config.h>
 

@@ -106,13 +106,6 @@ int store_file_abandon(struct store *s);
 int store_file_failed(struct store *s, const struct store_file_info *info,
                       const char *reason);
 
-/* Calls `fn` with the newest ledger entry of every path (in no particular
- * order), until it returns non-zero.  Importers load this once to skip
- * unchanged files with a stat() each. */
-typedef int (*store_ledger_fn)(void *ctx, const char *path, int64_t size,
-                               int64_t mtime_ns, enum store_file_state state);
-int store_ledger_each(struct store *s, store_ledger_fn fn, void *ctx);
-
 /* Groups many files into one transaction: far faster than one per file,
  * while a crash still loses only whole files.  store_batch_end() commits;
  * when it fails, none of the batch's files are in.  Without a batch, each
@@ -143,7 +136,7 @@ int store_indexes_build(struct store *s);
 
 /* The newest ledger entry for `path`, to skip unchanged files.  Returns 1
  * and fills the out-parameters when found, 0 when not, -1 on error.
- * *hash is malloc'd. */
+ * *hash is malloc'd; pass NULL for no hash. */
 int store_file_lookup(struct store *s, const char *path, int64_t *size,
                       int64_t *mtime_ns, char **hash,
                       enum store_file_state *state);

@@ -522,27 +522,6 @@ int store_file_failed(struct store *s, const struct store_file_info *info,
 	return insert_ledger_row(s, info, STORE_FILE_FAILED, reason, 0);
 }
 
-int store_ledger_each(struct store *s, store_ledger_fn fn, void *ctx)
-{
-	/* max(id) picks the newest row of each path, and SQLite returns the
-	 * other columns from that same row. */
-	sqlite3_stmt *st = store_prepare(
-		s, "SELECT path, size, mtime_ns, state, max(id) FROM file"
-		   " GROUP BY path");
-	if (!st)
-		return -1;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (fn(ctx, (const char *)sqlite3_column_text(st, 0),
-		       sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
-		       (enum store_file_state)sqlite3_column_int(st, 3)) != 0)
-			break;
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE
-	               ? 0
-	               : store_fail_sql(s, _("reading the ledger"));
-}
-
 int store_batch_begin(struct store *s)
 {
 	if (s->in_batch || s->cur.open)
@@ -578,9 +557,10 @@ int store_file_lookup(struct store *s, const char *path, int64_t *size,
                       int64_t *mtime_ns, char **hash,
                       enum store_file_state *state)
 {
-	sqlite3_stmt *st = store_prepare(
-		s, "SELECT size, mtime_ns, hash, state FROM file WHERE path=?1"
-		   " ORDER BY id DESC LIMIT 1");
+	static const char sql[] =
+		"SELECT size, mtime_ns, hash, state FROM file WHERE path=?1"
+		" ORDER BY id DESC LIMIT 1";
+	sqlite3_stmt *st = store_cached(s, sql);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
@@ -588,12 +568,14 @@ int store_file_lookup(struct store *s, const char *path, int64_t *size,
 	if (rc == SQLITE_ROW) {
 		*size = sqlite3_column_int64(st, 0);
 		*mtime_ns = sqlite3_column_int64(st, 1);
-		*hash = strdup((const char *)sqlite3_column_text(st, 2));
 		*state = (enum store_file_state)sqlite3_column_int(st, 3);
-		found = *hash ? 1 : store_fail(s, "%s", _("out of memory"));
+		found = 1;
+		if (hash && !(*hash = strdup(
+				      (const char *)sqlite3_column_text(st, 2))))
+			found = store_fail(s, "%s", _("out of memory"));
 	} else if (rc != SQLITE_DONE) {
 		found = store_fail_sql(s, _("reading the ledger"));
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return found;
 }
