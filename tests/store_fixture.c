@@ -187,3 +187,21 @@ struct filter *fx_filter(const char *text)
 		fail_msg("filter '%s': %s", text, err.message);
 	return f;
 }
+
+char fx_tmpdir[64];
+
+int fx_make_tmpdir(void **state)
+{
+	(void)state;
+	snprintf(fx_tmpdir, sizeof fx_tmpdir, "/tmp/trailnav-test-XXXXXX");
+	assert_non_null(mkdtemp(fx_tmpdir));
+	return 0;
+}
+
+int fx_remove_tmpdir(void **state)
+{
+	(void)state;
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx_tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}

@@ -37,6 +37,12 @@ char *fx_record_json(const struct fx_event *ev);
 /* A parsed filter (fails the test on a bad one); now is 2024-05-01T12:00Z. */
 struct filter *fx_filter(const char *text);
 
+/* A temporary directory for a group's databases: cmocka group setup and
+ * teardown (the directory and all in it removed). */
+extern char fx_tmpdir[64];
+int fx_make_tmpdir(void **state);
+int fx_remove_tmpdir(void **state);
+
 #define FX_NOW_MS 1714564800000LL
 #define FX_T0 1714521600000LL /* 2024-05-01T00:00:00Z */
 #define FX_HOUR 3600000LL

@@ -20,23 +20,7 @@
 /* Every index store/indexes.c sets aside. */
 #define NDEFERRABLE 10
 
-static char tmpdir[64];
-
-static int make_tmpdir(void **state)
-{
-	(void)state;
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/trailnav-test-XXXXXX");
-	assert_non_null(mkdtemp(tmpdir));
-	return 0;
-}
-
-static int remove_tmpdir(void **state)
-{
-	(void)state;
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
-}
+#define tmpdir fx_tmpdir
 
 static struct store *open_at(const char *name, char *path, size_t len)
 {
@@ -204,6 +188,6 @@ int main(void)
 		cmocka_unit_test(test_killed_import_leaves_definitions),
 		cmocka_unit_test(test_worth_deferring),
 	};
-	return cmocka_run_group_tests_name("indexes", tests, make_tmpdir,
-	                                   remove_tmpdir);
+	return cmocka_run_group_tests_name("indexes", tests, fx_make_tmpdir,
+	                                   fx_remove_tmpdir);
 }

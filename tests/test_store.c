@@ -623,23 +623,7 @@ static void test_escaped_record(void **state)
 	store_close(s);
 }
 
-static char tmpdir[64];
-
-static int make_tmpdir(void **state)
-{
-	(void)state;
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/trailnav-test-XXXXXX");
-	assert_non_null(mkdtemp(tmpdir));
-	return 0;
-}
-
-static int remove_tmpdir(void **state)
-{
-	(void)state;
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
-}
+#define tmpdir fx_tmpdir
 
 static int64_t sql_int(const char *path, const char *sql)
 {
@@ -794,6 +778,6 @@ int main(void)
 		cmocka_unit_test(test_version_1_upgrade),
 		cmocka_unit_test(test_default_path),
 	};
-	return cmocka_run_group_tests_name("store", tests, make_tmpdir,
-	                                   remove_tmpdir);
+	return cmocka_run_group_tests_name("store", tests, fx_make_tmpdir,
+	                                   fx_remove_tmpdir);
 }
