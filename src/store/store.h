@@ -114,7 +114,7 @@ int store_batch_begin(struct store *s);
 int store_batch_end(struct store *s);
 bool store_in_batch(const struct store *s);
 /* The memory the writer's caches of dictionary ids may hold together
- * (0: the default, 48 MB); past it the biggest starts over. */
+ * (0: the default, 24 MB); past it the biggest starts over. */
 void store_set_cache_budget(struct store *s, size_t bytes);
 
 /* ---- Lookup indexes built after a bulk import (indexes.c) ------------- */
