@@ -20,7 +20,7 @@
 static void add_copy(struct store *s, const char *path, const char *prefix)
 {
 	struct fx_event copy[16];
-	char ids[16][16];
+	char ids[16][32];
 	assert_true(fx_nbase <= 16);
 	for (size_t i = 0; i < fx_nbase; i++) {
 		copy[i] = fx_base[i];
