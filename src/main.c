@@ -184,12 +184,13 @@ static int import_and_browse(const struct cli_globals *g, int n, char **paths)
 	}
 	int rc = browse(g);
 	int status = 0;
-	bool stopped = false;
+	/* An import still reading files dies of the signal; one that has
+	 * committed every event finishes its indexes first and exits. */
 	if (waitpid(pid, &status, WNOHANG) == 0) {
 		kill(pid, SIGTERM);
 		waitpid(pid, &status, 0);
-		stopped = true;
 	}
+	bool stopped = !WIFEXITED(status);
 	replay(err, stderr);
 	replay(out, stdout);
 	fclose(out);

@@ -166,6 +166,30 @@ static void print_summary(const struct import_totals *t, double seconds)
 		       (double)t->bytes_decoded / 1e6 / seconds);
 }
 
+/* The import's last step, once every event is committed: the batch, then
+ * the lookup indexes set aside.  A SIGTERM meanwhile (the browser of
+ * `trailnav PATH` quitting once it shows every event) waits for them
+ * instead of leaving them to the next import, and the import ends as if
+ * it had come first; Ctrl-C still stops at once.  Under --follow, whose
+ * handler ends the watching, the signal is delivered once they are built. */
+static int finish(struct store_sink *k)
+{
+	sigset_t term, old, pending;
+	sigemptyset(&term);
+	sigaddset(&term, SIGTERM);
+	sigprocmask(SIG_BLOCK, &term, &old);
+	int rc = store_sink_finish(k);
+	struct sigaction now;
+	if (sigpending(&pending) == 0 && sigismember(&pending, SIGTERM) &&
+	    !sigismember(&old, SIGTERM) && sigaction(SIGTERM, NULL, &now) == 0 &&
+	    now.sa_handler == SIG_DFL) {
+		int sig;
+		sigwait(&term, &sig); /* taken: the import is done */
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return rc;
+}
+
 /* One pass over the paths.  Returns the exit status of the pass. */
 static int import_once(const struct import_args *a, struct store_sink *k,
                        struct import_totals *t, bool summary)
@@ -186,7 +210,7 @@ static int import_once(const struct import_args *a, struct store_sink *k,
 	sink.progress = pr.enabled ? show_progress : NULL;
 	char fatal[512] = "";
 	int rc = import_run(&a->opt, &w, &sink, t, fatal, sizeof fatal);
-	if (store_sink_finish(k) < 0 && rc == 0) {
+	if (finish(k) < 0 && rc == 0) {
 		rc = -1;
 		snprintf(fatal, sizeof fatal, "%s", store_errmsg(k->store));
 	}
