@@ -205,3 +205,25 @@ int fx_remove_tmpdir(void **state)
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx_tmpdir);
 	return system(cmd) == 0 ? 0 : -1;
 }
+
+/* The event IDs of every match, newest first, joined with spaces. */
+char *fx_ids_for(struct store *s, const char *filter_text)
+{
+	struct filter *f = fx_filter(filter_text);
+	struct store_page page = { 0 };
+	if (store_page(s, f, NULL, STORE_OLDER, 100, &page) < 0)
+		fail_msg("'%s': %s", filter_text, store_errmsg(s));
+	char *out = calloc(1, 1024);
+	assert_non_null(out);
+	for (size_t i = 0; i < page.count; i++) {
+		if (i)
+			strcat(out, " ");
+		strcat(out, page.rows[i].event_id);
+	}
+	int64_t n = -1;
+	assert_int_equal(store_count(s, f, &n), 0);
+	assert_int_equal(n, (int64_t)page.count);
+	store_page_free(&page);
+	filter_free(f);
+	return out;
+}

@@ -37,6 +37,10 @@ char *fx_record_json(const struct fx_event *ev);
 /* A parsed filter (fails the test on a bad one); now is 2024-05-01T12:00Z. */
 struct filter *fx_filter(const char *text);
 
+/* The event IDs of every match of a filter, newest first, joined with
+ * spaces (malloc'd); fails the test when the count disagrees. */
+char *fx_ids_for(struct store *s, const char *filter_text);
+
 /* A temporary directory for a group's databases: cmocka group setup and
  * teardown (the directory and all in it removed). */
 extern char fx_tmpdir[64];

@@ -52,21 +52,6 @@ static int64_t index_count(const char *path, const char *name)
 	return n;
 }
 
-/* The event IDs a filter finds, newest first, joined with spaces. */
-static void ids_for(struct store *s, const char *text, char *out, size_t len)
-{
-	struct filter *f = fx_filter(text);
-	struct store_page page = { 0 };
-	if (store_page(s, f, NULL, STORE_OLDER, 100, &page) < 0)
-		fail_msg("'%s': %s", text, store_errmsg(s));
-	out[0] = '\0';
-	for (size_t i = 0; i < page.count; i++)
-		snprintf(out + strlen(out), len - strlen(out), "%s%s",
-		         i ? " " : "", page.rows[i].event_id);
-	store_page_free(&page);
-	filter_free(f);
-}
-
 /* One filter per deferred index, and their combinations. */
 static const struct {
 	const char *filter, *ids;
@@ -86,12 +71,12 @@ static const struct {
 
 static void check_cases(struct store *s, const char *when)
 {
-	char got[512];
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		ids_for(s, cases[i].filter, got, sizeof got);
+		char *got = fx_ids_for(s, cases[i].filter);
 		if (strcmp(got, cases[i].ids) != 0)
 			fail_msg("%s, '%s': got '%s', want '%s'", when,
 			         cases[i].filter, got, cases[i].ids);
+		free(got);
 	}
 }
 
