@@ -234,9 +234,21 @@ static int parse_globals(struct cli_globals *g, int argc, char **argv)
 	return i;
 }
 
+/* Said before the terminal is taken over: the browser and every command
+ * open their database first. */
+static void upgrade_notice(const char *path, int from, int to)
+{
+	fprintf(stderr,
+	        _("trailnav: upgrading the database %s from schema version %d "
+	          "to %d; this happens once, and takes a minute or more at "
+	          "millions of events\n"),
+	        path, from, to);
+}
+
 int main(int argc, char **argv)
 {
 	store_library_init();
+	store_set_upgrade_notice(upgrade_notice);
 	setlocale(LC_ALL, "");
 #if defined(ENABLE_NLS) && ENABLE_NLS
 	/* TRAILNAV_LOCALEDIR: translations from elsewhere than where `make

@@ -8,8 +8,9 @@
  * database holds drops the indexes below first and builds them at its
  * end.
  *
- * Not deferred: the UNIQUE indexes (event IDs and dictionary values are
- * looked up by the writer itself), event_by_time (the browser's list
+ * Not deferred: the UNIQUE indexes and resource_by_arn (event IDs,
+ * dictionary values and ARNs are looked up by the writer itself),
+ * event_by_time (the browser's list
  * pane walks it by name, and keeps working while the import runs) and
  * file_by_path (the ledger).  Queries are correct without the others,
  * only slower, so a browser open during the import sees every committed
@@ -30,7 +31,7 @@
 static const char *const deferrable[] = {
 	"event_by_name",  "event_by_principal", "event_by_service",
 	"event_by_ip",    "event_by_key",       "event_by_error",
-	"event_by_rare_category", "resource_by_arn", "resource_by_name",
+	"event_by_rare_category", "resource_by_name",
 	"access_key_by_s_nocase",
 };
 

@@ -93,8 +93,19 @@ int store_decoded_file(struct store *s, int64_t file, const char **data,
                        size_t *len);
 void store_cache_clear(struct store *s);
 /* Registers tn_record_contains(file, offset, length, needle), the SQL
- * function behind bare-word search. */
+ * function behind bare-word search, and the ID functions of ids.c. */
 int store_register_functions(struct store *s);
+
+/* ids.c: IDs as stored (see util/uuid_key.h).  store_bind_id binds text
+ * (NULL or "" as NULL) as its stored value; store_column_id reads one
+ * back as text, in buf when it was packed (NULL for NULL or "").
+ * store_register_id_functions adds tn_id_key(text), the stored value of
+ * an ID, and tn_id_text(stored), its text. */
+#define STORE_ID_TEXT_SIZE 37
+int store_bind_id(sqlite3_stmt *st, int param, const char *text);
+const char *store_column_id(sqlite3_stmt *st, int col,
+                            char buf[STORE_ID_TEXT_SIZE]);
+int store_register_id_functions(struct store *s);
 
 /* The SQL condition for a filter, with its parameters. */
 struct where_param {

@@ -268,5 +268,5 @@ int store_register_functions(struct store *s)
 	                            SQLITE_UTF8, s, record_contains, NULL,
 	                            NULL) != SQLITE_OK)
 		return store_fail_sql(s, _("database"));
-	return 0;
+	return store_register_id_functions(s);
 }

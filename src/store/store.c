@@ -211,8 +211,9 @@ static int open_db(struct store *s, const char *path, enum store_mode mode,
 			         path);
 		return -1;
 	}
-	if (configure(s) < 0 || store_schema_migrate(s) < 0 ||
-	    store_register_functions(s) < 0) {
+	/* Functions first: a migration may call them (schema.c, v5). */
+	if (configure(s) < 0 || store_register_functions(s) < 0 ||
+	    store_schema_migrate(s) < 0) {
 		if (errbuf)
 			snprintf(errbuf, errlen, "%s: %s", path, s->errmsg);
 		return -1;

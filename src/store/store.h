@@ -42,6 +42,13 @@ enum store_mode {
  * main(), before any thread starts. */
 void store_library_init(void);
 
+/* Called before an upgrade of the schema that rewrites the rows of a
+ * database holding events (a minute or more at millions of them), with
+ * the database's path and the versions; the store itself prints
+ * nothing.  Process-wide, like store_library_init(). */
+typedef void store_upgrade_notice(const char *path, int from, int to);
+void store_set_upgrade_notice(store_upgrade_notice *notice);
+
 /* Opens the database at `path` (":memory:" for a private in-memory one),
  * bringing its schema up to date.  On failure returns NULL and, when
  * `errbuf` is not NULL, writes the reason there. */

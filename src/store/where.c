@@ -376,12 +376,18 @@ static void id_values(struct builder *b, enum filter_key k,
 		buf_puts(&b->sql, i ? " OR " : "");
 		if (k == FK_ID && !pattern) {
 			/* IDs are written in one case; trying the value as
-			 * given, lower and upper keeps the UNIQUE index usable. */
+			 * given, lower and upper keeps the UNIQUE index
+			 * usable.  A lower-case UUID is stored packed
+			 * (ids.c), or as text in a database of schema 4 read
+			 * without upgrading it. */
 			size_t p = param_text(b, vals[i]->text);
-			buf_printf(&b->sql, "%s IN (?%zu, lower(?%zu), upper(?%zu))",
-			           col, p, p, p);
+			buf_printf(&b->sql,
+			           "%s IN (?%zu, lower(?%zu), upper(?%zu),"
+			           " tn_id_key(lower(?%zu)))",
+			           col, p, p, p, p);
 		} else {
-			buf_printf(&b->sql, "%s LIKE ?%zu ESCAPE '\\'", col,
+			buf_printf(&b->sql,
+			           "tn_id_text(%s) LIKE ?%zu ESCAPE '\\'", col,
 			           param_like(b, vals[i]->text, !pattern));
 		}
 	}

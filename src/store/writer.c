@@ -215,8 +215,11 @@ static int prepare_resource(struct store *s)
 {
 	if (s->resource_select)
 		return 0;
-	s->resource_select =
-		store_prepare(s, "SELECT id FROM resource WHERE arn=?1");
+	/* resource_by_arn (case-blind, for `resource:`) is the only index
+	 * of ARNs since schema 5; the second term keeps the match exact. */
+	s->resource_select = store_prepare(
+		s, "SELECT id FROM resource WHERE arn = ?1 COLLATE NOCASE"
+		   " AND arn = ?1");
 	s->resource_insert = store_prepare(
 		s, "INSERT INTO resource(arn, name, type) VALUES(?1, ?2, ?3)");
 	return s->resource_select && s->resource_insert ? 0 : -1;
@@ -326,9 +329,9 @@ static int bind_event(struct store *s, sqlite3_stmt *st,
 		sqlite3_bind_int(st, 4, ev->read_only ? 1 : 0);
 	if (bind_dictionaries(s, st, ev) < 0)
 		return -1;
-	sqlite3_bind_text(st, 14, ev->event_id, -1, SQLITE_STATIC);
-	bind_text_or_null(st, 15, ev->request_id);
-	bind_text_or_null(st, 16, ev->shared_event_id);
+	store_bind_id(st, 14, ev->event_id);
+	store_bind_id(st, 15, ev->request_id);
+	store_bind_id(st, 16, ev->shared_event_id);
 	sqlite3_bind_int64(st, 17, s->cur.file);
 	sqlite3_bind_int64(st, 18, (int64_t)ev->record_offset);
 	sqlite3_bind_int64(st, 19, (int64_t)ev->record_length);

@@ -1,0 +1,75 @@
+/* ids.c - event, request and shared event IDs in and out of the
+ * database: canonical UUIDs as 16-byte blobs, anything else as text (see
+ * util/uuid_key.h for why, and why that keeps the UNIQUE index exact). */
+#include <config.h>
+
+#include <string.h>
+
+#include "store/internal.h"
+#include "util/i18n.h"
+#include "util/uuid_key.h"
+
+int store_bind_id(sqlite3_stmt *st, int param, const char *text)
+{
+	if (!text || !*text)
+		return sqlite3_bind_null(st, param);
+	uint8_t key[UUID_KEY_BYTES];
+	size_t n = strlen(text);
+	if (uuid_key_pack(text, n, key))
+		return sqlite3_bind_blob(st, param, key, sizeof key,
+		                         SQLITE_TRANSIENT);
+	return sqlite3_bind_text(st, param, text, (int)n, SQLITE_STATIC);
+}
+
+const char *store_column_id(sqlite3_stmt *st, int col,
+                            char buf[STORE_ID_TEXT_SIZE])
+{
+	if (sqlite3_column_type(st, col) == SQLITE_BLOB &&
+	    sqlite3_column_bytes(st, col) == UUID_KEY_BYTES) {
+		uuid_key_format(sqlite3_column_blob(st, col), buf);
+		return buf;
+	}
+	const char *t = (const char *)sqlite3_column_text(st, col);
+	return t && *t ? t : NULL;
+}
+
+/* tn_id_key(text): the value an ID is stored as. */
+static void id_key(sqlite3_context *ctx, int argc, sqlite3_value **v)
+{
+	(void)argc;
+	if (sqlite3_value_type(v[0]) != SQLITE_TEXT) {
+		sqlite3_result_value(ctx, v[0]);
+		return;
+	}
+	const char *t = (const char *)sqlite3_value_text(v[0]);
+	uint8_t key[UUID_KEY_BYTES];
+	if (t && uuid_key_pack(t, (size_t)sqlite3_value_bytes(v[0]), key))
+		sqlite3_result_blob(ctx, key, sizeof key, SQLITE_TRANSIENT);
+	else
+		sqlite3_result_value(ctx, v[0]);
+}
+
+/* tn_id_text(stored): the ID as it was written, for LIKE. */
+static void id_text(sqlite3_context *ctx, int argc, sqlite3_value **v)
+{
+	(void)argc;
+	char buf[UUID_KEY_TEXT_SIZE];
+	if (sqlite3_value_type(v[0]) == SQLITE_BLOB &&
+	    sqlite3_value_bytes(v[0]) == UUID_KEY_BYTES) {
+		uuid_key_format(sqlite3_value_blob(v[0]), buf);
+		sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+	} else {
+		sqlite3_result_value(ctx, v[0]);
+	}
+}
+
+int store_register_id_functions(struct store *s)
+{
+	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+	if (sqlite3_create_function(s->db, "tn_id_key", 1, flags, NULL,
+	                            id_key, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function(s->db, "tn_id_text", 1, flags, NULL,
+	                            id_text, NULL, NULL) != SQLITE_OK)
+		return store_fail_sql(s, _("database"));
+	return 0;
+}
