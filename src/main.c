@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -143,6 +144,20 @@ static void replay(FILE *f, FILE *out)
 		fwrite(buf, 1, n, out);
 }
 
+/* True when the child has exited (status set) within `ms` milliseconds,
+ * or cannot be waited for at all. */
+static bool exits_within(pid_t pid, int *status, int ms)
+{
+	for (int waited = 0; waited < ms; waited += 10) {
+		pid_t r = waitpid(pid, status, WNOHANG);
+		if (r != 0)
+			return true;
+		struct timespec tick = { 0, 10 * 1000 * 1000 };
+		nanosleep(&tick, NULL);
+	}
+	return false;
+}
+
 /* On a terminal, `trailnav PATH...` browses at once while a child
  * process imports: the browser watches the database and shows events as
  * they are committed, so a person is looking at a big trail within
@@ -185,10 +200,17 @@ static int import_and_browse(const struct cli_globals *g, int n, char **paths)
 	int rc = browse(g);
 	int status = 0;
 	/* An import still reading files dies of the signal; one that has
-	 * committed every event finishes its indexes first and exits. */
+	 * committed every event finishes its indexes first and exits, which
+	 * takes seconds at millions of events: the person is told why the
+	 * prompt has not come back. */
 	if (waitpid(pid, &status, WNOHANG) == 0) {
 		kill(pid, SIGTERM);
-		waitpid(pid, &status, 0);
+		if (!exits_within(pid, &status, 300)) {
+			fprintf(stderr, "%s\n",
+			        _("trailnav: every event is committed; waiting "
+			          "for the import to build its indexes..."));
+			waitpid(pid, &status, 0);
+		}
 	}
 	bool stopped = !WIFEXITED(status);
 	replay(err, stderr);
