@@ -213,7 +213,10 @@ char *fx_ids_for(struct store *s, const char *filter_text)
 	struct store_page page = { 0 };
 	if (store_page(s, f, NULL, STORE_OLDER, 100, &page) < 0)
 		fail_msg("'%s': %s", filter_text, store_errmsg(s));
-	char *out = calloc(1, 1024);
+	size_t size = 1;
+	for (size_t i = 0; i < page.count; i++)
+		size += strlen(page.rows[i].event_id) + 1;
+	char *out = calloc(1, size);
 	assert_non_null(out);
 	for (size_t i = 0; i < page.count; i++) {
 		if (i)
@@ -226,4 +229,16 @@ char *fx_ids_for(struct store *s, const char *filter_text)
 	store_page_free(&page);
 	filter_free(f);
 	return out;
+}
+
+void fx_check_cases(struct store *s, const struct fx_case *cases, size_t n,
+                    const char *when)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *got = fx_ids_for(s, cases[i].filter);
+		if (strcmp(got, cases[i].ids) != 0)
+			fail_msg("%s, '%s': got '%s', want '%s'", when,
+			         cases[i].filter, got, cases[i].ids);
+		free(got);
+	}
 }

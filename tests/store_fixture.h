@@ -41,6 +41,15 @@ struct filter *fx_filter(const char *text);
  * spaces (malloc'd); fails the test when the count disagrees. */
 char *fx_ids_for(struct store *s, const char *filter_text);
 
+/* A filter and the IDs fx_ids_for() must give for it. */
+struct fx_case {
+	const char *filter, *ids;
+};
+/* Fails the test at the first case that does not hold, naming `when`. */
+void fx_check_cases(struct store *s, const struct fx_case *cases, size_t n,
+                    const char *when);
+#define FX_NCASES(a) (sizeof(a) / sizeof((a)[0]))
+
 /* A temporary directory for a group's databases: cmocka group setup and
  * teardown (the directory and all in it removed). */
 extern char fx_tmpdir[64];

@@ -53,9 +53,7 @@ static int64_t index_count(const char *path, const char *name)
 }
 
 /* One filter per deferred index, and their combinations. */
-static const struct {
-	const char *filter, *ids;
-} cases[] = {
+static const struct fx_case cases[] = {
 	{ "event:StopLogging,CreateUser", "e04 e01" },
 	{ "principal:alice", "e04 e01" },
 	{ "service:s3", "e07 e03 e02" },
@@ -71,13 +69,7 @@ static const struct {
 
 static void check_cases(struct store *s, const char *when)
 {
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		char *got = fx_ids_for(s, cases[i].filter);
-		if (strcmp(got, cases[i].ids) != 0)
-			fail_msg("%s, '%s': got '%s', want '%s'", when,
-			         cases[i].filter, got, cases[i].ids);
-		free(got);
-	}
+	fx_check_cases(s, cases, FX_NCASES(cases), when);
 }
 
 static void test_filters_answer_while_deferred(void **state)

@@ -44,9 +44,7 @@ static int teardown_store(void **state)
 
 #define ids_for fx_ids_for
 
-static const struct {
-	const char *filter, *ids;
-} filter_cases[] = {
+static const struct fx_case filter_cases[] = {
 	{ "", "e08 e07 e06 e05 e04 e03 e02 e01" },
 	{ "cat:data", "e03 e02" },
 	{ "cat:insight,network", "e07 e06" },
@@ -122,15 +120,7 @@ static const struct {
 
 static void test_every_filter_key(void **state)
 {
-	struct store *s = *state;
-	for (size_t i = 0; i < sizeof filter_cases / sizeof filter_cases[0];
-	     i++) {
-		char *got = ids_for(s, filter_cases[i].filter);
-		if (strcmp(got, filter_cases[i].ids) != 0)
-			fail_msg("filter '%s': expected [%s], got [%s]",
-			         filter_cases[i].filter, filter_cases[i].ids, got);
-		free(got);
-	}
+	fx_check_cases(*state, filter_cases, FX_NCASES(filter_cases), "base");
 }
 
 /* "value=count ..." for a facet. */
@@ -730,9 +720,7 @@ static const struct fx_event uuid_events[] = {
 	  "ABCD1234EFGH5678", NULL },
 };
 
-static const struct {
-	const char *filter, *ids;
-} uuid_cases[] = {
+static const struct fx_case uuid_cases[] = {
 	{ "id:" UUID_A, UUID_A },
 	{ "id:0B5E7C1A-2F3D-4E5F-8A9B-0C1D2E3F4A5B", UUID_A },
 	{ "id:" UUID_B, UUID_B },
@@ -750,13 +738,7 @@ static const struct {
 
 static void check_uuid_cases(struct store *s, const char *when)
 {
-	for (size_t i = 0; i < sizeof uuid_cases / sizeof uuid_cases[0]; i++) {
-		char *got = ids_for(s, uuid_cases[i].filter);
-		if (strcmp(got, uuid_cases[i].ids) != 0)
-			fail_msg("%s, '%s': got '%s', want '%s'", when,
-			         uuid_cases[i].filter, got, uuid_cases[i].ids);
-		free(got);
-	}
+	fx_check_cases(s, uuid_cases, FX_NCASES(uuid_cases), when);
 }
 
 static void test_uuid_ids(void **state)
