@@ -17,6 +17,7 @@
 #include "cli/options.h"
 #include "store/store.h"
 #include "ui/ui.h"
+#include "util/format.h"
 #include "util/i18n.h"
 
 static const struct cli_command commands[] = {
@@ -260,11 +261,15 @@ static int parse_globals(struct cli_globals *g, int argc, char **argv)
  * open their database first. */
 static void upgrade_notice(const char *path, int from, int to)
 {
+	struct buf shown;
+	buf_init(&shown);
+	fmt_escape_controls(&shown, path);
 	fprintf(stderr,
 	        _("trailnav: upgrading the database %s from schema version %d "
 	          "to %d; this happens once, and takes a minute or more at "
 	          "millions of events\n"),
-	        path, from, to);
+	        shown.data ? shown.data : "", from, to);
+	buf_free(&shown);
 }
 
 int main(int argc, char **argv)
