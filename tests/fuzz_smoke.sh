@@ -42,7 +42,7 @@ build fuzz_parse "$s/import/json.c" "$s/import/parse.c" "$s/import/record.c" \
 	"$s/util/json_string.c" "$s/util/buf.c" "$s/util/calendar.c"
 build fuzz_filter "$s/filter/filter.c" "$s/filter/filter_time.c" \
 	"$s/filter/filter_format.c" "$s/util/calendar.c"
-build fuzz_gunzip "$s/util/gunzip.c"
+build fuzz_gunzip "$s/util/gunzip.c" "$s/util/format.c" "$s/util/buf.c"
 
 # Seeds: plain JSON for the parser, filter texts, gzip files.
 mkdir -p "$tmp/seed_parse" "$tmp/seed_filter" "$tmp/seed_gunzip"

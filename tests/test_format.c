@@ -122,6 +122,17 @@ static void test_fit(void **state)
 	}
 }
 
+static void test_over_limit(void **state)
+{
+	(void)state;
+	assert_string_equal(fmt_over_limit("too big", (size_t)96 << 20),
+	                    "too big (96 MiB)");
+	assert_string_equal(fmt_over_limit("too big", (size_t)1536 << 10),
+	                    "too big (1536 KiB)");
+	assert_string_equal(fmt_over_limit("too big", 1000), "too big (1000 B)");
+	assert_string_equal(fmt_over_limit("too big", 0), "too big (0 B)");
+}
+
 static void test_time(void **state)
 {
 	(void)state;
@@ -147,6 +158,7 @@ int main(void)
 		cmocka_unit_test(test_skip),
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_time),
+		cmocka_unit_test(test_over_limit),
 	};
 	return cmocka_run_group_tests_name("format", tests, NULL, NULL);
 }

@@ -82,7 +82,8 @@ static void test_first_member_bigger_than_the_last(void **state)
 	assert_int_equal(gunzip_decode(both, n1 + n2, 0, big, &out, &outlen,
 	                               &why),
 	                 -1);
-	assert_string_equal(why, "decoded data is larger than the size limit");
+	assert_string_equal(why, "decoded data is larger than the size limit"
+	                         " (300000 B)");
 	free(first);
 	free(a);
 	free(b);
@@ -131,7 +132,19 @@ static void test_cap_and_early_stop(void **state)
 	const char *why;
 	assert_int_equal(gunzip_decode(bomb, n, 0, 100000, &out, &outlen, &why),
 	                 -1);
-	assert_string_equal(why, "decoded data is larger than the size limit");
+	assert_string_equal(why, "decoded data is larger than the size limit"
+	                         " (100000 B)");
+	/* Limits are given in the largest whole unit. */
+	assert_int_equal(gunzip_decode(bomb, n, 0, 96 << 10, &out, &outlen,
+	                               &why),
+	                 -1);
+	assert_string_equal(why, "decoded data is larger than the size limit"
+	                         " (96 KiB)");
+	assert_int_equal(gunzip_decode(bomb, n, 0, 1 << 19, &out, &outlen,
+	                               &why),
+	                 -1);
+	assert_string_equal(why, "decoded data is larger than the size limit"
+	                         " (512 KiB)");
 	/* Asking for the first bytes stops early, under the cap. */
 	assert_int_equal(gunzip_decode(bomb, n, 1000, 100000, &out, &outlen,
 	                               &why),

@@ -116,17 +116,24 @@ static int rec_failed(void *ctx, const struct walk_file *f, const char *hash,
 	return 0;
 }
 
-static void run(int jobs, struct recorder *r, struct import_totals *t)
+static void run_limited(int jobs, size_t max_file_bytes, struct recorder *r,
+                        struct import_totals *t)
 {
 	char *paths[] = { root };
 	struct walk_result w;
 	assert_int_equal(walk_paths(paths, 1, &w), 0);
 	struct import_sink sink = { .ctx = r, .unchanged = rec_unchanged,
 		                    .write = rec_write, .failed = rec_failed };
-	struct import_options opt = { .jobs = jobs };
+	struct import_options opt = { .jobs = jobs,
+		                      .max_file_bytes = max_file_bytes };
 	char fatal[256] = "";
 	assert_int_equal(import_run(&opt, &w, &sink, t, fatal, sizeof fatal), 0);
 	walk_result_free(&w);
+}
+
+static void run(int jobs, struct recorder *r, struct import_totals *t)
+{
+	run_limited(jobs, 0, r, t);
 }
 
 static bool failed_with(const struct recorder *r, const char *name)
@@ -158,6 +165,19 @@ static void test_every_file_accounted(void **state)
 	}
 }
 
+/* A file over the size limit fails saying which limit it broke. */
+static void test_size_limit_named(void **state)
+{
+	(void)state;
+	struct recorder r = { .unchanged_name = "" };
+	struct import_totals t;
+	run_limited(2, 64, &r, &t);
+	assert_int_equal(t.imported, 0);
+	assert_int_equal(r.events, 0);
+	assert_true(failed_with(
+		&r, "a.json.gz: the file is larger than the size limit (64 B)"));
+}
+
 static void test_unchanged_are_not_read(void **state)
 {
 	(void)state;
@@ -176,6 +196,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_file_accounted),
 		cmocka_unit_test(test_unchanged_are_not_read),
+		cmocka_unit_test(test_size_limit_named),
 	};
 	return cmocka_run_group_tests_name("import", tests, make_tree,
 	                                   remove_tree);

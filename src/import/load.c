@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "util/format.h"
 #include "util/gunzip.h"
 #include "util/hash.h"
 #include "util/i18n.h"
@@ -27,7 +28,10 @@ static int read_all(int fd, size_t max, unsigned char **out, size_t *n,
 		if (len == cap) {
 			if (cap > max) {
 				free(buf);
-				*why = _("the file is larger than the size limit");
+				*why = fmt_over_limit(
+					_("the file is larger than the size "
+					  "limit"),
+					max);
 				return -1;
 			}
 			unsigned char *b = realloc(buf, cap * 2);
@@ -50,7 +54,8 @@ static int read_all(int fd, size_t max, unsigned char **out, size_t *n,
 	}
 	if (len > max) {
 		free(buf);
-		*why = _("the file is larger than the size limit");
+		*why = fmt_over_limit(
+			_("the file is larger than the size limit"), max);
 		return -1;
 	}
 	*out = buf;

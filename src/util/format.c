@@ -202,3 +202,15 @@ void fmt_count(char out[32], int64_t n)
 	}
 	out[o] = '\0';
 }
+
+const char *fmt_over_limit(const char *reason, size_t limit)
+{
+	static _Thread_local char text[256];
+	if (limit && limit % ((size_t)1 << 20) == 0)
+		snprintf(text, sizeof text, "%s (%zu MiB)", reason, limit >> 20);
+	else if (limit && limit % 1024 == 0)
+		snprintf(text, sizeof text, "%s (%zu KiB)", reason, limit >> 10);
+	else
+		snprintf(text, sizeof text, "%s (%zu B)", reason, limit);
+	return text;
+}

@@ -43,4 +43,11 @@ void fmt_time_iso(char out[24], int64_t ms);
 /* "1,234,567": a count grouped by thousands for reading. */
 void fmt_count(char out[32], int64_t n);
 
+/* "REASON (96 MiB)": a reason for refusing something over a size limit,
+ * with the limit (in MiB, KiB or B, whichever is whole), so that the
+ * person knows how far over they are.  The text lives in a buffer of the
+ * calling thread's (import workers refuse files at once) until its next
+ * call. */
+const char *fmt_over_limit(const char *reason, size_t limit);
+
 #endif

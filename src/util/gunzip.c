@@ -17,6 +17,7 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "util/format.h"
 #include "util/i18n.h"
 
 bool gunzip_is_gzip(const void *data, size_t len)
@@ -66,7 +67,9 @@ static int inflate_all(struct inflater *f, size_t want, size_t cap,
 		if (want && f->len >= want)
 			return 0;
 		if (f->len >= cap) {
-			*why = _("decoded data is larger than the size limit");
+			*why = fmt_over_limit(
+				_("decoded data is larger than the size limit"),
+				cap);
 			return -1;
 		}
 		size_t room = f->len + 65536 > cap ? cap - f->len + 1 : 65536;
@@ -131,8 +134,10 @@ static int fast_decode(struct libdeflate_decompressor *d,
 			&made);
 		if (rc == LIBDEFLATE_INSUFFICIENT_SPACE) {
 			if (f->cap > cap) {
-				*why = _("decoded data is larger than the size "
-				         "limit");
+				*why = fmt_over_limit(
+					_("decoded data is larger than the "
+					  "size limit"),
+					cap);
 				return -1;
 			}
 			if (grow(&f->out, &f->cap, f->cap * 2, cap + 1) < 0)
@@ -145,7 +150,9 @@ static int fast_decode(struct libdeflate_decompressor *d,
 		/* The buffer holds one byte past the cap, to tell "at" from
 		 * "over". */
 		if (f->len > cap) {
-			*why = _("decoded data is larger than the size limit");
+			*why = fmt_over_limit(
+				_("decoded data is larger than the size limit"),
+				cap);
 			return -1;
 		}
 		in += used;

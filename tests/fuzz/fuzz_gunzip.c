@@ -2,7 +2,8 @@
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -DHAVE_CONFIG_H \
  *     -D_POSIX_C_SOURCE=200809L -I. -Isrc tests/fuzz/fuzz_gunzip.c \
- *     src/util/gunzip.c -lz -o fuzz_gunzip
+ *     src/util/gunzip.c src/util/format.c src/util/buf.c -lz -ldeflate \
+ *     -o fuzz_gunzip
  *   ./fuzz_gunzip CORPUS_DIR
  *
  * Never crashes, never returns more than the cap, always says why it
