@@ -223,18 +223,35 @@ def check_csv(out, want):
                 fail("a formula cell is not prefixed: " + cell)
 
 
+def region_of(v):
+    s = v.get("awsRegion") if isinstance(v, dict) else None
+    return s if isinstance(s, str) and s else None
+
+
 def check_regions(folder, out):
+    """Exact counts, but for an eventID whose copies name different
+    regions (the corpus has one: 234f004b-EXAMPLE in two AWS documentation
+    examples): the importer keeps whichever copy it writes first, which
+    decoding threads may deliver in either order, so such an event may
+    count in any of its regions."""
     recs = read_dir(folder)
-    want = {}
-    for v, _ in recs.values():
-        s = v.get("awsRegion")
-        if isinstance(s, str) and s:
+    want, either = {}, []
+    for v, texts in recs.values():
+        regions = {region_of(json.loads(t)) for t in texts} - {None}
+        if len(regions) > 1:
+            either.append(regions)
+        elif regions:
+            s = regions.pop()
             want[s] = want.get(s, 0) + 1
     with open(out, newline="") as f:
         rows = list(csv.DictReader(f))
     got = {r["value"]: int(r["events"]) for r in rows if r["value"]}
-    if got != want:
-        fail("by region: got %s, want %s" % (sorted(got.items()), sorted(want.items())))
+    extra = {s: got.get(s, 0) - want.get(s, 0) for s in set(got) | set(want)}
+    ok = sum(extra.values()) == len(either) and all(
+        0 <= n <= sum(s in e for e in either) for s, n in extra.items())
+    if not ok:
+        fail("by region: got %s, want %s, and one each of %s" % (
+            sorted(got.items()), sorted(want.items()), either))
 
 
 if __name__ == "__main__":
