@@ -193,6 +193,7 @@ char fx_tmpdir[64];
 int fx_make_tmpdir(void **state)
 {
 	(void)state;
+	/* The X's are mkdtemp's template, which it replaces. */
 	snprintf(fx_tmpdir, sizeof fx_tmpdir, "/tmp/trailnav-test-XXXXXX");
 	assert_non_null(mkdtemp(fx_tmpdir));
 	return 0;

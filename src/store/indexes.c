@@ -10,9 +10,8 @@
  *
  * Not deferred: the UNIQUE indexes and resource_by_arn (event IDs,
  * dictionary values and ARNs are looked up by the writer itself),
- * event_by_time (the browser's list
- * pane walks it by name, and keeps working while the import runs) and
- * file_by_path (the ledger).  Queries are correct without the others,
+ * event_by_time (the browser's list pane walks it by name, and keeps
+ * working while the import runs) and file_by_path (the ledger).  Queries are correct without the others,
  * only slower, so a browser open during the import sees every committed
  * event.
  *

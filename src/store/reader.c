@@ -101,8 +101,9 @@ static int read_row(sqlite3_stmt *st, struct store_row *r,
 		               &r->source_ip,     &r->user_agent,
 		               &r->error_code,    &r->event_id,
 		               &r->request_id };
-	const size_t first_id = 11; /* event_id, request_id: see ids.c */
-	for (size_t i = 0; i < sizeof dst / sizeof dst[0]; i++) {
+	const size_t n = sizeof dst / sizeof dst[0];
+	const size_t first_id = n - 2; /* event_id, request_id: see ids.c */
+	for (size_t i = 0; i < n; i++) {
 		char id[STORE_ID_TEXT_SIZE];
 		const char *t = i >= first_id ? store_column_id(st, 5 + (int)i, id)
 		                              : col_text(st, 5 + (int)i);
