@@ -70,12 +70,22 @@ static int remove_tree(void **state)
 }
 
 /* The sink: remembers what it was handed. */
+#define ORDER_MAX 64
 struct recorder {
 	char unchanged_name[64]; /* files of this name are "unchanged" */
 	size_t written, events, failed;
 	char failures[8][256];
 	bool kept_is_gzip;
+	char order[ORDER_MAX][32]; /* every file handed over, in turn */
+	size_t norder;
 };
+
+static void remember_order(struct recorder *r, const char *name)
+{
+	if (r->norder < ORDER_MAX)
+		snprintf(r->order[r->norder++], sizeof r->order[0], "%s",
+		         name);
+}
 
 static const char *base(const char *path)
 {
@@ -97,6 +107,7 @@ static int rec_write(void *ctx, const struct import_file *f, uint64_t *n,
 	(void)why;
 	(void)whylen;
 	r->written++;
+	remember_order(r, base(f->source->path));
 	r->events += f->nevents;
 	*n += f->nevents;
 	r->kept_is_gzip = gunzip_is_gzip(f->kept, f->nkept);
@@ -111,15 +122,16 @@ static int rec_failed(void *ctx, const struct walk_file *f, const char *hash,
 	struct recorder *r = ctx;
 	(void)hash;
 	assert_true(r->failed < 8);
+	remember_order(r, base(f->path));
 	snprintf(r->failures[r->failed++], 256, "%s: %s", base(f->path),
 	         reason);
 	return 0;
 }
 
-static void run_limited(int jobs, size_t max_file_bytes, struct recorder *r,
-                        struct import_totals *t)
+static void run_in(const char *dir, int jobs, size_t max_file_bytes,
+                   struct recorder *r, struct import_totals *t)
 {
-	char *paths[] = { root };
+	char *paths[] = { (char *)dir };
 	struct walk_result w;
 	assert_int_equal(walk_paths(paths, 1, &w), 0);
 	struct import_sink sink = { .ctx = r, .unchanged = rec_unchanged,
@@ -129,6 +141,12 @@ static void run_limited(int jobs, size_t max_file_bytes, struct recorder *r,
 	char fatal[256] = "";
 	assert_int_equal(import_run(&opt, &w, &sink, t, fatal, sizeof fatal), 0);
 	walk_result_free(&w);
+}
+
+static void run_limited(int jobs, size_t max_file_bytes, struct recorder *r,
+                        struct import_totals *t)
+{
+	run_in(root, jobs, max_file_bytes, r, t);
 }
 
 static void run(int jobs, struct recorder *r, struct import_totals *t)
@@ -178,6 +196,54 @@ static void test_size_limit_named(void **state)
 		&r, "a.json.gz: the file is larger than the size limit (64 B)"));
 }
 
+/* Files reach the sink in the walk's order however the threads finish:
+ * the first file here is the biggest by far, so its worker is the last
+ * to finish, and the copy of a repeated eventID that a store keeps is
+ * always the first file's. */
+static void test_written_in_walk_order(void **state)
+{
+	(void)state;
+	char saved[64], cmd[128];
+	memcpy(saved, root, sizeof root);
+	/* XXXXXX: the part mkdtemp() replaces. */
+	snprintf(root, sizeof root, "/tmp/trailnav-order-XXXXXX");
+	assert_non_null(mkdtemp(root));
+	size_t big_n = 0, big_cap = 1 << 22;
+	char *big = malloc(big_cap);
+	assert_non_null(big);
+	big_n += (size_t)snprintf(big, big_cap, "{\"Records\":[");
+	for (int i = 0; i < 20000; i++)
+		big_n += (size_t)snprintf(
+			big + big_n, big_cap - big_n,
+			"%s{\"eventID\":\"big-%d\",\"eventTime\":"
+			"\"2024-05-01T08:00:00Z\",\"eventSource\":"
+			"\"s3.amazonaws.com\",\"eventName\":\"GetObject\"}",
+			i ? "," : "", i);
+	assert_true(big_n + 3 < big_cap);
+	memcpy(big + big_n, "]}", 3);
+	put_bytes("00-big.json", big, big_n + 2);
+	free(big);
+	char name[32];
+	for (int i = 1; i <= 24; i++) {
+		snprintf(name, sizeof name, "%02d-small.json", i);
+		put(name, delivery);
+	}
+	for (int round = 0; round < 3; round++) {
+		struct recorder r = { .unchanged_name = "" };
+		struct import_totals t;
+		run_in(root, 4, 0, &r, &t);
+		assert_int_equal(r.norder, 25);
+		assert_string_equal(r.order[0], "00-big.json");
+		for (size_t i = 1; i < r.norder; i++) {
+			snprintf(name, sizeof name, "%02zu-small.json", i);
+			assert_string_equal(r.order[i], name);
+		}
+	}
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	assert_int_equal(system(cmd), 0);
+	memcpy(root, saved, sizeof root);
+}
+
 static void test_unchanged_are_not_read(void **state)
 {
 	(void)state;
@@ -197,6 +263,7 @@ int main(void)
 		cmocka_unit_test(test_every_file_accounted),
 		cmocka_unit_test(test_unchanged_are_not_read),
 		cmocka_unit_test(test_size_limit_named),
+		cmocka_unit_test(test_written_in_walk_order),
 	};
 	return cmocka_run_group_tests_name("import", tests, make_tree,
 	                                   remove_tree);

@@ -2,10 +2,15 @@
  *
  * Workers pull the next file index under a mutex, do the expensive part
  * (read, gunzip, hash, parse, and gzip for files that came plain) with no
- * lock held, and push the finished file into a small ring.  The calling
+ * lock held, and leave the finished file in a small ring.  The calling
  * thread takes finished files from the ring and writes them through the
  * sink, one at a time: SQLite has one writer anyway, and the ring's size
  * bounds how much memory files in flight can hold.
+ *
+ * Files are written in the walk's order, whichever worker finishes
+ * first: when two files hold the same eventID with different contents
+ * (AWS's documentation examples do), the copy kept is the one in the
+ * first file, every time, and an import gives the same database twice.
  */
 #include <config.h>
 
@@ -53,13 +58,21 @@ struct result {
 	char why[320];
 };
 
+/* A place in the ring: file `index` goes to ring[index % ring_cap]. */
+struct slot {
+	bool done;         /* its worker has finished with it */
+	struct result *r;  /* NULL if even the result could not be allocated */
+};
+
 struct shared {
 	pthread_mutex_t mu;
 	pthread_cond_t can_put, can_take;
 	const struct walk_file **todo;
 	size_t ntodo, next;
-	struct result **ring;
-	size_t ring_cap, head, count;
+	struct slot *ring;
+	size_t ring_cap;
+	size_t to_write; /* index of the next file the writer takes */
+	size_t count;    /* files finished and not yet taken */
 	size_t ring_bytes; /* memory the files in the ring hold, roughly */
 	size_t workers, workers_done;
 	bool stop;
@@ -135,41 +148,47 @@ static size_t result_bytes(const struct result *r)
 	return r->file.nkept + r->nevents * 320;
 }
 
-static bool ring_full(const struct shared *sh)
+/* Whether file `index` must wait before going into the ring: its place
+ * is still taken (it is a whole ring ahead of the writer), or the ring
+ * holds too many bytes.  The file the writer waits for never waits: the
+ * ring drains only through it. */
+static bool must_wait(const struct shared *sh, size_t index)
 {
-	return sh->count == sh->ring_cap ||
+	if (index == sh->to_write)
+		return false;
+	return index - sh->to_write >= sh->ring_cap ||
 	       (sh->count && sh->ring_bytes >= RING_BYTES);
 }
 
-/* Hands a finished file to the writer, waiting for room in the ring. */
-static void put_result(struct shared *sh, struct result *r)
+/* Hands file `index` (NULL: no result) to the writer, waiting for room. */
+static void put_result(struct shared *sh, size_t index, struct result *r)
 {
 	pthread_mutex_lock(&sh->mu);
-	while (ring_full(sh) && !sh->stop)
+	while (must_wait(sh, index) && !sh->stop)
 		pthread_cond_wait(&sh->can_put, &sh->mu);
 	if (sh->stop) {
 		pthread_mutex_unlock(&sh->mu);
 		result_free(r);
 		return;
 	}
-	sh->ring[(sh->head + sh->count) % sh->ring_cap] = r;
+	struct slot *place = &sh->ring[index % sh->ring_cap];
+	place->done = true;
+	place->r = r;
 	sh->count++;
-	sh->ring_bytes += result_bytes(r);
-	pthread_cond_signal(&sh->can_take);
+	sh->ring_bytes += r ? result_bytes(r) : 0;
+	if (index == sh->to_write)
+		pthread_cond_signal(&sh->can_take);
 	pthread_mutex_unlock(&sh->mu);
 }
 
-/* A file whose result could not even be allocated is left out of the
- * ring; the writer finds it unhandled at the end and reports it. */
+/* A file whose result could not even be allocated goes into the ring as
+ * NULL; the writer leaves it unhandled and reports it at the end. */
 static void *worker(void *arg)
 {
 	struct shared *sh = arg;
 	size_t i;
-	while (next_job(sh, &i)) {
-		struct result *r = process(i, sh->todo[i], &sh->lim);
-		if (r)
-			put_result(sh, r);
-	}
+	while (next_job(sh, &i))
+		put_result(sh, i, process(i, sh->todo[i], &sh->lim));
 	pthread_mutex_lock(&sh->mu);
 	sh->workers_done++;
 	pthread_cond_signal(&sh->can_take);
@@ -177,16 +196,19 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-/* Every finished file waiting in the ring, at most `max`, into out[];
- * returns how many (0 once every worker is done and the ring is empty).
- * Taking them all under one lock, rather than one per call, spares a
- * lock handoff (and often a thread wakeup) per file.  Wakes at least every
- * 100 ms so progress keeps moving. */
+/* The finished files that come next in the walk's order, at most `max`,
+ * into out[] (NULL for a file with no result); returns how many (0 once
+ * every file is taken, or every worker is done).  Taking them all under
+ * one lock, rather than one per call, spares a lock handoff (and often a
+ * thread wakeup) per file.  Wakes at least every 100 ms so progress keeps
+ * moving. */
 static size_t take_results(struct shared *sh, struct result **out, size_t max)
 {
 	size_t n = 0;
 	pthread_mutex_lock(&sh->mu);
-	while (sh->count == 0 && sh->workers_done < sh->workers) {
+	while (sh->to_write < sh->ntodo &&
+	       !sh->ring[sh->to_write % sh->ring_cap].done &&
+	       sh->workers_done < sh->workers) {
 		struct timespec until;
 		clock_gettime(CLOCK_REALTIME, &until);
 		until.tv_nsec += 100000000;
@@ -197,24 +219,38 @@ static size_t take_results(struct shared *sh, struct result **out, size_t max)
 		if (pthread_cond_timedwait(&sh->can_take, &sh->mu, &until) != 0)
 			break;
 	}
-	while (sh->count && n < max) {
-		out[n] = sh->ring[sh->head];
-		sh->head = (sh->head + 1) % sh->ring_cap;
+	while (n < max && sh->to_write < sh->ntodo) {
+		struct slot *place = &sh->ring[sh->to_write % sh->ring_cap];
+		if (!place->done)
+			break;
+		out[n] = place->r;
+		sh->ring_bytes -= out[n] ? result_bytes(out[n]) : 0;
+		n++;
+		*place = (struct slot){ 0 };
+		sh->to_write++;
 		sh->count--;
-		sh->ring_bytes -= result_bytes(out[n++]);
 	}
-	/* Wake the producers only once there is room for several. */
-	if (n && sh->count <= sh->ring_cap / 2 &&
-	    sh->ring_bytes <= RING_BYTES / 2)
+	/* Wake the producers once there is room for several, or when the
+	 * file the writer now waits for may be one of them: its worker
+	 * stopped waiting the moment it became next. */
+	bool room = sh->count <= sh->ring_cap / 2 &&
+	            sh->ring_bytes <= RING_BYTES / 2;
+	bool next_missing = sh->to_write < sh->ntodo &&
+	                    !sh->ring[sh->to_write % sh->ring_cap].done;
+	if (n && (room || next_missing))
 		pthread_cond_broadcast(&sh->can_put);
 	pthread_mutex_unlock(&sh->mu);
 	return n;
 }
 
+/* Every file taken, or none will come: every worker has stopped and the
+ * next one in order never arrived (the writer stopped them). */
 static bool all_done(struct shared *sh)
 {
 	pthread_mutex_lock(&sh->mu);
-	bool done = sh->count == 0 && sh->workers_done == sh->workers;
+	bool done = sh->to_write == sh->ntodo ||
+	            (sh->workers_done == sh->workers &&
+	             !sh->ring[sh->to_write % sh->ring_cap].done);
 	pthread_mutex_unlock(&sh->mu);
 	return done;
 }
@@ -302,8 +338,8 @@ static void stop_workers(struct shared *sh)
 	pthread_mutex_unlock(&sh->mu);
 }
 
-/* The writer's loop: every finished file through the sink, in the order
- * they finish.  Returns -1 when the sink gave up. */
+/* The writer's loop: every finished file through the sink, in the walk's
+ * order.  Returns -1 when the sink gave up. */
 static int write_all(struct writer *w)
 {
 	double last = 0;
@@ -313,6 +349,8 @@ static int write_all(struct writer *w)
 		size_t n = take_results(sh, batch, sh->ring_cap);
 		int rc = 0;
 		for (size_t i = 0; i < n; i++) {
+			if (!batch[i])
+				continue; /* reported by report_unhandled() */
 			w->handled[batch[i]->index] = true;
 			if (rc == 0)
 				rc = write_result(w, batch[i]);
@@ -374,11 +412,8 @@ static void shared_init(struct shared *sh, const struct import_options *opt,
 
 static void shared_destroy(struct shared *sh)
 {
-	while (sh->count) {
-		result_free(sh->ring[sh->head]);
-		sh->head = (sh->head + 1) % sh->ring_cap;
-		sh->count--;
-	}
+	for (size_t i = 0; sh->ring && i < sh->ring_cap; i++)
+		result_free(sh->ring[i].r);
 	free(sh->ring);
 	pthread_mutex_destroy(&sh->mu);
 	pthread_cond_destroy(&sh->can_put);
