@@ -38,8 +38,21 @@ echo "trailnav $("$tn" --version | head -n 1 | cut -d' ' -f2) on $machine"
 for n in $sizes; do
 	dir=$(corpus "$n")
 	db="$tmp/bench-$n.db"
-	timed "$tmp/t1" "$tn" import --db "$db" "$dir" >"$tmp/summary"
-	read -r secs rss_kb <"$tmp/t1"
+	# Three imports into new databases; the median time is reported (times
+	# on a shared VM vary by a third from run to run), and the most memory
+	# any of them took.
+	for run in 1 2 3; do
+		rm -f "$db" "$db-wal" "$db-shm"
+		timed "$tmp/run$run" "$tn" import --db "$db" "$dir" >"$tmp/summary$run"
+	done
+	secs=$(cut -d' ' -f1 "$tmp/run1" "$tmp/run2" "$tmp/run3" | sort -n | sed -n 2p)
+	for run in 1 2 3; do
+		if [ "$(cut -d' ' -f1 "$tmp/run$run")" = "$secs" ]; then
+			cp "$tmp/summary$run" "$tmp/summary"
+		fi
+	done
+	rss_kb=$(cut -d' ' -f2 "$tmp/run1" "$tmp/run2" "$tmp/run3" | sort -n | tail -n 1)
+	runs=$(cut -d' ' -f1 "$tmp/run1" "$tmp/run2" "$tmp/run3" | sort -n | tr '\n' ' ')
 	events=$("$tn" --db "$db" stats --by category | sed -n 's/^\([0-9]*\) events match$/\1/p')
 	json_mb=$(sed -n 's/.*, \([0-9.]*\) MB\/s of JSON.*/\1/p' "$tmp/summary")
 	db_bytes=$(stat -c %s "$db")
@@ -58,7 +71,8 @@ for n in $sizes; do
 	echo
 	echo "$n events requested, $events imported, $files log files"
 	row "import events/s" "$(awk "BEGIN {printf \"%.0f\", $events / $secs}")" ">= 200000"
-	row "import time" "${secs} s" ""
+	row "import time (median of 3)" "${secs} s" ""
+	row "  the three runs" "${runs% } s" ""
 	row "uncompressed JSON MB/s" "${json_mb:-?}" ""
 	row "peak RSS" "$((rss_kb / 1024)) MB" "<= 256 MB"
 	row "database bytes per event" "$(awk "BEGIN {printf \"%.0f\", $db_bytes / $events}")" "<= 500"
