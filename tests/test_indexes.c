@@ -18,7 +18,7 @@
 #include "store_fixture.h"
 
 /* Every index store/indexes.c sets aside. */
-#define NDEFERRABLE 9
+#define NDEFERRABLE 10
 
 #define tmpdir fx_tmpdir
 

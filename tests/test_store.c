@@ -81,6 +81,14 @@ static const struct fx_case filter_cases[] = {
 	{ "resource:secret.txt", "e02" },
 	{ "resource:arn:aws:s3:::prod-bucket/*", "e03 e02" },
 	{ "resource:mallory", "e01" },
+	/* A page walks the events asking each about its resources, a count
+	 * gathers the events of the matching resources (where.c): the two
+	 * must agree, which fx_ids_for checks. */
+	{ "-resource:mallory", "e08 e07 e06 e05 e04 e03 e02" },
+	{ "resource:mallory,secret.txt", "e02 e01" },
+	{ "resource:arn:aws:*", "e03 e02 e01" },
+	{ "resource:*.txt cat:data", "e03 e02" },
+	{ "resource:nothing-named-so", "" },
 	{ "id:E01", "e01" },
 	{ "id:e0*", "e08 e07 e06 e05 e04 e03 e02 e01" },
 	{ "request:req-stop-1", "e04" },

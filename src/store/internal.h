@@ -116,6 +116,11 @@ struct where_param {
 };
 struct where {
 	char *sql; /* "1" for no filter */
+	/* The same condition for a walk of the events in time order, with
+	 * the same parameters; NULL when it is `sql`.  A term that SQLite
+	 * answers best by gathering every match first (resource:) is
+	 * written here as a question to each event instead. */
+	char *walk_sql;
 	size_t nparams;
 	struct where_param *params;
 };

@@ -114,12 +114,13 @@ static int read_row(sqlite3_stmt *st, struct store_row *r,
 	return 0;
 }
 
-/* " WHERE (filter) AND (after the cursor)" */
+/* " WHERE (filter) AND (after the cursor)", the filter in its walk form
+ * when the page walks the time index. */
 static void page_where(struct buf *b, const struct where *w,
                        const struct store_cursor *from,
-                       enum store_direction dir)
+                       enum store_direction dir, bool walk)
 {
-	buf_printf(b, " WHERE (%s)", w->sql);
+	buf_printf(b, " WHERE (%s)", walk && w->walk_sql ? w->walk_sql : w->sql);
 	if (from)
 		buf_printf(b, " AND (e.time_ms, e.id) %s (?%zu, ?%zu)",
 		           dir == STORE_OLDER ? "<" : ">", w->nparams + 1,
@@ -146,11 +147,11 @@ static char *page_sql(const struct where *w, const struct store_cursor *from,
 	buf_puts(&b, page_joins);
 	if (plan == PLAN_SORTED) {
 		buf_puts(&b, " WHERE e.id IN (SELECT e.id FROM event e");
-		page_where(&b, w, from, dir);
+		page_where(&b, w, from, dir, false);
 		buf_printf(&b, " ORDER BY e.time_ms %s, e.id %s LIMIT ?%zu)",
 		           order, order, limit);
 	} else {
-		page_where(&b, w, from, dir);
+		page_where(&b, w, from, dir, plan == PLAN_TIME_WALK);
 	}
 	buf_printf(&b, " ORDER BY e.time_ms %s, e.id %s", order, order);
 	if (plan != PLAN_SORTED)

@@ -197,14 +197,25 @@ static const char schema_v5[] =
 	"CREATE INDEX resource_by_arn ON resource(arn COLLATE NOCASE);"
 	"CREATE INDEX resource_by_name ON resource(name COLLATE NOCASE);";
 
+/* Version 6: from an event to the resources it names.  `resource:` with
+ * a wide pattern (arn:aws:s3:::*, 4M of 9.7M events) had SQLite gather
+ * every matching event before the first page, 5 s and 107 MB at 10M
+ * events; with this index the page walks the events in time order and
+ * asks each whether it names a match (where.c, the walk form).  About 9
+ * bytes per event. */
+static const char schema_v6[] =
+	"CREATE INDEX IF NOT EXISTS event_resource_by_event"
+	" ON event_resource(event);";
+
 struct migration {
 	const char *sql;
 	/* Only makes reading faster: a read-only open of a database without
 	 * it reads correctly (store_summary() sums the ledger instead), if
 	 * more slowly. */
 	bool read_compatible;
-	/* Rewrites rows: a minute or more at millions of events, which the
-	 * person is told of first (store_set_upgrade_notice). */
+	/* Rewrites rows or builds an index over them: a minute or more at
+	 * millions of events, which the person is told of first
+	 * (store_set_upgrade_notice). */
 	bool rewrites;
 };
 
@@ -215,6 +226,8 @@ static const struct migration migrations[] = {
 	{ schema_v4, true, false },
 	/* A reader of version 4 reads IDs of either kind (ids.c). */
 	{ schema_v5, true, true },
+	/* Without the index a page walks more slowly, never wrongly. */
+	{ schema_v6, true, true },
 };
 
 static store_upgrade_notice *upgrade_notice;
@@ -321,11 +334,16 @@ int store_schema_migrate(struct store *s)
 		return -1;
 	if (s->read_only || version == SCHEMA_VERSION)
 		return check_version(s, version);
-	if (store_exec(s, "BEGIN IMMEDIATE") < 0)
+	/* Sorts that build an index spill to temporary files once past the
+	 * cache; in memory (the connection's temp_store) they held the whole
+	 * index: 404 MB for schema 6's at 10M events, 38 MB this way. */
+	if (store_exec(s, "PRAGMA temp_store=FILE; BEGIN IMMEDIATE") < 0)
 		return -1;
-	if (upgrade(s) < 0) {
+	int rc = upgrade(s);
+	if (rc == 0)
+		rc = store_exec(s, "COMMIT");
+	if (rc < 0)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-		return -1;
-	}
-	return store_exec(s, "COMMIT");
+	sqlite3_exec(s->db, "PRAGMA temp_store=MEMORY", NULL, NULL, NULL);
+	return rc;
 }

@@ -26,6 +26,7 @@ struct builder {
 	struct where_param *params;
 	bool nomem;
 	bool failed; /* a lookup failed (store_errmsg says why) */
+	bool walk;   /* writing the walk form (struct where's walk_sql) */
 };
 
 static size_t add_param(struct builder *b, struct where_param p)
@@ -218,6 +219,14 @@ static const struct lookup principal_account_lookup = {
 static const struct lookup resource_lookup = {
 	"e.id IN (SELECT event FROM event_resource WHERE resource IN"
 	" (SELECT id FROM resource WHERE ",
+	"))", { "arn", "name", NULL }, NULL, NULL, true };
+
+/* The walk form of resource_lookup: whether this event names a matching
+ * resource, through event_resource_by_event, rather than gathering every
+ * event of every matching resource before the first row. */
+static const struct lookup resource_walk_lookup = {
+	"EXISTS (SELECT 1 FROM event_resource er JOIN resource r"
+	" ON r.id = er.resource WHERE er.event = e.id AND (",
 	"))", { "arn", "name", NULL }, NULL, NULL, true };
 
 /* Up to this many ids are written into the condition; more (a wide
@@ -433,9 +442,12 @@ static void values_condition(struct builder *b, enum filter_key k,
 	default:
 		special_values(b, k, vals, n, &first);
 		if (has_strings(vals, n)) {
+			const struct lookup *l = k == FK_RESOURCE && b->walk
+			                                 ? &resource_walk_lookup
+			                                 : lookup_for(k);
 			or_sep(b, &first);
-			if (!resolved_values(b, lookup_for(k), vals, n))
-				string_values(b, lookup_for(k), vals, n);
+			if (!resolved_values(b, l, vals, n))
+				string_values(b, l, vals, n);
 			if (k == FK_ACCOUNT) {
 				buf_puts(&b->sql, " OR ");
 				string_values(b, &principal_account_lookup, vals,
@@ -515,22 +527,59 @@ static void key_conditions(struct builder *b, const struct filter *f,
 			term_condition(b, &f->terms[t]);
 }
 
-int store_where(struct store *s, const struct filter *f, struct where *w)
+/* The whole filter's condition into b->sql. */
+static void filter_condition(struct builder *b, const struct filter *f)
 {
-	struct builder b = { .s = s, .nomem = false };
-	buf_init(&b.sql);
+	buf_init(&b->sql);
 	for (int k = 0; f && k < FK_COUNT_; k++) {
 		if (k == FK_TEXT)
 			continue;
-		key_conditions(&b, f, (enum filter_key)k);
+		key_conditions(b, f, (enum filter_key)k);
 	}
 	/* Text search reads records back, by far the dearest test: last, so
 	 * SQLite applies every other condition first. */
 	for (size_t t = 0; f && t < f->nterms; t++)
 		if (f->terms[t].key == FK_TEXT)
-			term_condition(&b, &f->terms[t]);
-	if (!b.sql.len)
-		buf_puts(&b.sql, "1");
+			term_condition(b, &f->terms[t]);
+	if (!b->sql.len)
+		buf_puts(&b->sql, "1");
+}
+
+static bool has_key(const struct filter *f, enum filter_key k)
+{
+	for (size_t t = 0; f && t < f->nterms; t++)
+		if (f->terms[t].key == k)
+			return true;
+	return false;
+}
+
+/* The walk form of the condition b holds (see struct where), written
+ * again with the same values, so with the same parameters in the same
+ * order; NULL when it is the same or cannot be had. */
+static char *walk_condition(struct builder *b, const struct filter *f)
+{
+	if (!has_key(f, FK_RESOURCE) || b->nomem || b->failed)
+		return NULL;
+	struct builder walk = { .s = b->s, .walk = true };
+	filter_condition(&walk, f);
+	char *sql = buf_steal(&walk.sql);
+	bool same_params = walk.nparams == b->nparams;
+	for (size_t i = 0; i < walk.nparams; i++)
+		free(walk.params[i].own);
+	free(walk.params);
+	b->nomem = b->nomem || walk.nomem || !sql;
+	b->failed = b->failed || walk.failed;
+	if (same_params && !walk.nomem && !walk.failed)
+		return sql;
+	free(sql);
+	return NULL;
+}
+
+int store_where(struct store *s, const struct filter *f, struct where *w)
+{
+	struct builder b = { .s = s, .nomem = false };
+	filter_condition(&b, f);
+	w->walk_sql = walk_condition(&b, f);
 	w->params = b.params;
 	w->nparams = b.nparams;
 	w->sql = buf_steal(&b.sql);
@@ -564,6 +613,7 @@ int store_where_split(struct store *s, const struct filter *f,
 	if (!b.sql.len)
 		buf_puts(&b.sql, "1");
 	rest->sql = buf_steal(&b.sql);
+	rest->walk_sql = NULL;
 	/* Each key's condition goes to its own text, its parameters on in
 	 * the one list, so that all of them fit in one statement. */
 	for (size_t i = 0; i < nkeys; i++) {
@@ -594,6 +644,7 @@ void store_where_free(struct where *w)
 		free(w->params[i].own);
 	free(w->params);
 	free(w->sql);
+	free(w->walk_sql);
 	memset(w, 0, sizeof *w);
 }
 
