@@ -110,7 +110,9 @@ phase filter
 for f in 'event:ConsoleLogin' 'error:AccessDenied*' 'principal:alice' \
 	'region:eu-west-1 cat:data' 'service:iam ro:false' \
 	'-region:us-east-1 error:any' 'key:AKIA*' \
-	'event:StopLogging,DeleteTrail' 'ip:10.0.0.1' ''; do
+	'event:StopLogging,DeleteTrail' 'ip:10.0.0.1' \
+	'resource:arn:aws:s3:::acme-prod-artifacts-us-east-1' \
+	'resource:arn:aws:s3:::*' ''; do
 	key /
 	key C-u
 	[ -z "$f" ] || tmux -S "$sock" send-keys -l -- "$f"

@@ -203,6 +203,32 @@ static void test_agrees_in_many_steps(void **state)
 		agree(*state, filters[i], 0);
 }
 
+/* resource: terms are counted two ways (where.c): the matches gathered
+ * first, or, past a number of events, each event asked about its
+ * resources with the answer in the misses column (tally.c).  Both must
+ * agree with the SQL answers, which gather. */
+static const char *const resource_filters[] = {
+	"resource:arn:aws:*",
+	"resource:mallory,secret.txt",
+	"resource:*.txt region:eu-west-1",
+	"-resource:mallory cat:data",
+	"resource:arn:aws:s3:::prod-bucket/* event:GetObject,PutObject",
+	"-resource:*.txt region:us-east-1",
+};
+
+static void test_resource_terms_both_ways(void **state)
+{
+	for (int64_t limit = 0; limit >= -1; limit--) {
+		store_set_resource_gather_limit(*state, limit);
+		for (size_t i = 0; i < sizeof resource_filters /
+		                           sizeof resource_filters[0]; i++) {
+			agree(*state, resource_filters[i], 100000);
+			agree(*state, resource_filters[i], 0);
+		}
+	}
+	store_set_resource_gather_limit(*state, 0);
+}
+
 /* A histogram alone counts only its window, read through the time index
  * when it is narrow and by a pass over the events when it covers a
  * quarter of their span or more (the fixture spans 25 hours); either
@@ -288,6 +314,8 @@ int main(void)
 		                                teardown),
 		cmocka_unit_test_setup_teardown(test_agrees_in_many_steps, setup,
 		                                teardown),
+		cmocka_unit_test_setup_teardown(test_resource_terms_both_ways,
+		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(test_histogram_window, setup,
 		                                teardown),
 		cmocka_unit_test_setup_teardown(test_limit_and_order, setup,

@@ -61,6 +61,12 @@ struct store {
 	/* Statements run once per file, prepared once (store_cached()). */
 	struct { const char *sql; sqlite3_stmt *st; } stmts[16];
 	size_t nstmts;
+	/* where.c: the last filter whose resource terms were weighed, and
+	 * whether they match too many events to gather (filter_format()
+	 * text, malloc'd). */
+	char *wide_filter;
+	bool wide_answer;
+	int64_t gather_limit; /* store_set_resource_gather_limit() */
 	struct decoded_file cache[STORE_FILE_CACHE_SLOTS];
 	uint64_t cache_tick;
 };
@@ -70,6 +76,14 @@ int store_fail(struct store *s, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* The same, appending SQLite's message for the connection. */
 int store_fail_sql(struct store *s, const char *what);
+
+/* The monotonic clock in milliseconds. */
+int64_t store_clock_ms(void);
+/* Interrupts the statement running once store_clock_ms() passes `ms` from
+ * now (SQLITE_INTERRUPT), until store_deadline_clear(); `until` holds the
+ * deadline meanwhile. */
+void store_deadline_set(struct store *s, int64_t ms, int64_t *until);
+void store_deadline_clear(struct store *s);
 
 /* Runs SQL with no results (several statements allowed). */
 int store_exec(struct store *s, const char *sql);
@@ -121,6 +135,11 @@ struct where {
 	 * answers best by gathering every match first (resource:) is
 	 * written here as a question to each event instead. */
 	char *walk_sql;
+	/* Set by store_where_split() (for the tally's pass over every
+	 * event) when gathering the matches first is dear (resource terms
+	 * matching more than 100,000 events): the pass should ask each
+	 * event the walk form's question, walk_sql. */
+	bool prefer_walk;
 	size_t nparams;
 	struct where_param *params;
 };

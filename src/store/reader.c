@@ -4,7 +4,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "store/internal.h"
 #include "util/buf.h"
@@ -180,15 +179,6 @@ static int fill_page(struct store *s, sqlite3_stmt *st, size_t limit,
 	return 0;
 }
 
-/* Stops a statement once the clock passes *(int64_t *)deadline. */
-static int past_deadline(void *deadline)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 >
-	       *(int64_t *)deadline;
-}
-
 static int run_page(struct store *s, const struct where *w,
                     const struct store_cursor *from, enum store_direction dir,
                     size_t limit, enum page_plan plan,
@@ -236,13 +226,10 @@ int store_page(struct store *s, const struct filter *f,
 		return -1;
 	int rc = 1;
 	if (strcmp(w.sql, "1") != 0) {
-		struct timespec ts;
-		clock_gettime(CLOCK_MONOTONIC, &ts);
-		int64_t deadline = (int64_t)ts.tv_sec * 1000 +
-		                   ts.tv_nsec / 1000000 + TIME_WALK_MS;
-		sqlite3_progress_handler(s->db, 1000, past_deadline, &deadline);
+		int64_t deadline;
+		store_deadline_set(s, TIME_WALK_MS, &deadline);
 		rc = run_page(s, &w, from, dir, limit, PLAN_TIME_WALK, page);
-		sqlite3_progress_handler(s->db, 0, NULL, NULL);
+		store_deadline_clear(s);
 		if (rc < 0 && sqlite3_errcode(s->db) == SQLITE_INTERRUPT)
 			rc = 1;
 	}

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -125,6 +126,29 @@ static void init_caches(struct store *s)
 		strmap_init(&s->dicts[d]);
 	strmap_init(&s->principals);
 	strmap_init(&s->resources);
+}
+
+int64_t store_clock_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int past_deadline(void *until)
+{
+	return store_clock_ms() > *(int64_t *)until;
+}
+
+void store_deadline_set(struct store *s, int64_t ms, int64_t *until)
+{
+	*until = store_clock_ms() + ms;
+	sqlite3_progress_handler(s->db, 1000, past_deadline, until);
+}
+
+void store_deadline_clear(struct store *s)
+{
+	sqlite3_progress_handler(s->db, 0, NULL, NULL);
 }
 
 void store_library_init(void)
@@ -279,6 +303,7 @@ void store_close(struct store *s)
 		store_batch_end(s);
 	sqlite3_finalize(s->insert_event);
 	sqlite3_finalize(s->insert_event_resource);
+	free(s->wide_filter);
 	sqlite3_finalize(s->principal_select);
 	sqlite3_finalize(s->principal_insert);
 	sqlite3_finalize(s->resource_select);

@@ -123,6 +123,10 @@ bool store_in_batch(const struct store *s);
 /* The memory the writer's caches of dictionary ids may hold together
  * (0: the default, 24 MB); past it the biggest starts over. */
 void store_set_cache_budget(struct store *s, size_t bytes);
+/* How many events `resource:` terms must match before counts ask each
+ * event about its resources rather than gather the matches first
+ * (0: the default, 100,000; -1: always ask each event). */
+void store_set_resource_gather_limit(struct store *s, int64_t events);
 
 /* ---- Lookup indexes built after a bulk import (indexes.c) ------------- */
 

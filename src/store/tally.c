@@ -5,7 +5,10 @@
  * saying whether the row also matches that key's terms.  A row that
  * fails none is a match: it counts everywhere.  A row that fails exactly
  * one key counts only in that key's facet (the facet is counted under the
- * filter without its own terms).  A row failing two counts nowhere.
+ * filter without its own terms).  A row failing two counts nowhere.  When
+ * the other keys' terms are dear to gather (struct where's prefer_walk),
+ * the statement reads every event and asks them of each row instead
+ * (REST_MISSED).
  *
  * The statement stays open between steps, so a step goes on where the
  * last one stopped, and every step reads the same snapshot.
@@ -14,7 +17,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "store/internal.h"
 #include "util/buf.h"
@@ -22,6 +24,10 @@
 #include "util/intcount.h"
 
 #define MAX_FACETS 8
+/* The bit of the misses column for a row failing the keys outside the
+ * facets, when they are asked of every row (tally_sql): past every
+ * facet's, so such a row counts in none. */
+#define REST_MISSED MAX_FACETS
 /* NULL in a facet column (no error, read-only not stated, ...). */
 #define NULL_KEY INT64_MIN
 
@@ -79,9 +85,18 @@ static char *tally_sql(struct store_tally *t, const struct where *rest,
 		if (strcmp(key_sql[i], "1") != 0)
 			buf_printf(&b, " | ((NOT coalesce((%s), 0)) << %zu)",
 			           key_sql[i], i);
+	/* The rest asked of every row (struct where's prefer_walk) rather
+	 * than in the WHERE: a step then returns a row for each event it
+	 * reads, so store_tally_step() sees its clock however few match
+	 * (a sparse match under a narrow histogram window returned no row
+	 * for seconds).  Bit REST_MISSED set: the row counts nowhere. */
+	if (rest->prefer_walk)
+		buf_printf(&b, " | ((NOT coalesce((%s), 0)) << %d)",
+		           rest->walk_sql, REST_MISSED);
 	for (size_t i = 0; i < t->nfacets; i++)
 		buf_printf(&b, ", %s", t->facets[i]->column);
-	buf_printf(&b, " FROM event e WHERE (%s)", rest->sql);
+	buf_printf(&b, " FROM event e WHERE (%s)",
+	           rest->prefer_walk ? "1" : rest->sql);
 	/* A histogram alone needs only its window: the time index finds it
 	 * instead of a pass over every matching event.  (With facets, every
 	 * match counts, in the window or not.)  A window over much of the
@@ -235,18 +250,11 @@ static int count_row(struct store_tally *t)
 	return 0;
 }
 
-static int64_t clock_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 int store_tally_step(struct store_tally *t, int64_t budget_ms)
 {
 	if (t->done)
 		return 1;
-	int64_t until = clock_ms() + budget_ms;
+	int64_t until = store_clock_ms() + budget_ms;
 	for (unsigned i = 1;; i++) {
 		int rc = sqlite3_step(t->st);
 		if (rc == SQLITE_DONE) {
@@ -260,7 +268,7 @@ int store_tally_step(struct store_tally *t, int64_t budget_ms)
 		if (count_row(t) < 0)
 			return store_fail(t->s, "%s", _("out of memory"));
 		/* The clock is read now and then: it costs more than a row. */
-		if (i % 512 == 0 && clock_ms() >= until)
+		if (i % 512 == 0 && store_clock_ms() >= until)
 			return 0;
 	}
 }
