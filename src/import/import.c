@@ -67,8 +67,8 @@ struct slot {
 struct shared {
 	pthread_mutex_t mu;
 	pthread_cond_t can_put, can_take;
-	const struct walk_file **todo;
-	size_t ntodo, next;
+	const struct walk_file **queue;
+	size_t nqueue, next;
 	struct slot *ring;
 	size_t ring_cap;
 	size_t to_write; /* index of the next file the writer takes */
@@ -134,7 +134,7 @@ static bool next_job(struct shared *sh, size_t *index)
 {
 	bool any = false;
 	pthread_mutex_lock(&sh->mu);
-	if (!sh->stop && sh->next < sh->ntodo) {
+	if (!sh->stop && sh->next < sh->nqueue) {
 		*index = sh->next++;
 		any = true;
 	}
@@ -188,7 +188,7 @@ static void *worker(void *arg)
 	struct shared *sh = arg;
 	size_t i;
 	while (next_job(sh, &i))
-		put_result(sh, i, process(i, sh->todo[i], &sh->lim));
+		put_result(sh, i, process(i, sh->queue[i], &sh->lim));
 	pthread_mutex_lock(&sh->mu);
 	sh->workers_done++;
 	pthread_cond_signal(&sh->can_take);
@@ -206,7 +206,7 @@ static size_t take_results(struct shared *sh, struct result **out, size_t max)
 {
 	size_t n = 0;
 	pthread_mutex_lock(&sh->mu);
-	while (sh->to_write < sh->ntodo &&
+	while (sh->to_write < sh->nqueue &&
 	       !sh->ring[sh->to_write % sh->ring_cap].done &&
 	       sh->workers_done < sh->workers) {
 		struct timespec until;
@@ -219,7 +219,7 @@ static size_t take_results(struct shared *sh, struct result **out, size_t max)
 		if (pthread_cond_timedwait(&sh->can_take, &sh->mu, &until) != 0)
 			break;
 	}
-	while (n < max && sh->to_write < sh->ntodo) {
+	while (n < max && sh->to_write < sh->nqueue) {
 		struct slot *place = &sh->ring[sh->to_write % sh->ring_cap];
 		if (!place->done)
 			break;
@@ -235,7 +235,7 @@ static size_t take_results(struct shared *sh, struct result **out, size_t max)
 	 * stopped waiting the moment it became next. */
 	bool room = sh->count <= sh->ring_cap / 2 &&
 	            sh->ring_bytes <= RING_BYTES / 2;
-	bool next_missing = sh->to_write < sh->ntodo &&
+	bool next_missing = sh->to_write < sh->nqueue &&
 	                    !sh->ring[sh->to_write % sh->ring_cap].done;
 	if (n && (room || next_missing))
 		pthread_cond_broadcast(&sh->can_put);
@@ -248,7 +248,7 @@ static size_t take_results(struct shared *sh, struct result **out, size_t max)
 static bool all_done(struct shared *sh)
 {
 	pthread_mutex_lock(&sh->mu);
-	bool done = sh->to_write == sh->ntodo ||
+	bool done = sh->to_write == sh->nqueue ||
 	            (sh->workers_done == sh->workers &&
 	             !sh->ring[sh->to_write % sh->ring_cap].done);
 	pthread_mutex_unlock(&sh->mu);
@@ -258,7 +258,7 @@ static bool all_done(struct shared *sh)
 struct writer {
 	const struct import_sink *sink;
 	struct import_totals *t;
-	bool *handled; /* by index in todo */
+	bool *handled; /* by index in queue */
 	struct shared *sh;
 	char *fatal;
 	size_t fatallen;
@@ -310,13 +310,13 @@ static double seconds_now(void)
 }
 
 /* The files to read: all but those the ledger knows unchanged. */
-static const struct walk_file **files_to_do(const struct walk_result *w,
+static const struct walk_file **files_to_read(const struct walk_result *w,
                                             const struct import_sink *sink,
                                             struct import_totals *t)
 {
-	const struct walk_file **todo =
-		malloc((w->nfiles ? w->nfiles : 1) * sizeof *todo);
-	if (!todo)
+	const struct walk_file **queue =
+		malloc((w->nfiles ? w->nfiles : 1) * sizeof *queue);
+	if (!queue)
 		return NULL;
 	for (size_t i = 0; i < w->nfiles; i++) {
 		const struct walk_file *f = &w->files[i];
@@ -324,10 +324,10 @@ static const struct walk_file **files_to_do(const struct walk_result *w,
 			t->unchanged++;
 			continue;
 		}
-		todo[t->files++] = f;
+		queue[t->files++] = f;
 		t->bytes_total += (uint64_t)f->size;
 	}
-	return todo;
+	return queue;
 }
 
 static void stop_workers(struct shared *sh)
@@ -393,15 +393,15 @@ static size_t worker_count(const struct import_options *opt, size_t files)
 }
 
 static void shared_init(struct shared *sh, const struct import_options *opt,
-                        const struct walk_file **todo, size_t ntodo,
+                        const struct walk_file **queue, size_t nqueue,
                         size_t workers)
 {
 	memset(sh, 0, sizeof *sh);
 	pthread_mutex_init(&sh->mu, NULL);
 	pthread_cond_init(&sh->can_put, NULL);
 	pthread_cond_init(&sh->can_take, NULL);
-	sh->todo = todo;
-	sh->ntodo = ntodo;
+	sh->queue = queue;
+	sh->nqueue = nqueue;
 	sh->workers = workers;
 	sh->ring_cap = RING_FILES_PER_WORKER * workers + 1;
 	sh->lim.max_raw = opt && opt->max_file_bytes ? opt->max_file_bytes
@@ -423,9 +423,9 @@ static void shared_destroy(struct shared *sh)
 /* Files no result came back for (memory ran out even for the result). */
 static int report_unhandled(struct writer *w)
 {
-	for (size_t i = 0; i < w->sh->ntodo; i++)
+	for (size_t i = 0; i < w->sh->nqueue; i++)
 		if (!w->handled[i] &&
-		    report_failure(w, w->sh->todo[i], "", _("out of memory")) < 0)
+		    report_failure(w, w->sh->queue[i], "", _("out of memory")) < 0)
 			return -1;
 	return 0;
 }
@@ -450,15 +450,15 @@ int import_run(const struct import_options *opt, const struct walk_result *wr,
 {
 	memset(t, 0, sizeof *t);
 	t->skipped = wr->skipped;
-	const struct walk_file **todo = files_to_do(wr, sink, t);
+	const struct walk_file **queue = files_to_read(wr, sink, t);
 	bool *handled = calloc(t->files ? t->files : 1, sizeof *handled);
 	size_t nworkers = worker_count(opt, t->files);
 	struct shared sh;
-	shared_init(&sh, opt, todo, t->files, nworkers);
+	shared_init(&sh, opt, queue, t->files, nworkers);
 	sh.ring = calloc(sh.ring_cap, sizeof *sh.ring);
 	struct writer w = { sink, t, handled, &sh, fatal, fatallen };
 	int rc = -1;
-	if (!todo || !handled || !sh.ring)
+	if (!queue || !handled || !sh.ring)
 		snprintf(fatal, fatallen, "%s", _("out of memory"));
 	else if (t->files && sink->begin &&
 	         sink->begin(sink->ctx, t, fatal, fatallen) < 0)
@@ -469,6 +469,6 @@ int import_run(const struct import_options *opt, const struct walk_result *wr,
 		sink->progress(sink->ctx, t);
 	shared_destroy(&sh);
 	free(handled);
-	free(todo);
+	free(queue);
 	return rc;
 }

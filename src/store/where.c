@@ -527,17 +527,22 @@ static void key_conditions(struct builder *b, const struct filter *f,
 			term_condition(b, &f->terms[t]);
 }
 
-/* The whole filter's condition into b->sql. */
-static void filter_condition(struct builder *b, const struct filter *f)
+static bool among(enum filter_key k, const enum filter_key *keys, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (keys[i] == k)
+			return true;
+	return false;
+}
+
+/* The condition of every key not among `keys`, bare words last. */
+static void rest_condition(struct builder *b, const struct filter *f,
+                           const enum filter_key *keys, size_t nkeys)
 {
 	buf_init(&b->sql);
-	for (int k = 0; f && k < FK_COUNT_; k++) {
-		if (k == FK_TEXT)
-			continue;
-		key_conditions(b, f, (enum filter_key)k);
-	}
-	/* Text search reads records back, by far the dearest test: last, so
-	 * SQLite applies every other condition first. */
+	for (int k = 0; f && k < FK_COUNT_; k++)
+		if (k != FK_TEXT && !among((enum filter_key)k, keys, nkeys))
+			key_conditions(b, f, (enum filter_key)k);
 	for (size_t t = 0; f && t < f->nterms; t++)
 		if (f->terms[t].key == FK_TEXT)
 			term_condition(b, &f->terms[t]);
@@ -553,29 +558,23 @@ static bool has_key(const struct filter *f, enum filter_key k)
 	return false;
 }
 
-/* Frees the parameters of a builder whose text was written only to be
- * compared with, or to stand in for, another's with the same ones. */
-static void drop_params(struct builder *b)
+/* The walk form of the condition b holds, that of every key not among
+ * `keys` (see struct where), written again with the same values, so
+ * with the same parameters in the same order; NULL when it is the same
+ * or cannot be had. */
+static char *walk_condition(struct builder *b, const struct filter *f,
+                            const enum filter_key *keys, size_t nkeys)
 {
-	for (size_t i = 0; i < b->nparams; i++)
-		free(b->params[i].own);
-	free(b->params);
-	b->params = NULL;
-	b->nparams = 0;
-}
-
-/* The walk form of the condition b holds (see struct where), written
- * again with the same values, so with the same parameters in the same
- * order; NULL when it is the same or cannot be had. */
-static char *walk_condition(struct builder *b, const struct filter *f)
-{
-	if (!has_key(f, FK_RESOURCE) || b->nomem || b->failed)
+	if (!has_key(f, FK_RESOURCE) || among(FK_RESOURCE, keys, nkeys) ||
+	    b->nomem || b->failed)
 		return NULL;
 	struct builder walk = { .s = b->s, .walk = true };
-	filter_condition(&walk, f);
+	rest_condition(&walk, f, keys, nkeys);
 	char *sql = buf_steal(&walk.sql);
 	bool same_params = walk.nparams == b->nparams;
-	drop_params(&walk);
+	for (size_t i = 0; i < walk.nparams; i++)
+		free(walk.params[i].own);
+	free(walk.params);
 	b->nomem = b->nomem || walk.nomem || !sql;
 	b->failed = b->failed || walk.failed;
 	if (same_params && !walk.nomem && !walk.failed)
@@ -679,8 +678,8 @@ static bool resources_wide(struct store *s, const struct filter *f)
 int store_where(struct store *s, const struct filter *f, struct where *w)
 {
 	struct builder b = { .s = s, .nomem = false };
-	filter_condition(&b, f);
-	w->walk_sql = walk_condition(&b, f);
+	rest_condition(&b, f, NULL, 0);
+	w->walk_sql = walk_condition(&b, f, NULL, 0);
 	w->prefer_walk = false;
 	w->params = b.params;
 	w->nparams = b.nparams;
@@ -692,28 +691,6 @@ int store_where(struct store *s, const struct filter *f, struct where *w)
 	return 0;
 }
 
-static bool among(enum filter_key k, const enum filter_key *keys, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (keys[i] == k)
-			return true;
-	return false;
-}
-
-/* The condition of every key not among `keys`, bare words last. */
-static void rest_condition(struct builder *b, const struct filter *f,
-                           const enum filter_key *keys, size_t nkeys)
-{
-	buf_init(&b->sql);
-	for (int k = 0; f && k < FK_COUNT_; k++)
-		if (k != FK_TEXT && !among((enum filter_key)k, keys, nkeys))
-			key_conditions(b, f, (enum filter_key)k);
-	for (size_t t = 0; f && t < f->nterms; t++)
-		if (f->terms[t].key == FK_TEXT)
-			term_condition(b, &f->terms[t]);
-	if (!b->sql.len)
-		buf_puts(&b->sql, "1");
-}
 
 int store_where_split(struct store *s, const struct filter *f,
                       const enum filter_key *keys, size_t nkeys,
@@ -722,19 +699,10 @@ int store_where_split(struct store *s, const struct filter *f,
 	struct builder b = { .s = s, .nomem = false };
 	rest_condition(&b, f, keys, nkeys);
 	rest->sql = buf_steal(&b.sql);
-	rest->walk_sql = NULL;
-	rest->prefer_walk = false;
-	if (has_key(f, FK_RESOURCE) && !among(FK_RESOURCE, keys, nkeys) &&
-	    resources_wide(s, f)) {
-		/* The walk form of rest, its parameters the same as rest's,
-		 * which come first in the one list. */
-		struct builder walk = { .s = s, .walk = true };
-		rest_condition(&walk, f, keys, nkeys);
-		rest->walk_sql = buf_steal(&walk.sql);
-		rest->prefer_walk = rest->walk_sql && !walk.nomem &&
-		                    !walk.failed && walk.nparams == b.nparams;
-		drop_params(&walk);
-	}
+	/* Rest's parameters come first in the one list, so its walk form
+	 * (written before the keys' own) has the same ones. */
+	rest->walk_sql = walk_condition(&b, f, keys, nkeys);
+	rest->prefer_walk = rest->walk_sql && resources_wide(s, f);
 	/* Each key's condition goes to its own text, its parameters on in
 	 * the one list, so that all of them fit in one statement. */
 	for (size_t i = 0; i < nkeys; i++) {
