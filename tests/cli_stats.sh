@@ -42,7 +42,7 @@ stats    [FILTER...]" -- "$tn" --help
 check "--help lists only what exists" 0 "" -- sh -c \
 	"'$tn' --help | grep -cE '^  (demo|equivalent|files|generate|import|query|stats) ' | grep -qx 7"
 check "--version" 0 "trailnav 0.1.0
-schema version 6" -- "$tn" --version
+schema version 7" -- "$tn" --version
 check "unknown command" 2 "unknown command 'frob'" -- "$tn" frob
 check "empty database summary" 0 "Events:    0 (0 duplicates skipped)" \
 	-- "$tn" --db "$tmp/empty/e.db" stats
@@ -74,7 +74,7 @@ cp "$db" "$tmp/v4.db"
 python3 -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute("PRAGMA user_version=4")' \
 	"$tmp/v4.db" || echo "# python3 failed"
 check "an upgrade that rewrites rows is announced" 0 "8 events match
-upgrading the database $tmp/v4.db from schema version 4 to 6" -- \
+upgrading the database $tmp/v4.db from schema version 4 to 7" -- \
 	"$tn" --db "$tmp/v4.db" stats --by region
 n=$((n + 1))
 if "$tn" --db "$tmp/v4.db" stats --by region 2>"$tmp/err" >/dev/null &&

@@ -2,7 +2,8 @@
  * (store/indexes.c): while they are down every filter answers as with
  * them; an import killed halfway leaves what the next one needs to build
  * them; the choice to defer follows the events held against those
- * coming. */
+ * coming; events imported while the event-ID index is down are made
+ * unique when it is built (store/dedupe.c). */
 #include <config.h>
 
 #include <stdarg.h>
@@ -14,10 +15,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/store_sink.h"
 #include "store/store.h"
 #include "store_fixture.h"
 
-/* Every index store/indexes.c sets aside. */
+/* The lookup indexes store/indexes.c sets aside; the index of event IDs
+ * is one more. */
 #define NDEFERRABLE 10
 
 #define tmpdir fx_tmpdir
@@ -32,24 +35,40 @@ static struct store *open_at(const char *name, char *path, size_t len)
 	return s;
 }
 
-/* How many indexes named `name` the database file has (0 or 1). */
-static int64_t index_count(const char *path, const char *name)
+/* The integer that `sql` (with `arg` as ?1, if not NULL) answers in the
+ * database file, read through a connection of its own. */
+static int64_t scalar(const char *path, const char *sql, const char *arg)
 {
 	sqlite3 *db;
 	sqlite3_stmt *st;
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(
-		sqlite3_prepare_v2(db,
-	                           "SELECT count(*) FROM sqlite_schema"
-	                           " WHERE type = 'index' AND name = ?1",
-	                           -1, &st, NULL),
-		SQLITE_OK);
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL),
+	                 SQLITE_OK);
+	if (arg)
+		sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	int64_t n = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	sqlite3_close(db);
 	return n;
+}
+
+/* How many indexes named `name` the database file has (0 or 1). */
+static int64_t index_count(const char *path, const char *name)
+{
+	return scalar(path,
+	              "SELECT count(*) FROM sqlite_schema"
+	              " WHERE type = 'index' AND name = ?1",
+	              name);
+}
+
+/* The events and duplicates the ledger counts for the file at `path`. */
+static int64_t ledger(const char *db, const char *column, const char *path)
+{
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT %s FROM file WHERE path = ?1",
+	         column);
+	return scalar(db, sql, path);
 }
 
 /* One filter per deferred index, and their combinations. */
@@ -78,30 +97,35 @@ static void test_filters_answer_while_deferred(void **state)
 	char path[160];
 	struct store *s = open_at("deferred.db", path, sizeof path);
 	assert_int_equal(store_indexes_pending(s), 0);
-	assert_int_equal(store_indexes_defer(s), 0);
-	assert_int_equal(store_indexes_pending(s), NDEFERRABLE);
+	assert_int_equal(store_indexes_defer(s, STORE_DEFER_ALL), 0);
+	assert_int_equal(store_indexes_pending(s), NDEFERRABLE + 1);
 	assert_int_equal(index_count(path, "event_by_name"), 0);
 	assert_int_equal(index_count(path, "resource_by_name"), 0);
 	/* Kept: the list pane walks it by name; the writer finds IDs and
 	 * ARNs by the others. */
 	assert_int_equal(index_count(path, "event_by_time"), 1);
 	assert_int_equal(index_count(path, "resource_by_arn"), 1);
-	assert_int_equal(index_count(path, "sqlite_autoindex_event_1"), 1);
+	/* Event IDs are kept unique by the writer, through an index that
+	 * waits with the others (schema 7). */
+	assert_int_equal(index_count(path, "event_by_event_id"), 0);
+	assert_int_equal(index_count(path, "sqlite_autoindex_event_1"), 0);
 	assert_int_equal(fx_add_file(s, "base.json.gz", fx_base, fx_nbase,
 	                             FX_GZIP),
 	                 0);
 	check_cases(s, "indexes down");
-	/* The same events again are duplicates with the indexes down too. */
+	int64_t dups = -1;
+	assert_int_equal(store_indexes_build(s, &dups), 0);
+	assert_int_equal(dups, 0);
+	/* The same events again are duplicates once the indexes are up. */
 	assert_int_equal(fx_add_file(s, "again.json", fx_base, fx_nbase,
 	                             FX_PLAIN),
 	                 (int)fx_nbase);
-	assert_int_equal(store_indexes_build(s), 0);
 	assert_int_equal(store_indexes_pending(s), 0);
 	assert_int_equal(index_count(path, "event_by_name"), 1);
 	assert_int_equal(index_count(path, "access_key_by_s_nocase"), 1);
 	check_cases(s, "indexes built");
 	/* Nothing waits: building again does nothing. */
-	assert_int_equal(store_indexes_build(s), 0);
+	assert_int_equal(store_indexes_build(s, NULL), 0);
 	store_close(s);
 }
 
@@ -111,10 +135,10 @@ static void test_defer_twice(void **state)
 	(void)state;
 	char path[160];
 	struct store *s = open_at("twice.db", path, sizeof path);
-	assert_int_equal(store_indexes_defer(s), 0);
-	assert_int_equal(store_indexes_defer(s), 0);
-	assert_int_equal(store_indexes_pending(s), NDEFERRABLE);
-	assert_int_equal(store_indexes_build(s), 0);
+	assert_int_equal(store_indexes_defer(s, STORE_DEFER_ALL), 0);
+	assert_int_equal(store_indexes_defer(s, STORE_DEFER_ALL), 0);
+	assert_int_equal(store_indexes_pending(s), NDEFERRABLE + 1);
+	assert_int_equal(store_indexes_build(s, NULL), 0);
 	assert_int_equal(index_count(path, "event_by_rare_category"), 1);
 	store_close(s);
 }
@@ -126,19 +150,127 @@ static void test_killed_import_leaves_definitions(void **state)
 	(void)state;
 	char path[160];
 	struct store *s = open_at("killed.db", path, sizeof path);
-	assert_int_equal(store_indexes_defer(s), 0);
+	assert_int_equal(store_indexes_defer(s, STORE_DEFER_ALL), 0);
 	assert_int_equal(fx_add_file(s, "base.json", fx_base, fx_nbase,
 	                             FX_PLAIN),
 	                 0);
 	store_close(s); /* no build: as if killed */
 	assert_int_equal(index_count(path, "event_by_principal"), 0);
 	s = open_at("killed.db", path, sizeof path);
-	assert_int_equal(store_indexes_pending(s), NDEFERRABLE);
+	assert_int_equal(store_indexes_pending(s), NDEFERRABLE + 1);
 	check_cases(s, "reopened, indexes down");
-	assert_int_equal(store_indexes_build(s), 0);
+	assert_int_equal(store_indexes_build(s, NULL), 0);
 	assert_int_equal(index_count(path, "event_by_principal"), 1);
 	assert_int_equal(index_count(path, "resource_by_name"), 1);
 	check_cases(s, "reopened, indexes built");
+	store_close(s);
+}
+
+/* Events imported while the event-ID index is down all go in; building
+ * it keeps the first copy of each ID (held before, or written first) and
+ * turns the others into their files' duplicates, resource links gone. */
+static void test_copies_removed_at_build(void **state)
+{
+	(void)state;
+	char path[160];
+	struct store *s = open_at("copies.db", path, sizeof path);
+	assert_int_equal(fx_add_file(s, "before.json", fx_base, 2, FX_PLAIN),
+	                 0);
+	assert_int_equal(store_indexes_defer(s, STORE_DEFER_ALL), 0);
+	assert_int_equal(fx_add_file(s, "base.json", fx_base, fx_nbase,
+	                             FX_PLAIN),
+	                 0);
+	assert_int_equal(fx_add_file(s, "again.json", fx_base, fx_nbase,
+	                             FX_PLAIN),
+	                 0);
+	assert_int_equal(scalar(path, "SELECT count(*) FROM event", NULL),
+	                 (int64_t)(2 + 2 * fx_nbase));
+	int64_t links = scalar(path, "SELECT count(*) FROM event_resource",
+	                       NULL);
+	int64_t dups = -1;
+	assert_int_equal(store_indexes_build(s, &dups), 0);
+	assert_int_equal(dups, (int64_t)(2 + fx_nbase));
+	assert_int_equal(store_indexes_pending(s), 0);
+	assert_int_equal(scalar(path, "SELECT count(*) FROM event", NULL),
+	                 (int64_t)fx_nbase);
+	assert_int_equal(scalar(path, "SELECT count(DISTINCT event_id)"
+	                              " FROM event", NULL),
+	                 (int64_t)fx_nbase);
+	/* The ledger, and the totals its triggers keep. */
+	assert_int_equal(ledger(path, "events", "before.json"), 2);
+	assert_int_equal(ledger(path, "duplicates", "before.json"), 0);
+	assert_int_equal(ledger(path, "events", "base.json"),
+	                 (int64_t)fx_nbase - 2);
+	assert_int_equal(ledger(path, "duplicates", "base.json"), 2);
+	assert_int_equal(ledger(path, "events", "again.json"), 0);
+	assert_int_equal(ledger(path, "duplicates", "again.json"),
+	                 (int64_t)fx_nbase);
+	assert_int_equal(scalar(path, "SELECT events FROM totals", NULL),
+	                 (int64_t)fx_nbase);
+	assert_int_equal(scalar(path, "SELECT duplicates FROM totals", NULL),
+	                 (int64_t)fx_nbase + 2);
+	/* Links of the copies went with them; those of the kept stay. */
+	int64_t kept_links = scalar(path, "SELECT count(*) FROM event_resource",
+	                            NULL);
+	assert_true(kept_links > 0 && kept_links < links);
+	assert_int_equal(scalar(path, "SELECT count(*) FROM event_resource"
+	                              " WHERE event NOT IN (SELECT id FROM event)",
+	                        NULL),
+	                 0);
+	assert_int_equal(scalar(path, "SELECT count(*) FROM event e"
+	                              " JOIN file f ON f.id = e.file"
+	                              " WHERE f.path = ?1",
+	                        "before.json"),
+	                 2);
+	check_cases(s, "copies removed");
+	/* With the index back, the writer finds copies as they come. */
+	assert_int_equal(fx_add_file(s, "third.json", fx_base, fx_nbase,
+	                             FX_PLAIN),
+	                 (int)fx_nbase);
+	assert_int_equal(scalar(path, "SELECT count(*) FROM event", NULL),
+	                 (int64_t)fx_nbase);
+	store_close(s);
+}
+
+/* The import's summary: copies found at the end move from new to
+ * duplicate; a killed import's copies, found by the next, are not the
+ * next's to count. */
+static void test_sink_counts_copies(void **state)
+{
+	(void)state;
+	char path[160];
+	struct store *s = open_at("sink.db", path, sizeof path);
+	assert_int_equal(store_indexes_defer(s, STORE_DEFER_ALL), 0);
+	assert_int_equal(fx_add_file(s, "base.json", fx_base, fx_nbase,
+	                             FX_PLAIN),
+	                 0);
+	assert_int_equal(fx_add_file(s, "again.json", fx_base, fx_nbase,
+	                             FX_PLAIN),
+	                 0);
+	struct store_sink k;
+	store_sink_init(&k, s);
+	struct import_totals t = { .events_new = 2 * fx_nbase };
+	assert_int_equal(store_sink_finish(&k, &t), 0);
+	assert_int_equal(t.events_new, fx_nbase);
+	assert_int_equal(t.events_duplicate, fx_nbase);
+	store_sink_free(&k);
+	store_close(s);
+
+	s = open_at("sink-killed.db", path, sizeof path);
+	assert_int_equal(store_indexes_defer(s, STORE_DEFER_ALL), 0);
+	assert_int_equal(fx_add_file(s, "base.json", fx_base, fx_nbase,
+	                             FX_PLAIN),
+	                 0);
+	assert_int_equal(fx_add_file(s, "again.json", fx_base, 1, FX_PLAIN),
+	                 0);
+	store_sink_init(&k, s); /* the next import, which brought nothing */
+	t = (struct import_totals){ .events_duplicate = 3 };
+	assert_int_equal(store_sink_finish(&k, &t), 0);
+	assert_int_equal(t.events_new, 0);
+	assert_int_equal(t.events_duplicate, 3);
+	assert_int_equal(scalar(path, "SELECT count(*) FROM event", NULL),
+	                 (int64_t)fx_nbase);
+	store_sink_free(&k);
 	store_close(s);
 }
 
@@ -149,13 +281,48 @@ static void test_worth_deferring(void **state)
 	(void)state;
 	char path[160];
 	struct store *s = open_at("worth.db", path, sizeof path);
-	assert_true(store_indexes_worth_deferring(s, 0));
+	assert_int_equal(store_indexes_worth_deferring(s, 0),
+	                 STORE_DEFER_LOOKUPS);
 	assert_int_equal(fx_add_file(s, "base.json", fx_base, fx_nbase,
 	                             FX_PLAIN),
 	                 0);
-	assert_true(store_indexes_worth_deferring(s, 250 * fx_nbase));
-	assert_false(store_indexes_worth_deferring(s, 250 * fx_nbase - 250));
-	assert_false(store_indexes_worth_deferring(s, 100));
+	assert_int_equal(store_indexes_worth_deferring(s, 250 * fx_nbase),
+	                 STORE_DEFER_LOOKUPS);
+	assert_int_equal(store_indexes_worth_deferring(s, 250 * fx_nbase - 250),
+	                 STORE_DEFER_NONE);
+	assert_int_equal(store_indexes_worth_deferring(s, 100),
+	                 STORE_DEFER_NONE);
+	/* Millions of events: the event IDs' index too. */
+	assert_int_equal(store_indexes_worth_deferring(
+				 s, (uint64_t)250 * (2000000 - fx_nbase)),
+	                 STORE_DEFER_ALL);
+	assert_int_equal(store_indexes_worth_deferring(
+				 s, (uint64_t)250 * (2000000 - fx_nbase - 1)),
+	                 STORE_DEFER_LOOKUPS);
+	store_close(s);
+}
+
+/* With only the lookup indexes aside, the writer still finds copies as
+ * they come, and the build has none to remove. */
+static void test_lookups_only(void **state)
+{
+	(void)state;
+	char path[160];
+	struct store *s = open_at("lookups.db", path, sizeof path);
+	assert_int_equal(store_indexes_defer(s, STORE_DEFER_LOOKUPS), 0);
+	assert_int_equal(store_indexes_pending(s), NDEFERRABLE);
+	assert_int_equal(index_count(path, "event_by_event_id"), 1);
+	assert_int_equal(fx_add_file(s, "base.json", fx_base, fx_nbase,
+	                             FX_PLAIN),
+	                 0);
+	assert_int_equal(fx_add_file(s, "again.json", fx_base, fx_nbase,
+	                             FX_PLAIN),
+	                 (int)fx_nbase);
+	int64_t dups = -1;
+	assert_int_equal(store_indexes_build(s, &dups), 0);
+	assert_int_equal(dups, 0);
+	assert_int_equal(scalar(path, "SELECT count(*) FROM event", NULL),
+	                 (int64_t)fx_nbase);
 	store_close(s);
 }
 
@@ -165,7 +332,10 @@ int main(void)
 		cmocka_unit_test(test_filters_answer_while_deferred),
 		cmocka_unit_test(test_defer_twice),
 		cmocka_unit_test(test_killed_import_leaves_definitions),
+		cmocka_unit_test(test_copies_removed_at_build),
+		cmocka_unit_test(test_sink_counts_copies),
 		cmocka_unit_test(test_worth_deferring),
+		cmocka_unit_test(test_lookups_only),
 	};
 	return cmocka_run_group_tests_name("indexes", tests, fx_make_tmpdir,
 	                                   fx_remove_tmpdir);

@@ -141,7 +141,7 @@ static int import_trail(struct store *s, char *trail,
 		struct import_sink sink = store_sink_ops(&k);
 		sink.progress = pr.enabled ? show_progress : NULL;
 		rc = import_run(&opt, &w, &sink, t, fatal, sizeof fatal);
-		if (store_sink_finish(&k) < 0 && rc == 0) {
+		if (store_sink_finish(&k, t) < 0 && rc == 0) {
 			rc = -1;
 			snprintf(fatal, sizeof fatal, "%s", store_errmsg(s));
 		}

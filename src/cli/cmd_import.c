@@ -172,13 +172,13 @@ static void print_summary(const struct import_totals *t, double seconds)
  * instead of leaving them to the next import, and the import ends as if
  * it had come first; Ctrl-C still stops at once.  Under --follow, whose
  * handler ends the watching, the signal is delivered once they are built. */
-static int finish(struct store_sink *k)
+static int finish(struct store_sink *k, struct import_totals *t)
 {
 	sigset_t term, old, pending;
 	sigemptyset(&term);
 	sigaddset(&term, SIGTERM);
 	sigprocmask(SIG_BLOCK, &term, &old);
-	int rc = store_sink_finish(k);
+	int rc = store_sink_finish(k, t);
 	struct sigaction now;
 	if (sigpending(&pending) == 0 && sigismember(&pending, SIGTERM) &&
 	    !sigismember(&old, SIGTERM) && sigaction(SIGTERM, NULL, &now) == 0 &&
@@ -210,7 +210,7 @@ static int import_once(const struct import_args *a, struct store_sink *k,
 	sink.progress = pr.enabled ? show_progress : NULL;
 	char fatal[512] = "";
 	int rc = import_run(&a->opt, &w, &sink, t, fatal, sizeof fatal);
-	if (finish(k) < 0 && rc == 0) {
+	if (finish(k, t) < 0 && rc == 0) {
 		rc = -1;
 		snprintf(fatal, sizeof fatal, "%s", store_errmsg(k->store));
 	}

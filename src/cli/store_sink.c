@@ -141,14 +141,15 @@ static int sink_begin(void *ctx, const struct import_totals *t, char *why,
                       size_t whylen)
 {
 	struct store_sink *k = ctx;
-	if (!store_indexes_worth_deferring(k->store, t->bytes_total) ||
-	    store_indexes_defer(k->store) == 0)
+	enum store_defer what =
+		store_indexes_worth_deferring(k->store, t->bytes_total);
+	if (store_indexes_defer(k->store, what) == 0)
 		return 0;
 	snprintf(why, whylen, "%s", store_errmsg(k->store));
 	return -1;
 }
 
-int store_sink_finish(struct store_sink *k)
+int store_sink_finish(struct store_sink *k, struct import_totals *t)
 {
 	if (store_sink_flush(k) < 0)
 		return -1;
@@ -157,7 +158,16 @@ int store_sink_finish(struct store_sink *k)
 		return pending;
 	if (k->before_indexing)
 		k->before_indexing(k->message_ctx);
-	return store_indexes_build(k->store);
+	int64_t copies = 0;
+	if (store_indexes_build(k->store, &copies) < 0)
+		return -1;
+	/* Found only now, they were counted as new.  A killed import's
+	 * copies, found by the next, were not this import's to count. */
+	uint64_t n = (uint64_t)copies < t->events_new ? (uint64_t)copies
+	                                                : t->events_new;
+	t->events_new -= n;
+	t->events_duplicate += n;
+	return 0;
 }
 
 struct import_sink store_sink_ops(struct store_sink *k)

@@ -27,7 +27,8 @@ struct import_sink store_sink_ops(struct store_sink *k);
 int store_sink_flush(struct store_sink *k);
 /* The end of an import: commits the open batch and builds the indexes
  * that wait (this import's, or a killed one's); -1 on failure, with the
- * store's message, and what was committed stays. */
-int store_sink_finish(struct store_sink *k);
+ * store's message, and what was committed stays.  The duplicates a bulk
+ * import finds only then move in *t from new to duplicate. */
+int store_sink_finish(struct store_sink *k, struct import_totals *t);
 
 #endif

@@ -8,8 +8,13 @@
  * database holds drops the indexes below first and builds them at its
  * end.
  *
- * Not deferred: the UNIQUE indexes and resource_by_arn (event IDs,
- * dictionary values and ARNs are looked up by the writer itself),
+ * A very big import sets the index of event IDs aside too (databases of
+ * schema 7 and later, where it is a plain index): the writer then inserts
+ * every event unchecked, and the build removes the later copies of an ID
+ * once that index is back, before building the others (dedupe.c).
+ *
+ * Not deferred: the UNIQUE indexes and resource_by_arn (dictionary
+ * values and ARNs are looked up by the writer itself),
  * event_by_time (the browser's list pane walks it by name, and keeps
  * working while the import runs) and file_by_path (the ledger).  Queries are correct without the others,
  * only slower, so a browser open during the import sees every committed
@@ -36,6 +41,15 @@ static const char *const deferrable[] = {
 
 #define NDEFERRABLE (sizeof deferrable / sizeof deferrable[0])
 
+/* The index of event IDs takes about 28 bytes an event: past a million
+ * events or so it outgrows the import's 32 MB page cache, and from then on
+ * each batch of random IDs reads and dirties most of its pages.  Setting
+ * it aside took a 10M-event import from 401 s to 242 s, and its peak RSS
+ * from 256 to 235 MB.  The price: until the import ends, a browser sees
+ * the copies of an event that two trails delivered.  Below this many
+ * events (held and coming), checking each event as it comes costs little. */
+#define EVENT_IDS_DEFER_EVENTS 2000000
+
 /* Compressed trail files hold about this many bytes per event (gzip of
  * real and generated trails: 230 to 300); plain JSON holds several
  * times more, which errs on the side of deferring. */
@@ -54,10 +68,16 @@ static int64_t scalar(struct store *s, const char *sql)
 	               : store_fail_sql(s, _("reading the indexes"));
 }
 
-bool store_indexes_worth_deferring(struct store *s, uint64_t bytes)
+enum store_defer store_indexes_worth_deferring(struct store *s,
+                                              uint64_t bytes)
 {
 	int64_t held = scalar(s, "SELECT coalesce(max(id), 0) FROM event");
-	return held >= 0 && bytes / GZIP_BYTES_PER_EVENT >= (uint64_t)held;
+	uint64_t coming = bytes / GZIP_BYTES_PER_EVENT;
+	if (held < 0 || coming < (uint64_t)held)
+		return STORE_DEFER_NONE;
+	return coming + (uint64_t)held >= EVENT_IDS_DEFER_EVENTS
+	               ? STORE_DEFER_ALL
+	               : STORE_DEFER_LOOKUPS;
 }
 
 int store_indexes_pending(struct store *s)
@@ -86,30 +106,40 @@ static int defer_one(struct store *s, const char *name)
 	return store_exec(s, sql);
 }
 
-int store_indexes_defer(struct store *s)
+int store_indexes_defer(struct store *s, enum store_defer what)
 {
 	if (s->in_batch || s->cur.open)
 		return store_fail(s, "%s", _("a batch is already open"));
+	if (what == STORE_DEFER_NONE)
+		return 0;
 	if (store_exec(s, "BEGIN IMMEDIATE") < 0)
 		return -1;
-	for (size_t i = 0; i < NDEFERRABLE; i++)
-		if (defer_one(s, deferrable[i]) < 0) {
-			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-			return -1;
-		}
+	store_forget_insert(s);
+	int rc = 0;
+	for (size_t i = 0; i < NDEFERRABLE && rc == 0; i++)
+		rc = defer_one(s, deferrable[i]);
+	if (rc == 0 && what == STORE_DEFER_ALL)
+		rc = defer_one(s, "event_by_event_id");
+	if (rc < 0) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
 	return store_exec(s, "COMMIT");
 }
 
-/* Every waiting definition, run as one script: DDL must not run while a
- * statement reading the schema is still open. */
-static int build_all(struct store *s)
+/* The waiting definitions that `which` selects (1: the event-ID index, 0:
+ * the others), run as one script: DDL must not run while a statement
+ * reading the schema is still open. */
+static int build_some(struct store *s, int which)
 {
 	sqlite3_stmt *st = store_prepare(
 		s, "SELECT group_concat(d.sql, ';') FROM deferred_index d"
-		   " WHERE NOT EXISTS (SELECT 1 FROM sqlite_schema m"
+		   " WHERE (d.name = 'event_by_event_id') = ?1"
+		   " AND NOT EXISTS (SELECT 1 FROM sqlite_schema m"
 		   " WHERE m.type = 'index' AND m.name = d.name)");
 	if (!st)
 		return -1;
+	sqlite3_bind_int(st, 1, which);
 	int rc = sqlite3_step(st);
 	const char *sql = (const char *)sqlite3_column_text(st, 0);
 	bool any = rc == SQLITE_ROW && sql;
@@ -121,11 +151,26 @@ static int build_all(struct store *s)
 		return store_fail(s, "%s", _("out of memory"));
 	int made = script ? store_exec(s, script) : 0;
 	sqlite3_free(script);
-	return made < 0 ? -1 : store_exec(s, "DELETE FROM deferred_index");
+	return made;
 }
 
-int store_indexes_build(struct store *s)
+/* The event-ID index first, and the copies it finds gone, then the rest. */
+static int build_all(struct store *s, int64_t *duplicates)
 {
+	int aside = store_dedupe_deferred(s);
+	if (aside < 0 || build_some(s, 1) < 0 ||
+	    (aside && store_dedupe_events(s, duplicates) < 0) ||
+	    build_some(s, 0) < 0)
+		return -1;
+	return store_exec(s, "DELETE FROM deferred_index");
+}
+
+int store_indexes_build(struct store *s, int64_t *duplicates)
+{
+	int64_t ignored;
+	if (!duplicates)
+		duplicates = &ignored;
+	*duplicates = 0;
 	if (s->in_batch || s->cur.open)
 		return store_fail(s, "%s", _("a batch is already open"));
 	/* The sorts behind CREATE INDEX spill to temporary files once past
@@ -133,11 +178,14 @@ int store_indexes_build(struct store *s)
 	 * hold a whole index, 200 MB at 10M events. */
 	if (store_exec(s, "PRAGMA temp_store=FILE; BEGIN IMMEDIATE") < 0)
 		return -1;
-	int rc = build_all(s);
+	store_forget_insert(s);
+	int rc = build_all(s, duplicates);
 	if (rc == 0)
 		rc = store_exec(s, "COMMIT");
-	if (rc < 0)
+	if (rc < 0) {
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		*duplicates = 0;
+	}
 	sqlite3_exec(s->db, "PRAGMA temp_store=MEMORY", NULL, NULL, NULL);
 	return rc;
 }

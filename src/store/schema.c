@@ -80,7 +80,7 @@ static const char schema_v1[] =
 	" region INTEGER, service INTEGER, name INTEGER, principal INTEGER,"
 	" account INTEGER, ip INTEGER, agent INTEGER, error INTEGER,"
 	" access_key INTEGER,"
-	" event_id TEXT NOT NULL UNIQUE,"   /* the dedup key, indexed */
+	" event_id TEXT NOT NULL,"          /* the dedup key: see below */
 	" request_id TEXT, shared_id TEXT,"
 	" file INTEGER NOT NULL,"
 	" rec_offset INTEGER NOT NULL,"     /* in the decoded file */
@@ -89,6 +89,12 @@ static const char schema_v1[] =
 	/* The list pane pages by (time, id) with no other condition: the
 	 * index on time (which carries the rowid) serves both directions. */
 	"CREATE INDEX event_by_time ON event(time_ms);"
+	/* Event IDs are unique.  The writer keeps them so through this
+	 * index, which an import of millions of events sets aside and
+	 * rebuilds at its end, removing the copies (version 7, dedupe.c).
+	 * Databases made before version 7 hold a UNIQUE constraint in the
+	 * table instead. */
+	"CREATE INDEX event_by_event_id ON event(event_id);"
 	/* Triage filters and pivots name one event, principal, key, address
 	 * or service and want the newest first: (column, time) lets SQLite walk
 	 * just those events in time order and stop after one page. */
@@ -207,6 +213,16 @@ static const char schema_v6[] =
 	"CREATE INDEX IF NOT EXISTS event_resource_by_event"
 	" ON event_resource(event);";
 
+/* Version 7: the writer, not a UNIQUE constraint, keeps event IDs unique
+ * (writer.c), so that a big import may set their index aside like the
+ * lookup indexes (indexes.c): inserting 10M random IDs one by one into an
+ * index far bigger than the cache took 40% of that import.  New
+ * databases get version 1's table without the constraint; older ones
+ * keep theirs, since SQLite can drop it only by copying every event,
+ * and import as before.  The version keeps older trailnavs, whose writer
+ * relies on the constraint, from writing to a database without it. */
+static const char schema_v7[] = "";
+
 struct migration {
 	const char *sql;
 	/* Only makes reading faster: a read-only open of a database without
@@ -228,6 +244,7 @@ static const struct migration migrations[] = {
 	{ schema_v5, true, true },
 	/* Without the index a page walks more slowly, never wrongly. */
 	{ schema_v6, true, true },
+	{ schema_v7, true, false },
 };
 
 static store_upgrade_notice *upgrade_notice;

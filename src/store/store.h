@@ -130,20 +130,34 @@ void store_set_resource_gather_limit(struct store *s, int64_t events);
 
 /* ---- Lookup indexes built after a bulk import (indexes.c) ------------- */
 
-/* Whether an import of `bytes` of trail files brings at least as many
- * events as the database holds, so that building the lookup indexes at
- * its end costs less than keeping them up to date event by event. */
-bool store_indexes_worth_deferring(struct store *s, uint64_t bytes);
-/* Drops the lookup indexes, keeping their definitions in the database:
- * queries stay correct, only slower, until store_indexes_build().  Not
- * inside a batch. */
-int store_indexes_defer(struct store *s);
+/* Which indexes an import sets aside until its end. */
+enum store_defer {
+	STORE_DEFER_NONE,
+	STORE_DEFER_LOOKUPS, /* the lookup indexes */
+	STORE_DEFER_ALL,     /* those and the index of event IDs */
+};
+
+/* What an import of `bytes` of trail files should set aside: the lookup
+ * indexes when it brings at least as many events as the database holds,
+ * so that building them at its end costs less than keeping them up to
+ * date event by event; the index of event IDs as well when the database
+ * will hold millions of events (indexes.c says why). */
+enum store_defer store_indexes_worth_deferring(struct store *s,
+                                              uint64_t bytes);
+/* Drops the indexes `what` names, keeping their definitions in the
+ * database: queries stay correct, only slower, until
+ * store_indexes_build(); without the index of event IDs, events go in
+ * unchecked, and copies are removed then.  Not inside a batch. */
+int store_indexes_defer(struct store *s, enum store_defer what);
 /* How many indexes wait to be built (an import was killed before its
  * end, or is running); -1 on error. */
 int store_indexes_pending(struct store *s);
 /* Builds every waiting index, in one transaction; -1 on failure, and
- * they still wait. */
-int store_indexes_build(struct store *s);
+ * they still wait.  When the event-ID index waited, the events imported
+ * meanwhile went in unchecked: the later copies of each ID are removed
+ * and counted as duplicates, in the ledger and in *duplicates (which
+ * may be NULL). */
+int store_indexes_build(struct store *s, int64_t *duplicates);
 
 /* The newest ledger entry for `path`, to skip unchanged files.  Returns 1
  * and fills the out-parameters when found, 0 when not, -1 on error.

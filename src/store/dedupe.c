@@ -1,0 +1,77 @@
+/* dedupe.c - events unique by ID after a bulk import.
+ *
+ * A bulk import sets event_by_event_id aside with the other lookup
+ * indexes (indexes.c) and inserts every event it reads (writer.c).  Once
+ * the index is built again, this finds the IDs held more than once and
+ * keeps the first copy, the one with the lowest row id: the one written
+ * first, in the walk's order, or held before the import began, which is
+ * the copy the writer keeps when it checks event by event.  The others
+ * become their files' duplicates in the ledger, as if they had been
+ * found at once.
+ *
+ * It runs before the other indexes are built, so that removing copies
+ * touches only the table and the indexes the import kept.
+ */
+#include <config.h>
+
+#include "store/internal.h"
+#include "util/i18n.h"
+
+int store_dedupe_deferred(struct store *s)
+{
+	sqlite3_stmt *st = store_prepare(
+		s, "SELECT EXISTS (SELECT 1 FROM deferred_index"
+		   " WHERE name = 'event_by_event_id')");
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	int aside = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? aside
+	                        : store_fail_sql(s, _("reading the indexes"));
+}
+
+/* The later copies: for each ID held more than once (a walk of the index,
+ * no sort), the rows past its first. */
+static const char find_copies[] =
+	"CREATE TEMP TABLE copy(id INTEGER PRIMARY KEY, file INTEGER NOT NULL);"
+	"INSERT INTO temp.copy(id, file)"
+	" SELECT e.id, e.file FROM (SELECT event_id, min(id) AS first"
+	" FROM main.event GROUP BY event_id HAVING count(*) > 1) AS g"
+	" JOIN main.event AS e ON e.event_id = g.event_id AND e.id > g.first;";
+
+/* The ledger's totals follow through its triggers (schema.c, version 2). */
+static const char remove_copies[] =
+	"DELETE FROM main.event_resource WHERE event IN (SELECT id FROM temp.copy);"
+	"DELETE FROM main.event WHERE id IN (SELECT id FROM temp.copy);"
+	"UPDATE main.file SET events = events - d.n,"
+	" duplicates = duplicates + d.n"
+	" FROM (SELECT file, count(*) AS n FROM temp.copy GROUP BY file) AS d"
+	" WHERE main.file.id = d.file;";
+
+static int64_t count_copies(struct store *s)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT count(*) FROM temp.copy");
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_finalize(st);
+	return n >= 0 ? n : store_fail_sql(s, _("removing duplicate events"));
+}
+
+int store_dedupe_events(struct store *s, int64_t *removed)
+{
+	*removed = 0;
+	if (store_exec(s, find_copies) < 0)
+		return -1;
+	int64_t n = count_copies(s);
+	int rc = n < 0 ? -1 : n == 0 ? 0 : store_exec(s, remove_copies);
+	/* Dropped in any case: a rolled-back build leaves no temp table
+	 * behind for the next one to trip on. */
+	if (store_exec(s, "DROP TABLE temp.copy") < 0)
+		rc = -1;
+	if (rc == 0)
+		*removed = n;
+	return rc;
+}
