@@ -87,6 +87,10 @@ int64_t store_clock_ms(void);
 void store_deadline_set(struct store *s, int64_t ms, int64_t *until);
 void store_deadline_clear(struct store *s);
 
+/* A connection's page cache outside imports, in KiB (PRAGMA cache_size
+ * takes it negated). */
+#define STORE_CACHE_KIB "16384"
+
 /* Runs SQL with no results (several statements allowed). */
 int store_exec(struct store *s, const char *sql);
 

@@ -176,7 +176,7 @@ static int configure(struct store *s)
 	                  " PRAGMA wal_autocheckpoint=65536") < 0)
 		return -1;
 	return store_exec(s, "PRAGMA foreign_keys=OFF; PRAGMA temp_store=MEMORY;"
-	                     " PRAGMA cache_size=-16384");
+	                     " PRAGMA cache_size=-" STORE_CACHE_KIB);
 }
 
 /* The SQLite URI that opens `path` read-only as an immutable file: no
