@@ -36,7 +36,9 @@ static const char *const deferrable[] = {
 	"event_by_name",  "event_by_principal", "event_by_service",
 	"event_by_ip",    "event_by_key",       "event_by_error",
 	"event_by_rare_category", "resource_by_name",
-	"access_key_by_s_nocase", "event_resource_by_event",
+	"access_key_by_s_nocase",
+	/* The one of the two that the database's layout has (schema.c). */
+	"event_resource_by_resource", "event_resource_by_event",
 };
 
 #define NDEFERRABLE (sizeof deferrable / sizeof deferrable[0])

@@ -52,10 +52,9 @@ struct store {
 	struct strmap principals;
 	struct strmap resources;
 	size_t cache_budget; /* of the caches above; 0: the default */
-	/* Prepared on first use, kept for every event of an import;
-	 * insert_event in the form insert_unchecked says (writer.c). */
+	/* Prepared on first use, kept for every event of an import
+	 * (insert_event: in the form the event-ID index allows, writer.c). */
 	sqlite3_stmt *insert_event;
-	bool insert_unchecked;
 	sqlite3_stmt *insert_event_resource;
 	sqlite3_stmt *dict_select[DICT_COUNT_], *dict_insert[DICT_COUNT_];
 	sqlite3_stmt *principal_select, *principal_insert;

@@ -222,8 +222,9 @@ static const struct lookup resource_lookup = {
 	"))", { "arn", "name", NULL }, NULL, NULL, true };
 
 /* The walk form of resource_lookup: whether this event names a matching
- * resource, through event_resource_by_event, rather than gathering every
- * event of every matching resource before the first row. */
+ * resource, through the event's own links (event_resource's key, or
+ * event_resource_by_event in databases made before schema 7), rather than
+ * gathering every event of every matching resource before the first row. */
 static const struct lookup resource_walk_lookup = {
 	"EXISTS (SELECT 1 FROM event_resource er JOIN resource r"
 	" ON r.id = er.resource WHERE er.event = e.id AND (",

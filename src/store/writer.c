@@ -304,7 +304,6 @@ static sqlite3_stmt *insert_statement(struct store *s)
 	int aside = store_dedupe_deferred(s);
 	if (aside < 0)
 		return NULL;
-	s->insert_unchecked = aside;
 	s->insert_event = store_prepare(
 		s, aside ? insert_unchecked_sql : insert_checked_sql);
 	return s->insert_event;
