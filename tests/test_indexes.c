@@ -71,6 +71,21 @@ static int64_t ledger(const char *db, const char *column, const char *path)
 	return scalar(db, sql, path);
 }
 
+/* A new database with every index set aside, the event IDs' too. */
+static struct store *open_deferred(const char *name, char *path, size_t len)
+{
+	struct store *s = open_at(name, path, len);
+	assert_int_equal(store_indexes_defer(s, STORE_DEFER_ALL), 0);
+	return s;
+}
+
+/* Adds the first n fixture events as file `name`, none found to be a
+ * duplicate (none is one, or the event IDs' index is aside). */
+static void add_unchecked(struct store *s, const char *name, size_t n)
+{
+	assert_int_equal(fx_add_file(s, name, fx_base, n, FX_PLAIN), 0);
+}
+
 /* One filter per deferred index, and their combinations. */
 static const struct fx_case cases[] = {
 	{ "event:StopLogging,CreateUser", "e04 e01" },
@@ -105,7 +120,7 @@ static void test_filters_answer_while_deferred(void **state)
 	 * ARNs by the others. */
 	assert_int_equal(index_count(path, "event_by_time"), 1);
 	assert_int_equal(index_count(path, "resource_by_arn"), 1);
-	/* Event IDs are kept unique by the writer, through an index that
+	/* Event IDs are kept unique by a UNIQUE index of their own, which
 	 * waits with the others (schema 7). */
 	assert_int_equal(index_count(path, "event_by_event_id"), 0);
 	assert_int_equal(index_count(path, "sqlite_autoindex_event_1"), 0);
@@ -134,8 +149,7 @@ static void test_defer_twice(void **state)
 {
 	(void)state;
 	char path[160];
-	struct store *s = open_at("twice.db", path, sizeof path);
-	assert_int_equal(store_indexes_defer(s, STORE_DEFER_ALL), 0);
+	struct store *s = open_deferred("twice.db", path, sizeof path);
 	assert_int_equal(store_indexes_defer(s, STORE_DEFER_ALL), 0);
 	assert_int_equal(store_indexes_pending(s), NDEFERRABLE + 1);
 	assert_int_equal(store_indexes_build(s, NULL), 0);
@@ -149,11 +163,8 @@ static void test_killed_import_leaves_definitions(void **state)
 {
 	(void)state;
 	char path[160];
-	struct store *s = open_at("killed.db", path, sizeof path);
-	assert_int_equal(store_indexes_defer(s, STORE_DEFER_ALL), 0);
-	assert_int_equal(fx_add_file(s, "base.json", fx_base, fx_nbase,
-	                             FX_PLAIN),
-	                 0);
+	struct store *s = open_deferred("killed.db", path, sizeof path);
+	add_unchecked(s, "base.json", fx_nbase);
 	store_close(s); /* no build: as if killed */
 	assert_int_equal(index_count(path, "event_by_principal"), 0);
 	s = open_at("killed.db", path, sizeof path);
@@ -174,15 +185,10 @@ static void test_copies_removed_at_build(void **state)
 	(void)state;
 	char path[160];
 	struct store *s = open_at("copies.db", path, sizeof path);
-	assert_int_equal(fx_add_file(s, "before.json", fx_base, 2, FX_PLAIN),
-	                 0);
+	add_unchecked(s, "before.json", 2);
 	assert_int_equal(store_indexes_defer(s, STORE_DEFER_ALL), 0);
-	assert_int_equal(fx_add_file(s, "base.json", fx_base, fx_nbase,
-	                             FX_PLAIN),
-	                 0);
-	assert_int_equal(fx_add_file(s, "again.json", fx_base, fx_nbase,
-	                             FX_PLAIN),
-	                 0);
+	add_unchecked(s, "base.json", fx_nbase);
+	add_unchecked(s, "again.json", fx_nbase);
 	assert_int_equal(scalar(path, "SELECT count(*) FROM event", NULL),
 	                 (int64_t)(2 + 2 * fx_nbase));
 	int64_t links = scalar(path, "SELECT count(*) FROM event_resource",
@@ -239,14 +245,9 @@ static void test_sink_counts_copies(void **state)
 {
 	(void)state;
 	char path[160];
-	struct store *s = open_at("sink.db", path, sizeof path);
-	assert_int_equal(store_indexes_defer(s, STORE_DEFER_ALL), 0);
-	assert_int_equal(fx_add_file(s, "base.json", fx_base, fx_nbase,
-	                             FX_PLAIN),
-	                 0);
-	assert_int_equal(fx_add_file(s, "again.json", fx_base, fx_nbase,
-	                             FX_PLAIN),
-	                 0);
+	struct store *s = open_deferred("sink.db", path, sizeof path);
+	add_unchecked(s, "base.json", fx_nbase);
+	add_unchecked(s, "again.json", fx_nbase);
 	struct store_sink k;
 	store_sink_init(&k, s);
 	struct import_totals t = { .events_new = 2 * fx_nbase };
@@ -256,13 +257,9 @@ static void test_sink_counts_copies(void **state)
 	store_sink_free(&k);
 	store_close(s);
 
-	s = open_at("sink-killed.db", path, sizeof path);
-	assert_int_equal(store_indexes_defer(s, STORE_DEFER_ALL), 0);
-	assert_int_equal(fx_add_file(s, "base.json", fx_base, fx_nbase,
-	                             FX_PLAIN),
-	                 0);
-	assert_int_equal(fx_add_file(s, "again.json", fx_base, 1, FX_PLAIN),
-	                 0);
+	s = open_deferred("sink-killed.db", path, sizeof path);
+	add_unchecked(s, "base.json", fx_nbase);
+	add_unchecked(s, "again.json", 1);
 	store_sink_init(&k, s); /* the next import, which brought nothing */
 	t = (struct import_totals){ .events_duplicate = 3 };
 	assert_int_equal(store_sink_finish(&k, &t), 0);
@@ -283,9 +280,7 @@ static void test_worth_deferring(void **state)
 	struct store *s = open_at("worth.db", path, sizeof path);
 	assert_int_equal(store_indexes_worth_deferring(s, 0),
 	                 STORE_DEFER_LOOKUPS);
-	assert_int_equal(fx_add_file(s, "base.json", fx_base, fx_nbase,
-	                             FX_PLAIN),
-	                 0);
+	add_unchecked(s, "base.json", fx_nbase);
 	assert_int_equal(store_indexes_worth_deferring(s, 250 * fx_nbase),
 	                 STORE_DEFER_LOOKUPS);
 	assert_int_equal(store_indexes_worth_deferring(s, 250 * fx_nbase - 250),
@@ -312,9 +307,7 @@ static void test_lookups_only(void **state)
 	assert_int_equal(store_indexes_defer(s, STORE_DEFER_LOOKUPS), 0);
 	assert_int_equal(store_indexes_pending(s), NDEFERRABLE);
 	assert_int_equal(index_count(path, "event_by_event_id"), 1);
-	assert_int_equal(fx_add_file(s, "base.json", fx_base, fx_nbase,
-	                             FX_PLAIN),
-	                 0);
+	add_unchecked(s, "base.json", fx_nbase);
 	assert_int_equal(fx_add_file(s, "again.json", fx_base, fx_nbase,
 	                             FX_PLAIN),
 	                 (int)fx_nbase);

@@ -1,16 +1,14 @@
 /* dedupe.c - events unique by ID after a bulk import.
  *
- * A bulk import sets event_by_event_id aside with the other lookup
- * indexes (indexes.c) and inserts every event it reads (writer.c).  Once
- * the index is built again, this finds the IDs held more than once and
- * keeps the first copy, the one with the lowest row id: the one written
- * first, in the walk's order, or held before the import began, which is
- * the copy the writer keeps when it checks event by event.  The others
- * become their files' duplicates in the ledger, as if they had been
- * found at once.
- *
- * It runs before the other indexes are built, so that removing copies
- * touches only the table and the indexes the import kept.
+ * An import of millions of events sets the UNIQUE index of event IDs
+ * aside with the lookup indexes (indexes.c), and every event it reads goes
+ * in (writer.c).  At its end, before any index is built, this finds the
+ * IDs held more than once, through an index made for the purpose (a sort,
+ * where looking each ID up was a random write), and keeps the first copy,
+ * the one with the lowest row id: the one written first, in the walk's
+ * order, or held before the import began, which is the copy the UNIQUE
+ * index keeps when it is there.  The others become their files'
+ * duplicates in the ledger, as if they had been refused at once.
  */
 #include <config.h>
 
@@ -31,14 +29,18 @@ int store_dedupe_deferred(struct store *s)
 	                        : store_fail_sql(s, _("reading the indexes"));
 }
 
-/* The later copies: for each ID held more than once (a walk of the index,
- * no sort), the rows past its first. */
+/* The later copies: for each ID held more than once (a walk of the
+ * index), the rows past its first.  The index goes before the copies do,
+ * which would otherwise be removed from it too; its pages are free for
+ * the indexes built next. */
 static const char find_copies[] =
+	"CREATE INDEX main.event_id_copies ON event(event_id);"
 	"CREATE TEMP TABLE copy(id INTEGER PRIMARY KEY, file INTEGER NOT NULL);"
 	"INSERT INTO temp.copy(id, file)"
 	" SELECT e.id, e.file FROM (SELECT event_id, min(id) AS first"
 	" FROM main.event GROUP BY event_id HAVING count(*) > 1) AS g"
-	" JOIN main.event AS e ON e.event_id = g.event_id AND e.id > g.first;";
+	" JOIN main.event AS e ON e.event_id = g.event_id AND e.id > g.first;"
+	"DROP INDEX main.event_id_copies;";
 
 /* The ledger's totals follow through its triggers (schema.c, version 2). */
 static const char remove_copies[] =

@@ -8,10 +8,10 @@
  * database holds drops the indexes below first and builds them at its
  * end.
  *
- * A very big import sets the index of event IDs aside too (databases of
- * schema 7 and later, where it is a plain index): the writer then inserts
- * every event unchecked, and the build removes the later copies of an ID
- * once that index is back, before building the others (dedupe.c).
+ * A very big import sets the UNIQUE index of event IDs aside too
+ * (databases of schema 7 and later, where it is an index of its own): the
+ * writer then inserts every event, and the build first removes the later
+ * copies of an ID (dedupe.c).
  *
  * Not deferred: the UNIQUE indexes and resource_by_arn (dictionary
  * values and ARNs are looked up by the writer itself),
@@ -120,7 +120,6 @@ int store_indexes_defer(struct store *s, enum store_defer what)
 		return 0;
 	if (store_exec(s, "BEGIN IMMEDIATE") < 0)
 		return -1;
-	store_forget_insert(s);
 	int rc = 0;
 	for (size_t i = 0; i < NDEFERRABLE && rc == 0; i++)
 		rc = defer_one(s, deferrable[i]);
@@ -133,19 +132,16 @@ int store_indexes_defer(struct store *s, enum store_defer what)
 	return store_exec(s, "COMMIT");
 }
 
-/* The waiting definitions that `which` selects (1: the event-ID index, 0:
- * the others), run as one script: DDL must not run while a statement
- * reading the schema is still open. */
-static int build_some(struct store *s, int which)
+/* Every waiting definition, run as one script: DDL must not run while a
+ * statement reading the schema is still open. */
+static int build_waiting(struct store *s)
 {
 	sqlite3_stmt *st = store_prepare(
 		s, "SELECT group_concat(d.sql, ';') FROM deferred_index d"
-		   " WHERE (d.name = 'event_by_event_id') = ?1"
-		   " AND NOT EXISTS (SELECT 1 FROM sqlite_schema m"
+		   " WHERE NOT EXISTS (SELECT 1 FROM sqlite_schema m"
 		   " WHERE m.type = 'index' AND m.name = d.name)");
 	if (!st)
 		return -1;
-	sqlite3_bind_int(st, 1, which);
 	int rc = sqlite3_step(st);
 	const char *sql = (const char *)sqlite3_column_text(st, 0);
 	bool any = rc == SQLITE_ROW && sql;
@@ -160,13 +156,14 @@ static int build_some(struct store *s, int which)
 	return made;
 }
 
-/* The event-ID index first, and the copies it finds gone, then the rest. */
+/* When the events went in unchecked, the copies go first: removing them
+ * then touches only the table and the indexes the import kept, and the
+ * UNIQUE index of event IDs can be built. */
 static int build_all(struct store *s, int64_t *duplicates)
 {
 	int aside = store_dedupe_deferred(s);
-	if (aside < 0 || build_some(s, 1) < 0 ||
-	    (aside && store_dedupe_events(s, duplicates) < 0) ||
-	    build_some(s, 0) < 0)
+	if (aside < 0 || (aside && store_dedupe_events(s, duplicates) < 0) ||
+	    build_waiting(s) < 0)
 		return -1;
 	return store_exec(s, "DELETE FROM deferred_index");
 }
@@ -193,7 +190,6 @@ int store_indexes_build(struct store *s, int64_t *duplicates)
 	         BUILD_THREADS);
 	if (store_exec(s, setup) < 0)
 		return -1;
-	store_forget_insert(s);
 	int rc = build_all(s, duplicates);
 	if (rc == 0)
 		rc = store_exec(s, "COMMIT");

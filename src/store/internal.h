@@ -52,8 +52,7 @@ struct store {
 	struct strmap principals;
 	struct strmap resources;
 	size_t cache_budget; /* of the caches above; 0: the default */
-	/* Prepared on first use, kept for every event of an import
-	 * (insert_event: in the form the event-ID index allows, writer.c). */
+	/* Prepared on first use, kept for every event of an import. */
 	sqlite3_stmt *insert_event;
 	sqlite3_stmt *insert_event_resource;
 	sqlite3_stmt *dict_select[DICT_COUNT_], *dict_insert[DICT_COUNT_];
@@ -100,16 +99,12 @@ sqlite3_stmt *store_prepare(struct store *s, const char *sql);
  * comes back reset, with no bindings.  Do not finalize it. */
 sqlite3_stmt *store_cached(struct store *s, const char *sql);
 
-/* writer.c: forgets the prepared event insert, whose form depends on
- * whether the event-ID index is set aside (see store_dedupe_deferred). */
-void store_forget_insert(struct store *s);
-
-/* dedupe.c: whether a bulk import has set the event-ID index aside, so
- * that events go in unchecked (1), or not (0); -1 on error. */
+/* dedupe.c: whether a bulk import has set the UNIQUE index of event IDs
+ * aside, so that every event went in (1), or not (0); -1 on error. */
 int store_dedupe_deferred(struct store *s);
 /* Removes every event whose ID an earlier event holds, with its resource
  * links, and counts it as its file's duplicate in the ledger; *removed
- * says how many.  Needs event_by_event_id; inside a transaction. */
+ * says how many.  Inside a transaction, before the indexes are built. */
 int store_dedupe_events(struct store *s, int64_t *removed);
 
 /* The table name of a dictionary. */

@@ -89,12 +89,12 @@ static const char schema_v1[] =
 	/* The list pane pages by (time, id) with no other condition: the
 	 * index on time (which carries the rowid) serves both directions. */
 	"CREATE INDEX event_by_time ON event(time_ms);"
-	/* Event IDs are unique.  The writer keeps them so through this
-	 * index, which an import of millions of events sets aside and
-	 * rebuilds at its end, removing the copies (version 7, dedupe.c).
-	 * Databases made before version 7 hold a UNIQUE constraint in the
-	 * table instead. */
-	"CREATE INDEX event_by_event_id ON event(event_id);"
+	/* Event IDs are unique: the same event through two trails is stored
+	 * once.  The constraint is an index of its own, which an import of
+	 * millions of events sets aside and builds at its end, once the
+	 * copies are removed (version 7, dedupe.c).  Databases made before
+	 * version 7 hold it in the table, where it cannot be dropped. */
+	"CREATE UNIQUE INDEX event_by_event_id ON event(event_id);"
 	/* Triage filters and pivots name one event, principal, key, address
 	 * or service and want the newest first: (column, time) lets SQLite walk
 	 * just those events in time order and stop after one page. */
@@ -221,17 +221,17 @@ static const char schema_v6[] =
 /* Version 7: what an import writes at random places goes in at the end
  * instead, sorted, in new databases, made from version 1's text as it is
  * now:
- * - The writer, not a UNIQUE constraint, keeps event IDs unique
- *   (writer.c), so that a big import may set their index aside like the
- *   lookup indexes (indexes.c): inserting 10M random IDs one by one into
- *   an index far bigger than the cache took 40% of that import.
+ * - Event IDs are kept unique by a UNIQUE index of their own rather than
+ *   a constraint in the table, so that a big import may set it aside
+ *   like the lookup indexes (indexes.c): inserting 10M random IDs one by
+ *   one into an index far bigger than the cache took 40% of that import.
  * - event_resource is kept in event order, which importing appends to;
  *   the index by resource is set aside during bulk imports.  Inserting
  *   in resource order took a fifth of the 10M import.
  * Older databases keep their layout, which SQLite could change only by
  * copying every event, and import as before.  The version keeps older
- * trailnavs, whose writer relies on the constraint, from writing to a
- * database without it. */
+ * trailnavs, which would build a waiting UNIQUE index over copies, from
+ * writing to a new database. */
 static const char schema_v7[] = "";
 
 struct migration {

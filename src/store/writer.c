@@ -273,47 +273,16 @@ static int add_resources(struct store *s, int64_t event,
 	return 0;
 }
 
-#define INSERT_EVENT                                                       \
-	"INSERT INTO event(time_ms, category, global, read_only, region,"  \
-	" service, name, principal, account, ip, agent, error, access_key,"  \
-	" event_id, request_id, shared_id, file, rec_offset, rec_length,"    \
-	" rec_escaped) "
-#define EVENT_VALUES                                                       \
-	"?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"  \
-	" ?16, ?17, ?18, ?19, ?20"
-
-/* An event whose ID is stored already is a duplicate, and not inserted.
- * Databases of schema 7 and later hold no UNIQUE constraint on event IDs
- * (schema.c), so the writer asks, through event_by_event_id (or the
- * constraint's own index in older databases). */
-static const char insert_checked_sql[] =
-	INSERT_EVENT "SELECT " EVENT_VALUES " WHERE NOT EXISTS"
-	" (SELECT 1 FROM event WHERE event_id = ?14)";
-
-/* While a bulk import has that index set aside, asking would read every
- * event: every event goes in, and store_indexes_build() removes the later
- * copies of an ID once the index is back (dedupe.c). */
-static const char insert_unchecked_sql[] =
-	INSERT_EVENT "VALUES(" EVENT_VALUES ")";
-
-/* Prepares the insert in the form the event-ID index allows now. */
-static sqlite3_stmt *insert_statement(struct store *s)
-{
-	if (s->insert_event)
-		return s->insert_event;
-	int aside = store_dedupe_deferred(s);
-	if (aside < 0)
-		return NULL;
-	s->insert_event = store_prepare(
-		s, aside ? insert_unchecked_sql : insert_checked_sql);
-	return s->insert_event;
-}
-
-void store_forget_insert(struct store *s)
-{
-	sqlite3_finalize(s->insert_event);
-	s->insert_event = NULL;
-}
+/* An event whose ID is stored already is a duplicate: OR IGNORE lets
+ * the UNIQUE index of event IDs refuse it.  While an import of millions of
+ * events has that index set aside, every event goes in, and
+ * store_indexes_build() removes the later copies (dedupe.c). */
+static const char insert_event_sql[] =
+	"INSERT OR IGNORE INTO event(time_ms, category, global, read_only,"
+	" region, service, name, principal, account, ip, agent, error,"
+	" access_key, event_id, request_id, shared_id, file, rec_offset,"
+	" rec_length, rec_escaped) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+	" ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)";
 
 /* The dictionary columns of the event row, parameters 5 to 13. */
 static int bind_dictionaries(struct store *s, sqlite3_stmt *st,
@@ -382,9 +351,10 @@ int store_add_event(struct store *s, const struct trail_event *ev,
 		return store_fail(s, "%s", _("no file is being imported"));
 	if (!present(ev->event_id))
 		return store_fail(s, "%s", _("an event without an event ID"));
-	sqlite3_stmt *st = insert_statement(s);
-	if (!st)
+	if (!s->insert_event &&
+	    !(s->insert_event = store_prepare(s, insert_event_sql)))
 		return -1;
+	sqlite3_stmt *st = s->insert_event;
 	int rc = bind_event(s, st, ev);
 	if (rc == 0 && sqlite3_step(st) != SQLITE_DONE)
 		rc = store_fail_sql(s, _("adding an event"));
