@@ -13,8 +13,8 @@
  * writer then inserts every event, and the build first removes the later
  * copies of an ID (dedupe.c).
  *
- * Not deferred: the UNIQUE indexes and resource_by_arn (dictionary
- * values and ARNs are looked up by the writer itself),
+ * Not deferred: the dictionaries' UNIQUE indexes and resource_by_arn
+ * (dictionary values and ARNs are looked up by the writer itself),
  * event_by_time (the browser's list pane walks it by name, and keeps
  * working while the import runs) and file_by_path (the ledger).  Queries are correct without the others,
  * only slower, so a browser open during the import sees every committed
@@ -46,10 +46,11 @@ static const char *const deferrable[] = {
 /* The index of event IDs takes about 28 bytes an event: past a million
  * events or so it outgrows the import's 32 MB page cache, and from then on
  * each batch of random IDs reads and dirties most of its pages.  Setting
- * it aside took a 10M-event import from 401 s to 242 s, and its peak RSS
- * from 256 to 235 MB.  The price: until the import ends, a browser sees
- * the copies of an event that two trails delivered.  Below this many
- * events (held and coming), checking each event as it comes costs little. */
+ * it aside took a 10M-event import from 402 s to 247 s, and its peak RSS
+ * from 256 to 237 MB (dedupe.c's sort of the IDs since adds 14 s).  The
+ * price: until the import ends, a browser sees the copies of an event
+ * that two trails delivered.  Below this many events (held and coming),
+ * checking each event as it comes costs little. */
 #define EVENT_IDS_DEFER_EVENTS 2000000
 
 /* Worker threads of the sorts that build the indexes (PRAGMA threads):

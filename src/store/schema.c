@@ -244,8 +244,8 @@ struct migration {
 	 * millions of events, which the person is told of first
 	 * (store_set_upgrade_notice). */
 	bool rewrites;
-	/* Version 1's text, as databases are made now, has it already: a
-	 * new database skips it. */
+	/* Version 1's text, as databases are made now, does its work in a
+	 * layout of its own: a new database skips it. */
 	bool made_new;
 };
 
