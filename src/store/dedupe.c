@@ -17,16 +17,10 @@
 
 int store_dedupe_deferred(struct store *s)
 {
-	sqlite3_stmt *st = store_prepare(
-		s, "SELECT EXISTS (SELECT 1 FROM deferred_index"
-		   " WHERE name = 'event_by_event_id')");
-	if (!st)
-		return -1;
-	int rc = sqlite3_step(st);
-	int aside = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? aside
-	                        : store_fail_sql(s, _("reading the indexes"));
+	return (int)store_scalar(s,
+	                         "SELECT EXISTS (SELECT 1 FROM deferred_index"
+	                         " WHERE name = 'event_by_event_id')",
+	                         _("reading the indexes"));
 }
 
 /* The later copies: for each ID held more than once (a walk of the
@@ -51,23 +45,13 @@ static const char remove_copies[] =
 	" FROM (SELECT file, count(*) AS n FROM temp.copy GROUP BY file) AS d"
 	" WHERE main.file.id = d.file;";
 
-static int64_t count_copies(struct store *s)
-{
-	sqlite3_stmt *st = store_prepare(s, "SELECT count(*) FROM temp.copy");
-	if (!st)
-		return -1;
-	int rc = sqlite3_step(st);
-	int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_finalize(st);
-	return n >= 0 ? n : store_fail_sql(s, _("removing duplicate events"));
-}
-
 int store_dedupe_events(struct store *s, int64_t *removed)
 {
 	*removed = 0;
 	if (store_exec(s, find_copies) < 0)
 		return -1;
-	int64_t n = count_copies(s);
+	int64_t n = store_scalar(s, "SELECT count(*) FROM temp.copy",
+	                         _("removing duplicate events"));
 	int rc = n < 0 ? -1 : n == 0 ? 0 : store_exec(s, remove_copies);
 	/* Dropped in any case: a rolled-back build leaves no temp table
 	 * behind for the next one to trip on. */

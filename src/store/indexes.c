@@ -62,23 +62,11 @@ static const char *const deferrable[] = {
  * times more, which errs on the side of deferring. */
 #define GZIP_BYTES_PER_EVENT 250
 
-static int64_t scalar(struct store *s, const char *sql)
-{
-	sqlite3_stmt *st = store_prepare(s, sql);
-	if (!st)
-		return -1;
-	int rc = sqlite3_step(st);
-	int64_t v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE
-	               ? v
-	               : store_fail_sql(s, _("reading the indexes"));
-}
-
 enum store_defer store_indexes_worth_deferring(struct store *s,
                                               uint64_t bytes)
 {
-	int64_t held = scalar(s, "SELECT coalesce(max(id), 0) FROM event");
+	int64_t held = store_scalar(s, "SELECT coalesce(max(id), 0) FROM event",
+	                            _("reading the indexes"));
 	uint64_t coming = bytes / GZIP_BYTES_PER_EVENT;
 	if (held < 0 || coming < (uint64_t)held)
 		return STORE_DEFER_NONE;
@@ -89,7 +77,8 @@ enum store_defer store_indexes_worth_deferring(struct store *s,
 
 int store_indexes_pending(struct store *s)
 {
-	return (int)scalar(s, "SELECT count(*) FROM deferred_index");
+	return (int)store_scalar(s, "SELECT count(*) FROM deferred_index",
+	                         _("reading the indexes"));
 }
 
 /* Keeps the definition of index `name`, if it is there, and drops it. */

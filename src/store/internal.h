@@ -92,6 +92,11 @@ void store_deadline_clear(struct store *s);
 /* Runs SQL with no results (several statements allowed). */
 int store_exec(struct store *s, const char *sql);
 
+/* The integer in the first column of the first row `sql` returns (0
+ * when none); -1 on error, recorded as failing at `what`.  For queries
+ * whose answer is never negative. */
+int64_t store_scalar(struct store *s, const char *sql, const char *what);
+
 /* Prepares a statement, recording the error on failure. */
 sqlite3_stmt *store_prepare(struct store *s, const char *sql);
 /* The same for SQL in static storage, prepared on first use and kept until

@@ -62,6 +62,18 @@ int store_exec(struct store *s, const char *sql)
 	return 0;
 }
 
+int64_t store_scalar(struct store *s, const char *sql, const char *what)
+{
+	sqlite3_stmt *st = store_prepare(s, sql);
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	int64_t v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? v
+	                                             : store_fail_sql(s, what);
+}
+
 sqlite3_stmt *store_prepare(struct store *s, const char *sql)
 {
 	sqlite3_stmt *st = NULL;
