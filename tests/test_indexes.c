@@ -287,12 +287,12 @@ static void test_worth_deferring(void **state)
 	                 STORE_DEFER_NONE);
 	assert_int_equal(store_indexes_worth_deferring(s, 100),
 	                 STORE_DEFER_NONE);
-	/* Millions of events: the event IDs' index too. */
+	/* Half a million events: the event IDs' index too. */
 	assert_int_equal(store_indexes_worth_deferring(
-				 s, (uint64_t)250 * (2000000 - fx_nbase)),
+				 s, (uint64_t)250 * (500000 - fx_nbase)),
 	                 STORE_DEFER_ALL);
 	assert_int_equal(store_indexes_worth_deferring(
-				 s, (uint64_t)250 * (2000000 - fx_nbase - 1)),
+				 s, (uint64_t)250 * (500000 - fx_nbase - 1)),
 	                 STORE_DEFER_LOOKUPS);
 	store_close(s);
 }

@@ -43,15 +43,18 @@ static const char *const deferrable[] = {
 
 #define NDEFERRABLE (sizeof deferrable / sizeof deferrable[0])
 
-/* The index of event IDs takes about 28 bytes an event: past a million
- * events or so it outgrows the import's 32 MB page cache, and from then on
- * each batch of random IDs reads and dirties most of its pages.  Setting
- * it aside took a 10M-event import from 402 s to 247 s, and its peak RSS
- * from 256 to 237 MB (dedupe.c's sort of the IDs since adds 14 s).  The
+/* The index of event IDs takes about 28 bytes an event, at random places:
+ * past a million events or so it outgrows the import's 32 MB page cache,
+ * and from then on each batch of random IDs reads and dirties most of its
+ * pages.  Setting it aside took a 10M-event import from 402 s to 247 s, and
+ * its peak RSS from 256 to 237 MB (dedupe.c's sort of the IDs since adds
+ * 14 s).  Below the cache's size it still costs: the 1M-event bench trail
+ * imported in 16.0 s (median of 7) with it aside against 18.7 s with it
+ * kept, in interleaved runs; at 100k events the two were alike.  The
  * price: until the import ends, a browser sees the copies of an event
  * that two trails delivered.  Below this many events (held and coming),
- * checking each event as it comes costs little. */
-#define EVENT_IDS_DEFER_EVENTS 2000000
+ * checking each event as it comes costs too little to be worth that. */
+#define EVENT_IDS_DEFER_EVENTS 500000
 
 /* Worker threads of the sorts that build the indexes (PRAGMA threads):
  * the import's decoding threads are done by then. */
