@@ -11,7 +11,7 @@ tmp=$(mktemp -d)
 . "$src/tests/tap.sh"
 . "$src/tests/ui_lib.sh"
 
-echo "1..9"
+echo "1..10"
 
 ui_start -- --db "$db"
 wait_for "6 of 6 events" >/dev/null
@@ -73,5 +73,31 @@ keys Down Down Down Down Down Down Enter
 { wait_for "filter: service:cloudtrail.amazonaws.com event:S" &&
   wait_for "1 of 6 events" && grep -qF "StopLogging" "$tmp/out"; }
 ok $? "a preset from the menu sets its filter"
+
+# New events reorder a facet's values: the cursor stays on its value,
+# not its row.  eu-west-1 leads the regions (3, tied with us-east-1)
+# until three more us-east-1 events arrive.
+cp "$db" "$tmp/live.db"
+ui_start -- --db "$tmp/live.db"
+wait_for "6 of 6 events" >/dev/null
+keys BTab Down Down Down
+wait_for "▶ Filters" >/dev/null
+more="$tmp/more/AWSLogs/111122223333/CloudTrail/us-east-1/2024/05/01"
+mkdir -p "$more"
+{
+	printf '{"Records":['
+	record n1 2024-05-01T14:00:00Z us-east-1 ec2 RebootInstances dave false
+	printf ','
+	record n2 2024-05-01T14:10:00Z us-east-1 ec2 StopInstances dave false
+	printf ','
+	record n3 2024-05-01T14:20:00Z us-east-1 ec2 StartInstances dave false
+	printf ']}'
+} >"$more/b.json"
+"$tn" import -q --db "$tmp/live.db" "$tmp/more"
+{ wait_for "9 of 9 events" 5 &&
+  grep -A1 "^   (global services)" "$tmp/out" | grep -q "us-east-1 .* 6" &&
+  keys Space && wait_for "filter: region:eu-west-1" &&
+  wait_for "3 of 9 events"; }
+ok $? "new events reorder the values; the cursor stays on its value"
 
 [ $failed -eq 0 ]

@@ -54,6 +54,8 @@ void facets_free(struct facets_state *f)
 	free(f->items);
 	f->items = NULL;
 	f->nitems = f->cap = 0;
+	free(f->follow);
+	f->follow = NULL;
 }
 
 static bool matches(const char *narrow, const char *s)
@@ -145,6 +147,35 @@ bool facets_counting(const struct app *a)
 	return a->facets.tally && !store_tally_done(a->facets.tally);
 }
 
+static void keep_visible(struct app *a);
+
+/* Remembers the value under the cursor as the one it belongs on: what
+ * the person chose, as opposed to where counting left the cursor. */
+static void remember(struct facets_state *f)
+{
+	free(f->follow);
+	f->follow = NULL;
+	if (f->sel >= f->nitems || f->items[f->sel].header ||
+	    !f->items[f->sel].value)
+		return;
+	f->follow_facet = f->items[f->sel].facet;
+	f->follow = strdup(f->items[f->sel].value);
+}
+
+/* Puts the cursor back on the remembered value if it is listed. */
+static void reselect(struct facets_state *f)
+{
+	for (size_t i = 0; f->follow && i < f->nitems; i++)
+		if (f->items[i].facet == f->follow_facet && f->items[i].value &&
+		    strcmp(f->items[i].value, f->follow) == 0) {
+			f->sel = i;
+			return;
+		}
+}
+
+/* Counts arrive a slice at a time and reorder the values, and a new
+ * filter starts them from nothing: the cursor follows the value it was
+ * put on, not its row, and finds it again once it is counted. */
 void facets_take(struct app *a)
 {
 	struct facets_state *f = &a->facets;
@@ -152,15 +183,17 @@ void facets_take(struct app *a)
 		for (size_t d = 0; d < NDEFS; d++)
 			store_facet_free(&f->values[d]);
 		a->matched = f->global_count = 0;
-		rebuild(a);
-		return;
+	} else {
+		for (size_t d = 0; d < NDEFS; d++)
+			if (store_tally_facet(f->tally, d, FACET_LIMIT,
+			                      &f->values[d]) < 0)
+				app_message(a, "%s", store_errmsg(a->store));
+		a->matched = store_tally_matched(f->tally);
+		f->global_count = store_tally_global(f->tally);
 	}
-	for (size_t d = 0; d < NDEFS; d++)
-		if (store_tally_facet(f->tally, d, FACET_LIMIT, &f->values[d]) < 0)
-			app_message(a, "%s", store_errmsg(a->store));
-	a->matched = store_tally_matched(f->tally);
-	f->global_count = store_tally_global(f->tally);
 	rebuild(a);
+	reselect(f);
+	keep_visible(a);
 }
 
 static int rows(const struct app *a)
@@ -196,6 +229,7 @@ void facets_move(struct app *a, long delta)
 		i = j;
 	}
 	f->sel = (size_t)i;
+	remember(f);
 	if (step < 0 && f->sel == 1)
 		f->top = 0;
 	keep_visible(a);
@@ -211,22 +245,13 @@ void facets_toggle(struct app *a)
 		app_message(a, "%s", _("this value cannot be filtered on"));
 		return;
 	}
-	int facet = it->facet;
-	char *value = strdup(it->value);
-	char *text = value ? compose_toggle(a->filter, defs[facet].key, value)
-	                   : NULL;
+	remember(f);
+	char *text = compose_toggle(a->filter, defs[it->facet].key, it->value);
+	/* The cursor stays on the value just toggled (facets_take). */
 	if (text)
 		app_set_filter(a, text, NULL);
-	/* Stay on the value just toggled. */
-	for (size_t i = 0; value && i < f->nitems; i++)
-		if (f->items[i].facet == facet && f->items[i].value &&
-		    strcmp(f->items[i].value, value) == 0) {
-			f->sel = i;
-			break;
-		}
 	keep_visible(a);
 	free(text);
-	free(value);
 }
 
 void facets_click(struct app *a, int y)
@@ -252,6 +277,7 @@ bool facets_narrow_key(struct app *a, wint_t ch)
 	f->narrow[n + 1] = '\0';
 	f->sel = f->top = 0;
 	rebuild(a);
+	remember(f);
 	return true;
 }
 
@@ -263,6 +289,7 @@ bool facets_narrow_clear(struct app *a)
 	f->narrow[0] = '\0';
 	f->sel = f->top = 0;
 	rebuild(a);
+	remember(f);
 	return true;
 }
 
@@ -276,6 +303,7 @@ bool facets_narrow_backspace(struct app *a)
 	f->narrow[n - 1] = '\0';
 	f->sel = f->top = 0;
 	rebuild(a);
+	remember(f);
 	return true;
 }
 

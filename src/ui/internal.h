@@ -69,6 +69,10 @@ struct facets_state {
 	struct facet_item *items; /* after narrowing */
 	size_t nitems, cap;
 	size_t sel, top;
+	/* The value the cursor was put on (facets.c, remember), kept while
+	 * counts come and go: NULL when on none. */
+	char *follow;
+	int follow_facet;
 	char narrow[64];
 };
 
@@ -148,6 +152,9 @@ struct app {
 	/* Live updates. */
 	int64_t data_version;
 	int64_t last_poll_ms;
+	/* Counts restarted since the screen was last drawn: the next draw is
+	 * preceded by a first slice of them (app.c, first_slice). */
+	bool first_slice_due;
 	struct list_state list;
 	struct facets_state facets;
 	struct detail_state detail;
@@ -165,7 +172,8 @@ int64_t app_now_ms(void);
 int app_set_filter(struct app *a, const char *text, struct filter_error *err);
 void app_back(struct app *a);
 /* Recounts everything that depends on the filter or the data: starts
- * the counts, which app_count_step() then carries on between keys. */
+ * the counts, of which a first slice runs before the screen is drawn and
+ * app_count_step() carries on the rest between keys. */
 void app_recount(struct app *a);
 bool app_counting(const struct app *a);
 void app_count_step(struct app *a, int64_t budget_ms);
