@@ -105,16 +105,8 @@ keys b
 wait_for "6 of 6 events" >/dev/null
 keys Escape j j
 wait_for "Detail: StopLogging" >/dev/null
-more="$tmp/more/AWSLogs/111122223333/CloudTrail/eu-west-1/2024/05/01"
-mkdir -p "$more"
-{
-	printf '{"Records":['
-	record n1 2024-05-01T14:00:00Z eu-west-1 ec2 RebootInstances dave false
-	printf ','
-	record n2 2024-05-01T15:00:00Z eu-west-1 ec2 StopInstances dave false
-	printf ']}'
-} >"$more/b.json"
-"$tn" import -q --db "$db" "$tmp/more"
+import_more "$db" eu-west-1 n1 2024-05-01T14:00:00Z RebootInstances \
+	n2 2024-05-01T15:00:00Z StopInstances
 { wait_for "8 of 8 events" 5 && grep -qF "RebootInstances" "$tmp/out" &&
   grep -qF "Detail: StopLogging" "$tmp/out" && keys j &&
   wait_for "Detail: CreateUser"; }

@@ -82,18 +82,8 @@ ui_start -- --db "$tmp/live.db"
 wait_for "6 of 6 events" >/dev/null
 keys BTab Down Down Down
 wait_for "▶ Filters" >/dev/null
-more="$tmp/more/AWSLogs/111122223333/CloudTrail/us-east-1/2024/05/01"
-mkdir -p "$more"
-{
-	printf '{"Records":['
-	record n1 2024-05-01T14:00:00Z us-east-1 ec2 RebootInstances dave false
-	printf ','
-	record n2 2024-05-01T14:10:00Z us-east-1 ec2 StopInstances dave false
-	printf ','
-	record n3 2024-05-01T14:20:00Z us-east-1 ec2 StartInstances dave false
-	printf ']}'
-} >"$more/b.json"
-"$tn" import -q --db "$tmp/live.db" "$tmp/more"
+import_more "$tmp/live.db" us-east-1 n1 2024-05-01T14:00:00Z RebootInstances \
+	n2 2024-05-01T14:10:00Z StopInstances n3 2024-05-01T14:20:00Z StartInstances
 { wait_for "9 of 9 events" 5 &&
   grep -A1 "^   (global services)" "$tmp/out" | grep -q "us-east-1 .* 6" &&
   keys Space && wait_for "filter: region:eu-west-1" &&

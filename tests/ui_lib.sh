@@ -53,6 +53,28 @@ make_trail() {
 	} >"$dir/a.json"
 }
 
+# import_more DB REGION [ID TIME EVENT]...: another trail file of dave's
+# ec2 calls in REGION, imported into DB (as a second import would while
+# the browser is open).
+import_more() {
+	more_db=$1 more_region=$2
+	shift 2
+	more_dir="$tmp/more-$more_region/AWSLogs/111122223333/CloudTrail/$more_region/2024/05/01"
+	mkdir -p "$more_dir"
+	{
+		printf '{"Records":['
+		sep=''
+		while [ $# -ge 3 ]; do
+			printf '%s' "$sep"
+			record "$1" "$2" "$more_region" ec2 "$3" dave false
+			sep=','
+			shift 3
+		done
+		printf ']}'
+	} >"$more_dir/b.json"
+	"$tn" import -q --db "$more_db" "$tmp/more-$more_region"
+}
+
 trail="$tmp/trail"
 make_trail "$trail"
 db="$tmp/ui.db"
