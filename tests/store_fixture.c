@@ -21,36 +21,37 @@ const struct fx_event fx_base[] = {
 	{ "e01", T0, CAT_MANAGEMENT, "us-east-1", "iam.amazonaws.com",
 	  "CreateUser", "IAMUser", "arn:aws:iam::111111111111:user/alice",
 	  "alice", "AKIAALICE", "111111111111", "198.51.100.7", "aws-cli/2.15",
-	  NULL, 0, true, "arn:aws:iam::111111111111:user/mallory", NULL, NULL },
+	  NULL, 0, true, "arn:aws:iam::111111111111:user/mallory", NULL, NULL, NULL },
 	{ "e02", T0 + H, CAT_DATA, "eu-west-1", "s3.amazonaws.com", "GetObject",
 	  "AssumedRole", "arn:aws:sts::111111111111:assumed-role/Backup/nightly",
 	  "Backup/nightly", "ASIABACKUP", "111111111111", "10.0.0.5",
 	  "aws-sdk-go", NULL, 1, false, "arn:aws:s3:::prod-bucket/secret.txt",
-	  NULL, NULL },
+	  NULL, NULL, NULL },
 	{ "e03", T0 + H, CAT_DATA, "eu-west-1", "s3.amazonaws.com", "GetObject",
 	  "AssumedRole", "arn:aws:sts::111111111111:assumed-role/Backup/nightly",
 	  "Backup/nightly", "ASIABACKUP", "111111111111", "10.0.0.5",
 	  "aws-sdk-go", "AccessDenied", 1, false,
-	  "arn:aws:s3:::prod-bucket/other.txt", NULL, NULL },
+	  "arn:aws:s3:::prod-bucket/other.txt", NULL, NULL, NULL },
 	{ "e04", T0 + H, CAT_MANAGEMENT, "us-east-1",
 	  "cloudtrail.amazonaws.com", "StopLogging", "IAMUser",
 	  "arn:aws:iam::111111111111:user/alice", "alice", "AKIAALICE",
 	  "111111111111", "198.51.100.7", "aws-cli/2.15", NULL, 0, false, NULL,
-	  "REQ-STOP-1", NULL },
+	  "REQ-STOP-1", NULL, NULL },
 	{ "e05", T0 + 2 * H, CAT_MANAGEMENT, "us-west-2", "ec2.amazonaws.com",
 	  "DescribeInstances", "Root", "arn:aws:iam::222222222222:root", NULL,
 	  NULL, "222222222222", "203.0.113.9", "console.amazonaws.com",
-	  "Client.UnauthorizedOperation", 1, false, NULL, NULL, NULL },
+	  "Client.UnauthorizedOperation", 1, false, NULL, NULL, NULL, NULL },
 	{ "e06", T0 + 2 * H, CAT_INSIGHT, "us-east-1", "ec2.amazonaws.com",
 	  "RunInstances", NULL, NULL, NULL, NULL, "111111111111", NULL, NULL,
-	  NULL, -1, false, NULL, NULL, "\"insightDetails\":{\"state\":\"Start\"}" },
+	  NULL, -1, false, NULL, NULL,
+	  "\"insightDetails\":{\"state\":\"Start\"}", NULL },
 	{ "e07", T0 + 3 * H, CAT_NETWORK, "us-east-1", "s3.amazonaws.com",
 	  "PutObject", "AWSAccount", NULL, NULL, NULL, "111111111111",
-	  "10.9.9.9", NULL, "VpceAccessDenied", -1, false, NULL, NULL, NULL },
+	  "10.9.9.9", NULL, "VpceAccessDenied", -1, false, NULL, NULL, NULL, NULL },
 	{ "e08", T0 + 25 * H, CAT_MANAGEMENT, "eu-west-1", "sts.amazonaws.com",
 	  "AssumeRole", "AWSService", NULL, NULL, NULL, "111111111111",
 	  "ec2.amazonaws.com", "ec2.amazonaws.com", NULL, 1, false, NULL, NULL,
-	  NULL },
+	  NULL, NULL },
 };
 const size_t fx_nbase = sizeof fx_base / sizeof fx_base[0];
 
@@ -74,6 +75,7 @@ char *fx_record_json(const struct fx_event *e)
 	member(&b, "arn", e->arn);
 	member(&b, "userName", e->user);
 	member(&b, "accessKeyId", e->key);
+	member(&b, "accountId", e->principal_account);
 	buf_puts(&b, "}");
 	member(&b, "recipientAccountId", e->account);
 	member(&b, "sourceIPAddress", e->ip);
@@ -102,6 +104,7 @@ static struct trail_event to_store_event(const struct fx_event *e,
 		.account = e->account, .source_ip = e->ip,
 		.user_agent = e->agent, .error_code = e->error,
 		.request_id = e->request,
+		.principal_account = e->principal_account,
 	};
 	if (e->resource) {
 		*res = e->resource;

@@ -21,6 +21,9 @@ struct fx_event {
 	const char *resource; /* one ARN or NULL */
 	const char *request;
 	const char *extra; /* more JSON members for the record, or NULL */
+	/* userIdentity.accountId, when the principal's account is not the
+	 * recipient's (cross-account calls); NULL: none given. */
+	const char *principal_account;
 };
 
 enum fx_encoding { FX_PLAIN, FX_GZIP, FX_GZIP_TWO_MEMBERS };

@@ -131,6 +131,35 @@ static void test_every_filter_key(void **state)
 	fx_check_cases(*state, filter_cases, FX_NCASES(filter_cases), "base");
 }
 
+/* account: matches the recipient's account or the principal's: a role of
+ * another account calling into this one is found under either.  An
+ * account neither names matches nothing (resolved to "0 OR 0", which
+ * also keeps a 10M database from being read to find nothing). */
+static const struct fx_event cross_account[] = {
+	{ "x01", T0 + 4 * H, CAT_MANAGEMENT, "us-east-1", "s3.amazonaws.com",
+	  "ListBuckets", "AssumedRole",
+	  "arn:aws:sts::333333333333:assumed-role/Audit/x", "Audit/x",
+	  "ASIAAUDIT", "111111111111", NULL, NULL, NULL, 1, false, NULL, NULL,
+	  NULL, "333333333333" },
+};
+
+static const struct fx_case account_cases[] = {
+	{ "account:333333333333", "x01" },
+	{ "account:111111111111 principal:Audit*", "x01" },
+	{ "account:333333333333,222222222222", "x01 e05" },
+	{ "account:3333*", "x01" },
+	{ "account:444444444444", "" },
+	{ "-account:333333333333 region:us-east-1", "e07 e06 e04 e01" },
+};
+
+static void test_account_of_principal_or_recipient(void **state)
+{
+	assert_int_equal(fx_add_file(*state, "cross.json", cross_account, 1,
+	                             FX_PLAIN), 0);
+	fx_check_cases(*state, account_cases, FX_NCASES(account_cases),
+	               "cross-account");
+}
+
 /* "value=count ..." for a facet. */
 static char *facet_text(struct store *s, const char *filter_text,
                         enum store_dimension dim)
@@ -720,12 +749,12 @@ static const struct fx_event uuid_events[] = {
 	  "CreateUser", "IAMUser", "arn:aws:iam::111111111111:user/alice",
 	  "alice", "AKIAALICE", "111111111111", "198.51.100.7", "aws-cli/2.15",
 	  NULL, 0, true, "arn:aws:iam::111111111111:user/Mallory", UUID_R,
-	  NULL },
+	  NULL, NULL },
 	{ UUID_B, T0 + H, CAT_MANAGEMENT, "us-east-1", "iam.amazonaws.com",
 	  "DeleteUser", "IAMUser", "arn:aws:iam::111111111111:user/alice",
 	  "alice", "AKIAALICE", "111111111111", "198.51.100.7", "aws-cli/2.15",
 	  NULL, 0, true, "arn:aws:iam::111111111111:user/mallory",
-	  "ABCD1234EFGH5678", NULL },
+	  "ABCD1234EFGH5678", NULL, NULL },
 };
 
 static const struct fx_case uuid_cases[] = {
@@ -865,6 +894,7 @@ int main(void)
 		WITH_BASE(test_histogram_buckets),
 		WITH_BASE(test_page_columns),
 		WITH_BASE(test_records_read_back),
+		WITH_BASE(test_account_of_principal_or_recipient),
 		cmocka_unit_test(test_paging_across_equal_timestamps),
 		cmocka_unit_test(test_dedup_by_event_id),
 		cmocka_unit_test(test_abandoned_file_leaves_nothing),

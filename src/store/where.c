@@ -449,10 +449,15 @@ static void values_condition(struct builder *b, enum filter_key k,
 			or_sep(b, &first);
 			if (!resolved_values(b, l, vals, n))
 				string_values(b, l, vals, n);
+			/* Resolved too: an account no event names is then "0 OR
+			 * 0" at once, where the subquery read every event of
+			 * 10M (5 to 7 s) to find none. */
 			if (k == FK_ACCOUNT) {
 				buf_puts(&b->sql, " OR ");
-				string_values(b, &principal_account_lookup, vals,
-				              n);
+				if (!resolved_values(b, &principal_account_lookup,
+				                     vals, n))
+					string_values(b, &principal_account_lookup,
+					              vals, n);
 			}
 		}
 		if (first)
