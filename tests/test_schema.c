@@ -1,0 +1,289 @@
+/* test_schema.c - the store's database on disk: its schema and pragmas,
+ * refusing what it did not make, the upgrades from older schemas (the
+ * same events found again, duplicates still recognised), UUIDs packed,
+ * and where the database lives by default. */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store/store.h"
+#include "store_fixture.h"
+
+#define T0 FX_T0
+#define H FX_HOUR
+
+#define base fx_base
+
+#define tmpdir fx_tmpdir
+
+static int64_t sql_int(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	int rc = sqlite3_step(st);
+	int64_t v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT)
+		v = strcmp((const char *)sqlite3_column_text(st, 0), "wal") == 0;
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+static void sql_exec(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+static void test_schema_on_disk(void **state)
+{
+	(void)state;
+	char path[160], err[512];
+	/* The directories on the way are created. */
+	snprintf(path, sizeof path, "%s/a/b/trailnav.db", tmpdir);
+	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	if (!s)
+		fail_msg("%s", err);
+	assert_int_equal(fx_add_file(s, "x.json", base, 2, FX_PLAIN), 0);
+	store_close(s);
+	assert_int_equal(sql_int(path, "PRAGMA user_version"),
+	                 store_schema_version());
+	assert_int_equal(sql_int(path, "PRAGMA journal_mode"), 1);
+	assert_int_equal(sql_int(path, "PRAGMA application_id"), 0x544e4156);
+	/* Reopening keeps the data; read-only works too. */
+	s = store_open(path, STORE_READ_ONLY, err, sizeof err);
+	assert_non_null(s);
+	int64_t n;
+	assert_int_equal(store_count(s, NULL, &n), 0);
+	assert_int_equal(n, 2);
+	store_close(s);
+	/* A database from a newer trailnav is refused, untouched. */
+	sql_exec(path, "PRAGMA user_version=99");
+	assert_null(store_open(path, STORE_READ_WRITE, err, sizeof err));
+	assert_non_null(strstr(err, "newer"));
+	assert_int_equal(sql_int(path, "PRAGMA user_version"), 99);
+}
+
+static void test_foreign_database_refused(void **state)
+{
+	(void)state;
+	char path[160], err[512];
+	snprintf(path, sizeof path, "%s/other.db", tmpdir);
+	sql_exec(path, "CREATE TABLE accounts(id INTEGER)");
+	assert_null(store_open(path, STORE_READ_WRITE, err, sizeof err));
+	assert_non_null(strstr(err, "not one trailnav made"));
+	assert_int_equal(sql_int(path, "PRAGMA user_version"), 0);
+	/* An old (version 0, empty) database is upgraded in place. */
+	snprintf(path, sizeof path, "%s/empty.db", tmpdir);
+	sql_exec(path, "PRAGMA user_version=0");
+	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	assert_non_null(s);
+	store_close(s);
+	assert_int_equal(sql_int(path, "PRAGMA user_version"),
+	                 store_schema_version());
+	/* Read-only cannot upgrade: it says so. */
+	snprintf(path, sizeof path, "%s/empty2.db", tmpdir);
+	sql_exec(path, "PRAGMA user_version=0");
+	assert_null(store_open(path, STORE_READ_ONLY, err, sizeof err));
+	assert_non_null(strstr(err, "read-only"));
+}
+
+/* A version-1 database (before the totals table) reads correctly when it
+ * cannot be upgraded, and is upgraded when it can, its totals made from
+ * the ledger. */
+static void test_version_1_upgrade(void **state)
+{
+	(void)state;
+	char path[160], err[512];
+	snprintf(path, sizeof path, "%s/v1.db", tmpdir);
+	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	assert_non_null(s);
+	assert_int_equal(fx_add_file(s, "x.json", base, 3, FX_PLAIN), 0);
+	store_close(s);
+	sql_exec(path, "DROP TRIGGER totals_insert; DROP TRIGGER totals_delete;"
+	               " DROP TRIGGER totals_update; DROP TABLE totals;"
+	               " PRAGMA user_version=1");
+	s = store_open(path, STORE_READ_ONLY, err, sizeof err);
+	if (!s)
+		fail_msg("read-only open of version 1: %s", err);
+	struct store_summary sum;
+	assert_int_equal(store_summary(s, &sum), 0);
+	assert_int_equal(sum.events, 3);
+	store_close(s);
+	assert_int_equal(sql_int(path, "PRAGMA user_version"), 1);
+	s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	assert_non_null(s);
+	store_close(s);
+	assert_int_equal(sql_int(path, "PRAGMA user_version"),
+	                 store_schema_version());
+	assert_int_equal(sql_int(path, "SELECT events FROM totals"), 3);
+}
+
+/* Events whose IDs are UUIDs, as nearly all real ones are: stored as 16
+ * bytes when in lower case (ids.c), as text otherwise. */
+#define UUID_A "0b5e7c1a-2f3d-4e5f-8a9b-0c1d2e3f4a5b"
+#define UUID_B "F00DFACE-0000-4000-8000-00000000000B"
+#define UUID_R "9d8c7b6a-5f4e-4d3c-8b2a-190817263544"
+static const struct fx_event uuid_events[] = {
+	{ UUID_A, T0, CAT_MANAGEMENT, "us-east-1", "iam.amazonaws.com",
+	  "CreateUser", "IAMUser", "arn:aws:iam::111111111111:user/alice",
+	  "alice", "AKIAALICE", "111111111111", "198.51.100.7", "aws-cli/2.15",
+	  NULL, 0, true, "arn:aws:iam::111111111111:user/Mallory", UUID_R,
+	  NULL, NULL },
+	{ UUID_B, T0 + H, CAT_MANAGEMENT, "us-east-1", "iam.amazonaws.com",
+	  "DeleteUser", "IAMUser", "arn:aws:iam::111111111111:user/alice",
+	  "alice", "AKIAALICE", "111111111111", "198.51.100.7", "aws-cli/2.15",
+	  NULL, 0, true, "arn:aws:iam::111111111111:user/mallory",
+	  "ABCD1234EFGH5678", NULL, NULL },
+};
+
+static const struct fx_case uuid_cases[] = {
+	{ "id:" UUID_A, UUID_A },
+	{ "id:0B5E7C1A-2F3D-4E5F-8A9B-0C1D2E3F4A5B", UUID_A },
+	{ "id:" UUID_B, UUID_B },
+	{ "id:f00dface-0000-4000-8000-00000000000b", UUID_B },
+	{ "id:0b5e7c1a-*", UUID_A },
+	{ "id:*-4E5F-*", UUID_A },
+	{ "request:" UUID_R, UUID_A },
+	{ "request:9D8C7B6A-*", UUID_A },
+	{ "request:abcd1234efgh5678", UUID_B },
+	/* ARNs that differ in case only are two resources. */
+	{ "resource:arn:aws:iam::111111111111:user/Mallory",
+	  UUID_B " " UUID_A },
+	{ "resource:mallory", UUID_B " " UUID_A },
+};
+
+static void check_uuid_cases(struct store *s, const char *when)
+{
+	fx_check_cases(s, uuid_cases, FX_NCASES(uuid_cases), when);
+}
+
+static void test_uuid_ids(void **state)
+{
+	(void)state;
+	char path[160], err[512];
+	snprintf(path, sizeof path, "%s/uuid.db", tmpdir);
+	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	assert_non_null(s);
+	assert_int_equal(fx_add_file(s, "u.json", uuid_events, 2, FX_PLAIN), 0);
+	check_uuid_cases(s, "fresh");
+	/* The same events through another file are duplicates. */
+	assert_int_equal(fx_add_file(s, "u.json.gz", uuid_events, 2, FX_GZIP),
+	                 2);
+	store_close(s);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM event"
+	                               " WHERE typeof(event_id) = 'blob'"
+	                               " AND length(event_id) = 16"),
+	                 1);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM event"
+	                               " WHERE event_id = '" UUID_B "'"),
+	                 1);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM event"
+	                               " WHERE typeof(request_id) = 'blob'"),
+	                 1);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM resource"), 2);
+}
+
+/* A database of schema 4 kept IDs as text and ARNs UNIQUE: read as it is
+ * when it cannot be upgraded; upgraded, its IDs are packed so that the
+ * same events imported again are still found to be duplicates. */
+static void test_version_4_upgrade(void **state)
+{
+	(void)state;
+	char path[160], err[512];
+	snprintf(path, sizeof path, "%s/v4.db", tmpdir);
+	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	assert_non_null(s);
+	assert_int_equal(fx_add_file(s, "u.json", uuid_events, 2, FX_PLAIN), 0);
+	store_close(s);
+#define AS_TEXT(c)                                                          \
+	c " = lower(substr(hex(" c "), 1, 8) || '-' || substr(hex(" c       \
+	  "), 9, 4) || '-' || substr(hex(" c "), 13, 4) || '-' ||"          \
+	  " substr(hex(" c "), 17, 4) || '-' || substr(hex(" c "), 21))"
+	sql_exec(path,
+	         "UPDATE event SET " AS_TEXT("event_id")
+	         " WHERE typeof(event_id) = 'blob';"
+	         "UPDATE event SET " AS_TEXT("request_id")
+	         " WHERE typeof(request_id) = 'blob';"
+	         "CREATE TABLE r4(id INTEGER PRIMARY KEY, arn TEXT NOT NULL"
+	         " UNIQUE, name TEXT NOT NULL, type TEXT);"
+	         "INSERT INTO r4 SELECT * FROM resource; DROP TABLE resource;"
+	         "ALTER TABLE r4 RENAME TO resource;"
+	         "CREATE INDEX resource_by_arn ON resource(arn COLLATE NOCASE);"
+	         "CREATE INDEX resource_by_name ON resource(name COLLATE NOCASE);"
+	         "PRAGMA user_version=4");
+#undef AS_TEXT
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM event"
+	                               " WHERE event_id = '" UUID_A "'"),
+	                 1);
+	s = store_open(path, STORE_READ_ONLY, err, sizeof err);
+	if (!s)
+		fail_msg("read-only open of version 4: %s", err);
+	check_uuid_cases(s, "schema 4, read only");
+	store_close(s);
+	s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	assert_non_null(s);
+	check_uuid_cases(s, "upgraded");
+	assert_int_equal(fx_add_file(s, "again.json", uuid_events, 2,
+	                             FX_PLAIN),
+	                 2);
+	store_close(s);
+	assert_int_equal(sql_int(path, "PRAGMA user_version"),
+	                 store_schema_version());
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM event"
+	                               " WHERE typeof(event_id) = 'blob'"),
+	                 1);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
+	                               " WHERE tbl_name = 'resource'"
+	                               " AND name LIKE 'sqlite_autoindex%'"),
+	                 0);
+}
+
+static void test_default_path(void **state)
+{
+	(void)state;
+	char *p = store_default_path("/x/given.db");
+	assert_string_equal(p, "/x/given.db");
+	free(p);
+	setenv("TRAILNAV_DB", "/env/t.db", 1);
+	p = store_default_path(NULL);
+	assert_string_equal(p, "/env/t.db");
+	free(p);
+	unsetenv("TRAILNAV_DB");
+	setenv("XDG_DATA_HOME", "/xdg", 1);
+	p = store_default_path(NULL);
+	assert_string_equal(p, "/xdg/trailnav/trailnav.db");
+	free(p);
+	setenv("XDG_DATA_HOME", "relative/ignored", 1);
+	setenv("HOME", "/home/u", 1);
+	p = store_default_path(NULL);
+	assert_string_equal(p, "/home/u/.local/share/trailnav/trailnav.db");
+	free(p);
+}
+
+int main(void)
+{
+	/* One group: TAP allows one plan per test program. */
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_schema_on_disk),
+		cmocka_unit_test(test_foreign_database_refused),
+		cmocka_unit_test(test_version_1_upgrade),
+		cmocka_unit_test(test_uuid_ids),
+		cmocka_unit_test(test_version_4_upgrade),
+		cmocka_unit_test(test_default_path),
+	};
+	return cmocka_run_group_tests_name("schema", tests, fx_make_tmpdir,
+	                                   fx_remove_tmpdir);
+}
