@@ -319,6 +319,15 @@ static bool resolved_values(struct builder *b, const struct lookup *l,
 	return true;
 }
 
+/* The values through lookup `l`: as the ids they name when they can be,
+ * else as its subquery. */
+static void lookup_values(struct builder *b, const struct lookup *l,
+                          const struct filter_value *const *vals, size_t n)
+{
+	if (!resolved_values(b, l, vals, n))
+		string_values(b, l, vals, n);
+}
+
 static const struct lookup *lookup_for(enum filter_key k)
 {
 	switch (k) {
@@ -447,17 +456,13 @@ static void values_condition(struct builder *b, enum filter_key k,
 			                                 ? &resource_walk_lookup
 			                                 : lookup_for(k);
 			or_sep(b, &first);
-			if (!resolved_values(b, l, vals, n))
-				string_values(b, l, vals, n);
+			lookup_values(b, l, vals, n);
 			/* Resolved too: an account no event names is then "0 OR
 			 * 0" at once, where the subquery read every event of
 			 * 10M (5 to 7 s) to find none. */
 			if (k == FK_ACCOUNT) {
 				buf_puts(&b->sql, " OR ");
-				if (!resolved_values(b, &principal_account_lookup,
-				                     vals, n))
-					string_values(b, &principal_account_lookup,
-					              vals, n);
+				lookup_values(b, &principal_account_lookup, vals, n);
 			}
 		}
 		if (first)

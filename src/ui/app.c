@@ -283,7 +283,7 @@ static bool init_terminal(struct app *a, SCREEN **scr)
 static void answer_key(struct app *a, bool is_key, wint_t ch)
 {
 	int64_t read_us = keylog_now_us();
-	int64_t read_ms = monotonic_ms();
+	int64_t read_ms = read_us / 1000; /* the same clock */
 	if (is_key && ch == KEY_RESIZE) {
 		/* Page and timeline sizes follow the new layout. */
 		layout_compute(a);

@@ -264,6 +264,15 @@ void facets_click(struct app *a, int y)
 	facets_toggle(a);
 }
 
+/* The narrowing text changed: the list again, the cursor on its first
+ * value. */
+static void renarrowed(struct app *a)
+{
+	a->facets.sel = a->facets.top = 0;
+	rebuild(a);
+	remember(&a->facets);
+}
+
 bool facets_narrow_key(struct app *a, wint_t ch)
 {
 	struct facets_state *f = &a->facets;
@@ -275,9 +284,7 @@ bool facets_narrow_key(struct app *a, wint_t ch)
 		return false;
 	f->narrow[n] = (char)ch;
 	f->narrow[n + 1] = '\0';
-	f->sel = f->top = 0;
-	rebuild(a);
-	remember(f);
+	renarrowed(a);
 	return true;
 }
 
@@ -287,9 +294,7 @@ bool facets_narrow_clear(struct app *a)
 	if (!f->narrow[0])
 		return false;
 	f->narrow[0] = '\0';
-	f->sel = f->top = 0;
-	rebuild(a);
-	remember(f);
+	renarrowed(a);
 	return true;
 }
 
@@ -301,9 +306,7 @@ bool facets_narrow_backspace(struct app *a)
 	if (n == 0)
 		return false;
 	f->narrow[n - 1] = '\0';
-	f->sel = f->top = 0;
-	rebuild(a);
-	remember(f);
+	renarrowed(a);
 	return true;
 }
 
