@@ -163,7 +163,7 @@ want = {"Rücktaste, b": "zurück zum vorigen Filter",
         "Bild↑": "eine Seite nach oben",
         "Hoch, k": "nach oben",
         "Umschalt-Tab": "voriger Bereich",
-        "Esc": "die Eingrenzung im Filterbereich löschen"}
+        "Esc": "die Suche der Liste anhalten"}
 found = 0
 for line in text:
     for key, help in want.items():

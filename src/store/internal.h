@@ -165,6 +165,35 @@ struct where {
  * parameters after them as ?N+1... */
 int store_where(struct store *s, const struct filter *f, struct where *w);
 void store_where_free(struct where *w);
+
+/* plan.c: whether SQLite runs the SELECT `sql` by seeking an index of the
+ * filter's, rather than by reading every event or walking the time
+ * index (false too when it cannot be told). */
+bool store_plan_seeks(struct store *s, const char *sql);
+/* Whether SQLite tells at once that `w` matches no event (a condition
+ * false whatever the row, or a tiny database): then the condition in a
+ * WHERE costs nothing, even where the plan reads every event. */
+bool store_where_empty(struct store *s, const struct where *w);
+/* The interval [lo, hi) every match of `f` lies in, from its since: and
+ * until: terms (INT64_MIN, INT64_MAX: none). */
+void store_time_bounds(const struct filter *f, int64_t *lo, int64_t *hi);
+
+/* reader.c: the ways a page can be read (see store_page), shared with
+ * search.c. */
+enum page_plan {
+	PLAN_TIME_WALK, /* the time index, forced, the filter in its WHERE */
+	PLAN_PLANNER,   /* SQLite's choice, rows read as they are met */
+	PLAN_SORTED,    /* SQLite's choice, ids first (see store_page_sql) */
+};
+char *store_page_sql(const struct where *w, const struct store_cursor *from,
+                     enum store_direction dir, enum page_plan plan);
+int store_page_run(struct store *s, const struct where *w,
+                   const struct store_cursor *from, enum store_direction dir,
+                   size_t limit, enum page_plan plan, struct store_page *page);
+/* The events `ids` (n of them) read whole, in `dir`'s order. */
+int store_page_of_ids(struct store *s, const int64_t *ids, size_t n,
+                      enum store_direction dir, bool more,
+                      struct store_page *page);
 /* The same, split: `rest` gets the condition of every key not among
  * `keys`, key_sql[i] (malloc'd) the condition of keys[i] alone ("1" when
  * the filter has no term of it), every parameter numbered in rest's one

@@ -70,13 +70,6 @@ static const char page_joins[] =
 	" LEFT JOIN agent ag ON ag.id = e.agent"
 	" LEFT JOIN error er ON er.id = e.error";
 
-/* Which way store_page reads a page (see there). */
-enum page_plan {
-	PLAN_TIME_WALK, /* the time index, forced */
-	PLAN_PLANNER,   /* SQLite's choice, rows read as they are met */
-	PLAN_SORTED,    /* SQLite's choice, ids first (see page_sql) */
-};
-
 static const char *col_text(sqlite3_stmt *st, int i)
 {
 	const char *t = (const char *)sqlite3_column_text(st, i);
@@ -133,8 +126,8 @@ static void page_where(struct buf *b, const struct where *w,
  * events) otherwise read and joined every one of them to keep 41.  The
  * other plans walk in time order, stop after the page and read no more
  * rows than they keep. */
-static char *page_sql(const struct where *w, const struct store_cursor *from,
-                      enum store_direction dir, enum page_plan plan)
+char *store_page_sql(const struct where *w, const struct store_cursor *from,
+                     enum store_direction dir, enum page_plan plan)
 {
 	struct buf b;
 	buf_init(&b);
@@ -179,12 +172,12 @@ static int fill_page(struct store *s, sqlite3_stmt *st, size_t limit,
 	return 0;
 }
 
-static int run_page(struct store *s, const struct where *w,
-                    const struct store_cursor *from, enum store_direction dir,
-                    size_t limit, enum page_plan plan,
-                    struct store_page *page)
+int store_page_run(struct store *s, const struct where *w,
+                   const struct store_cursor *from, enum store_direction dir,
+                   size_t limit, enum page_plan plan, struct store_page *page)
 {
-	char *sql = page_sql(w, from, dir, plan);
+	store_page_free(page);
+	char *sql = store_page_sql(w, from, dir, plan);
 	sqlite3_stmt *st = sql ? store_prepare(s, sql) : NULL;
 	free(sql);
 	int rc = -1;
@@ -198,6 +191,42 @@ static int run_page(struct store *s, const struct where *w,
 		sqlite3_bind_int64(st, n + (from ? 3 : 1), (int64_t)limit + 1);
 		rc = fill_page(s, st, limit, page);
 	} else if (!st && !sql) {
+		store_fail(s, "%s", _("out of memory"));
+	}
+	sqlite3_finalize(st);
+	if (rc < 0)
+		store_page_free(page);
+	return rc;
+}
+
+int store_page_of_ids(struct store *s, const int64_t *ids, size_t n,
+                      enum store_direction dir, bool more,
+                      struct store_page *page)
+{
+	store_page_free(page);
+	if (n == 0) {
+		page->more = more;
+		return 0;
+	}
+	const char *order = dir == STORE_OLDER ? "DESC" : "ASC";
+	struct buf b;
+	buf_init(&b);
+	buf_puts(&b, page_head);
+	buf_puts(&b, page_joins);
+	buf_puts(&b, " WHERE e.id IN (");
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&b, "%s?%zu", i ? ", " : "", i + 1);
+	buf_printf(&b, ") ORDER BY e.time_ms %s, e.id %s", order, order);
+	char *sql = buf_steal(&b);
+	sqlite3_stmt *st = sql ? store_prepare(s, sql) : NULL;
+	free(sql);
+	int rc = -1;
+	if (st) {
+		for (size_t i = 0; i < n; i++)
+			sqlite3_bind_int64(st, (int)i + 1, ids[i]);
+		rc = fill_page(s, st, n, page);
+		page->more = more;
+	} else if (!sql) {
 		store_fail(s, "%s", _("out of memory"));
 	}
 	sqlite3_finalize(st);
@@ -228,15 +257,17 @@ int store_page(struct store *s, const struct filter *f,
 	if (strcmp(w.sql, "1") != 0) {
 		int64_t deadline;
 		store_deadline_set(s, TIME_WALK_MS, &deadline);
-		rc = run_page(s, &w, from, dir, limit, PLAN_TIME_WALK, page);
+		rc = store_page_run(s, &w, from, dir, limit, PLAN_TIME_WALK,
+		                    page);
 		store_deadline_clear(s);
 		if (rc < 0 && sqlite3_errcode(s->db) == SQLITE_INTERRUPT)
 			rc = 1;
 	}
 	if (rc == 1)
-		rc = run_page(s, &w, from, dir, limit,
-		              strcmp(w.sql, "1") != 0 ? PLAN_SORTED : PLAN_PLANNER,
-		              page);
+		rc = store_page_run(s, &w, from, dir, limit,
+		                    strcmp(w.sql, "1") != 0 ? PLAN_SORTED
+		                                            : PLAN_PLANNER,
+		                    page);
 	store_where_free(&w);
 	return rc;
 }

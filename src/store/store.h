@@ -208,6 +208,25 @@ int store_page(struct store *s, const struct filter *f,
                size_t limit, struct store_page *page);
 void store_page_free(struct store_page *page);
 
+/* The same page searched for a slice at a time, so that a person waits
+ * for none of it (search.c): the browser's list.  store_search_step()
+ * searches for about `budget_ms` and replaces `page` with the matches
+ * found so far, in order: 1 when the page is complete, 0 when it may
+ * grow (further steps go on where the last stopped, in the same
+ * snapshot), -1 on error.  store_search_reached() gives the time of the
+ * last event looked at (false before the first). */
+struct store_search;
+struct store_search *store_search_begin(struct store *s,
+                                        const struct filter *f,
+                                        const struct store_cursor *from,
+                                        enum store_direction dir,
+                                        size_t limit);
+int store_search_step(struct store_search *q, int64_t budget_ms,
+                      struct store_page *page);
+bool store_search_done(const struct store_search *q);
+bool store_search_reached(const struct store_search *q, int64_t *time_ms);
+void store_search_free(struct store_search *q);
+
 /* The number of events matching `f`. */
 int store_count(struct store *s, const struct filter *f, int64_t *count);
 

@@ -137,7 +137,9 @@ static void act_time(struct app *a)
 
 static void act_escape(struct app *a)
 {
-	if (!facets_narrow_clear(a))
+	if (list_searching(a))
+		list_search_stop(a);
+	else if (!facets_narrow_clear(a))
 		a->focus = PANE_LIST;
 }
 
@@ -201,7 +203,7 @@ static const struct action actions[] = {
 	{ ANYWHERE, { '>', '.' }, ">", N_("timeline: pan to later"),
 	  act_pan_right },
 	{ ANYWHERE, { 27 }, N_("Esc"),
-	  N_("clear the filter pane's narrowing; back to the list"),
+	  N_("stop the list's search; clear the narrowing; back to the list"),
 	  act_escape },
 	{ ANYWHERE, { '?', K(KEY_F(1)) }, N_("?, F1"), N_("this help"), act_help },
 	{ ANYWHERE, { CTRL('l') }, N_("Ctrl-L"), N_("redraw the screen"),

@@ -92,6 +92,24 @@ bool app_counting(const struct app *a)
 	return facets_counting(a) || timeline_counting(a);
 }
 
+/* Whether work goes on between keys: counting, or the list's search. */
+static bool app_busy(const struct app *a)
+{
+	return app_counting(a) || list_searching(a);
+}
+
+/* A slice between keys: the list's search first (rows to see), counts
+ * with the rest, half of it at least. */
+static void work_step(struct app *a, int64_t budget_ms)
+{
+	int64_t until = monotonic_ms() + budget_ms;
+	if (list_searching(a))
+		list_search_step(a, app_counting(a) ? budget_ms / 2 : budget_ms);
+	int64_t left = until - monotonic_ms();
+	if (left > 0)
+		app_count_step(a, left);
+}
+
 /* Counts for about `budget_ms`, the timeline's few buckets first (they
  * finish soonest), and shows what is counted so far. */
 void app_count_step(struct app *a, int64_t budget_ms)
@@ -224,7 +242,7 @@ static int open_store(struct app *a, const char *path)
 static void app_free(struct app *a)
 {
 	keylog_close(&a->keylog);
-	store_page_free(&a->list.page);
+	list_free(a);
 	facets_free(&a->facets);
 	detail_free(&a->detail);
 	timeline_free(&a->timeline);
@@ -300,7 +318,7 @@ static void answer_key(struct app *a, bool is_key, wint_t ch)
 		first_slice(a, read_ms);
 		layout_draw(a);
 	}
-	keylog_key(&a->keylog, is_key, ch, read_us, app_counting(a));
+	keylog_key(&a->keylog, is_key, ch, read_us, app_busy(a));
 }
 
 static void run(struct app *a)
@@ -309,15 +327,15 @@ static void run(struct app *a)
 	layout_draw(a);
 	keylog_first_screen(&a->keylog);
 	while (!a->quit) {
-		/* While counting, keys are only looked for between slices. */
-		bool counting = app_counting(a);
-		timeout(counting ? 0 : KEY_WAIT_MS);
+		/* While busy, keys are only looked for between slices. */
+		bool busy = app_busy(a);
+		timeout(busy ? 0 : KEY_WAIT_MS);
 		wint_t ch;
 		int rc = get_wch(&ch);
-		if (rc == ERR && counting) {
-			app_count_step(a, COUNT_SLICE_MS);
+		if (rc == ERR && busy) {
+			work_step(a, COUNT_SLICE_MS);
 			layout_draw(a);
-			if (!app_counting(a))
+			if (!app_busy(a))
 				keylog_settled(&a->keylog);
 			continue;
 		}

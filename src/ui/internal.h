@@ -51,6 +51,12 @@ struct list_state {
 	struct store_cursor top; /* else: the first row shown (inclusive) */
 	struct store_page page; /* from the top: a screenful and a little */
 	size_t sel;             /* index in page of the selected row */
+	/* The page still being searched for, a slice at a time between
+	 * keys (list.c): to fill `page`, or to find the last rows (End). */
+	struct store_search *search;
+	bool search_for_end;
+	struct store_page end_page; /* what the End search found */
+	bool stopped; /* Esc stopped the search: the page may lack rows */
 };
 
 struct facet_item {
@@ -208,6 +214,10 @@ void list_click(struct app *a, int y);
 void list_draw(struct app *a);
 const struct store_row *list_selected(const struct app *a);
 int list_visible(const struct app *a);
+bool list_searching(const struct app *a);
+void list_search_step(struct app *a, int64_t budget_ms);
+void list_search_stop(struct app *a);
+void list_free(struct app *a);
 
 /* facets.c */
 /* Starts counting the filter (the matching count and every facet);

@@ -66,29 +66,154 @@ static struct store_cursor cursor_of(const struct store_row *r)
 	return (struct store_cursor){ r->time_ms, r->row };
 }
 
-/* Fetches the page from the top row, inclusive: the cursor is the
- * neighbour position just outside it (rows are whole numbers). */
-static void fetch(struct app *a)
+static void format_time(const struct app *a, int64_t ms, int width,
+                        char out[32])
 {
-	struct list_state *l = &a->list;
-	size_t limit = (size_t)list_visible(a) * 2 + 1;
-	struct store_cursor from = l->top;
-	from.row += l->newest_first ? 1 : -1;
-	if (store_page(a->store, a->filter, l->at_start ? NULL : &from,
-	               forward(a), limit, &l->page) < 0)
-		app_message(a, "%s", store_errmsg(a->store));
-	if (l->page.count == 0 && !l->at_start) {
-		/* The top row went away (or the filter changed under it). */
-		l->at_start = true;
-		store_page(a->store, a->filter, NULL, forward(a), limit,
-		           &l->page);
-	}
+	time_t t = (time_t)(ms / 1000);
+	struct tm tm;
+	bool ok = a->list.local_time ? localtime_r(&t, &tm) != NULL
+	                             : gmtime_r(&t, &tm) != NULL;
+	/* Narrow panes drop the year. */
+	if (!ok || (width >= 19 ? strftime(out, 32, "%Y-%m-%d %H:%M:%S", &tm)
+	                        : strftime(out, 32, "%m-%d %H:%M:%S", &tm)) == 0)
+		strcpy(out, "?");
+}
+
+/* The first slice of a page's search, before the key that asked for it
+ * is answered on screen: dense matches and those an index finds take a
+ * few milliseconds, the rest are searched for between keys. */
+#define FETCH_BUDGET_MS 35
+/* The rows above the top are searched for while the key waits, but no
+ * longer than this: they are near, the person came from them (unless a
+ * sparse filter's list was entered from elsewhere: then fewer come, and
+ * the rest at the next key). */
+#define BACK_BUDGET_MS 100
+
+bool list_searching(const struct app *a)
+{
+	return a->list.search != NULL;
+}
+
+static void clamp_selection(struct list_state *l)
+{
+	if (l->sel >= l->page.count)
+		l->sel = l->page.count ? l->page.count - 1 : 0;
 }
 
 static void set_top(struct app *a, const struct store_row *r)
 {
 	a->list.at_start = false;
 	a->list.top = cursor_of(r);
+}
+
+static void fetch(struct app *a);
+
+/* The End search found the last rows (backward order, in `end_page`):
+ * they are the page, from its top. */
+static void end_found(struct app *a)
+{
+	struct list_state *l = &a->list;
+	struct store_page tail = l->end_page;
+	memset(&l->end_page, 0, sizeof l->end_page);
+	if (tail.count == 0) {
+		store_page_free(&tail);
+		return;
+	}
+	for (size_t i = 0, j = tail.count - 1; i < j; i++, j--) {
+		struct store_row t = tail.rows[i];
+		tail.rows[i] = tail.rows[j];
+		tail.rows[j] = t;
+	}
+	bool start = !tail.more;
+	tail.more = false; /* nothing comes after the last */
+	store_page_free(&l->page);
+	l->page = tail;
+	set_top(a, &l->page.rows[0]);
+	l->at_start = start;
+	l->sel = l->page.count - 1;
+}
+
+void list_search_step(struct app *a, int64_t budget_ms)
+{
+	struct list_state *l = &a->list;
+	if (!l->search)
+		return;
+	int rc = store_search_step(l->search, budget_ms,
+	                           l->search_for_end ? &l->end_page : &l->page);
+	if (rc != 0) {
+		store_search_free(l->search);
+		l->search = NULL;
+	}
+	if (rc < 0) {
+		app_message(a, "%s", store_errmsg(a->store));
+		store_page_free(&l->end_page);
+	} else if (rc == 1 && l->search_for_end) {
+		end_found(a);
+	} else if (rc == 1 && l->page.count == 0 && !l->at_start) {
+		/* The top row went away (or the filter changed under it). */
+		l->at_start = true;
+		fetch(a);
+		return;
+	}
+	clamp_selection(l);
+	detail_follow(a);
+}
+
+static void search_start(struct app *a, const struct store_cursor *from,
+                         enum store_direction dir, size_t limit, bool for_end)
+{
+	struct list_state *l = &a->list;
+	store_search_free(l->search);
+	store_page_free(&l->end_page);
+	l->stopped = false;
+	l->search_for_end = for_end;
+	l->search = store_search_begin(a->store, a->filter, from, dir, limit);
+	if (!l->search) {
+		app_message(a, "%s", store_errmsg(a->store));
+		return;
+	}
+	list_search_step(a, FETCH_BUDGET_MS);
+}
+
+void list_search_stop(struct app *a)
+{
+	struct list_state *l = &a->list;
+	int64_t at;
+	char when[32] = "";
+	if (!l->search)
+		return;
+	if (store_search_reached(l->search, &at))
+		format_time(a, at, 19, when);
+	store_search_free(l->search);
+	l->search = NULL;
+	l->stopped = !l->search_for_end;
+	store_page_free(&l->end_page);
+	if (*when)
+		app_message(a, _("search stopped at %s: the list holds what "
+		                 "was found before"),
+		            when);
+	else
+		app_message(a, "%s", _("search stopped"));
+}
+
+void list_free(struct app *a)
+{
+	store_search_free(a->list.search);
+	a->list.search = NULL;
+	store_page_free(&a->list.end_page);
+	store_page_free(&a->list.page);
+}
+
+/* Fetches the page from the top row, inclusive: the cursor is the
+ * neighbour position just outside it (rows are whole numbers).  What is
+ * not found in the first slice is searched for between keys. */
+static void fetch(struct app *a)
+{
+	struct list_state *l = &a->list;
+	size_t limit = (size_t)list_visible(a) * 2 + 1;
+	struct store_cursor from = l->top;
+	from.row += l->newest_first ? 1 : -1;
+	search_start(a, l->at_start ? NULL : &from, forward(a), limit, false);
 }
 
 void list_reload(struct app *a, bool keep_selection)
@@ -117,14 +242,23 @@ void list_reload(struct app *a, bool keep_selection)
 	detail_follow(a);
 }
 
-/* Rows before the top, in backward order (nearest first). */
-static size_t fetch_back(struct app *a, size_t n, struct store_page *back)
+/* Rows before the top, in backward order (nearest first); *complete
+ * false when the search for them ran out of time (BACK_BUDGET_MS). */
+static size_t fetch_back(struct app *a, size_t n, struct store_page *back,
+                         bool *complete)
 {
+	*complete = true;
 	if (a->list.at_start || a->list.page.count == 0)
 		return 0;
-	struct store_cursor from = a->list.top;
-	if (store_page(a->store, a->filter, &from, backward(a), n, back) < 0)
+	struct store_search *q = store_search_begin(a->store, a->filter,
+	                                            &a->list.top, backward(a), n);
+	int rc = q ? store_search_step(q, BACK_BUDGET_MS, back) : -1;
+	store_search_free(q);
+	if (rc < 0) {
+		app_message(a, "%s", store_errmsg(a->store));
 		return 0;
+	}
+	*complete = rc == 1;
 	return back->count;
 }
 
@@ -137,9 +271,10 @@ void list_move(struct app *a, long delta)
 	long vis = list_visible(a);
 	if (target < 0) {
 		struct store_page back = { 0 };
-		size_t m = fetch_back(a, (size_t)-target, &back);
+		bool complete;
+		size_t m = fetch_back(a, (size_t)-target, &back, &complete);
 		if (m > 0) {
-			bool start = !back.more;
+			bool start = complete && !back.more;
 			set_top(a, &back.rows[m - 1]);
 			l->at_start = start;
 			target += (long)m;
@@ -171,22 +306,11 @@ void list_home(struct app *a)
 	detail_follow(a);
 }
 
+/* The last rows are searched for from the other end; end_found() makes
+ * them the page (at once, or when a later slice finds them). */
 void list_end(struct app *a)
 {
-	struct list_state *l = &a->list;
-	size_t vis = (size_t)list_visible(a);
-	struct store_page tail = { 0 };
-	if (store_page(a->store, a->filter, NULL, backward(a), vis, &tail) == 0 &&
-	    tail.count > 0) {
-		set_top(a, &tail.rows[tail.count - 1]);
-		l->at_start = !tail.more;
-		fetch(a);
-		l->sel = tail.count - 1;
-	}
-	store_page_free(&tail);
-	if (l->sel >= l->page.count)
-		l->sel = l->page.count ? l->page.count - 1 : 0;
-	detail_follow(a);
+	search_start(a, NULL, backward(a), (size_t)list_visible(a), true);
 }
 
 void list_click(struct app *a, int y)
@@ -196,19 +320,6 @@ void list_click(struct app *a, int y)
 		a->list.sel = (size_t)i;
 		detail_follow(a);
 	}
-}
-
-static void format_time(const struct app *a, int64_t ms, int width,
-                        char out[32])
-{
-	time_t t = (time_t)(ms / 1000);
-	struct tm tm;
-	bool ok = a->list.local_time ? localtime_r(&t, &tm) != NULL
-	                             : gmtime_r(&t, &tm) != NULL;
-	/* Narrow panes drop the year. */
-	if (!ok || (width >= 19 ? strftime(out, 32, "%Y-%m-%d %H:%M:%S", &tm)
-	                        : strftime(out, 32, "%m-%d %H:%M:%S", &tm)) == 0)
-		strcpy(out, "?");
 }
 
 static const char *short_service(const char *s, char *out, size_t n)
@@ -269,6 +380,32 @@ static void draw_heading(struct app *a, const int *w)
 	buf_free(&b);
 }
 
+/* Under the rows found so far: how far the search has looked. */
+static void draw_searching(struct app *a, int y)
+{
+	const struct rect *r = &a->pane[PANE_LIST];
+	if (y >= r->y + r->h)
+		y = r->y + r->h - 1;
+	int64_t at;
+	char when[32];
+	struct buf b;
+	buf_init(&b);
+	if (store_search_reached(a->list.search, &at)) {
+		format_time(a, at, 19, when);
+		buf_printf(&b,
+		           a->list.search_for_end
+		                   ? _("searching for the last events: at %s "
+		                       "(Esc stops)")
+		                   : _("searching: at %s (Esc stops)"),
+		           when);
+	} else {
+		buf_puts(&b, _("searching (Esc stops)"));
+	}
+	draw_safe(a, y, r->x + 2, r->w - 2, b.data ? b.data : "",
+	          draw_attr(a, R_DIM));
+	buf_free(&b);
+}
+
 void list_draw(struct app *a)
 {
 	const struct rect *r = &a->pane[PANE_LIST];
@@ -278,11 +415,16 @@ void list_draw(struct app *a)
 	draw_heading(a, w);
 	const struct list_state *l = &a->list;
 	int vis = list_visible(a);
-	if (l->page.count == 0) {
+	if (l->page.count == 0 && !l->search) {
 		draw_safe(a, r->y + 2, r->x + 2, r->w - 2,
-		          _("No events match this filter."), 0);
+		          l->stopped ? _("The search was stopped before it "
+		                         "found an event.")
+		                     : _("No events match this filter."),
+		          0);
 		return;
 	}
+	if (l->search && (int)l->page.count < vis)
+		draw_searching(a, r->y + 1 + (int)l->page.count + 1);
 	for (int i = 0; i < vis && (size_t)i < l->page.count; i++) {
 		const struct store_row *row = &l->page.rows[i];
 		bool err = row->error_code && *row->error_code;
