@@ -154,8 +154,10 @@ struct where {
 	char *walk_sql;
 	/* Set by store_where_split() (for the tally's pass over every
 	 * event) when gathering the matches first is dear (resource terms
-	 * matching more than 100,000 events): the pass should ask each
-	 * event the walk form's question, walk_sql. */
+	 * matching more than 100,000 events), and by the tally when SQLite
+	 * would find the matches by reading every event (plan.c): the pass
+	 * should ask each event the walk form's question, walk_sql (sql
+	 * when that is NULL). */
 	bool prefer_walk;
 	size_t nparams;
 	struct where_param *params;

@@ -7,8 +7,9 @@
  * one key counts only in that key's facet (the facet is counted under the
  * filter without its own terms).  A row failing two counts nowhere.  When
  * the other keys' terms are dear to gather (struct where's prefer_walk),
- * the statement reads every event and asks them of each row instead
- * (REST_MISSED).  A histogram alone (no facets) asks each row the terms
+ * or no index finds them (the step would return no row, and so not stop
+ * on time, until it met a match: plan.c), the statement reads every event
+ * and asks them of each row instead (REST_MISSED).  A histogram alone (no facets) asks each row the terms
  * of the keys with no index of their own the same way (WALKED_KEYS).
  *
  * The statement stays open between steps, so a step goes on where the
