@@ -189,6 +189,12 @@ static const char *const filters[] = {
 	"event:StopLogging,CreateUser principal:bob since:2024-05-01T12:00",
 	"ip:192.0.2.1 error:AccessDenied",
 	"secret",
+	/* One key's index beside more terms (tally.c's read_rest): for
+	 * the histogram alone, service: is the rest's index; with the
+	 * facets, ip:. */
+	"service:s3 ro:true -event:GetObject",
+	"ip:192.0.2.1 -error:AccessDenied region:eu-west-1",
+	"ip:192.0.2.1 alice",
 };
 
 static void test_agrees_in_one_step(void **state)
@@ -307,6 +313,73 @@ static void test_limit_and_order(void **state)
 	store_tally_free(t);
 }
 
+/* Many events that one index finds (all S3, all from one address), for
+ * filters adding a term none of them meets. */
+static int setup_many(void **state)
+{
+	struct store *s = store_open(":memory:", STORE_READ_WRITE, NULL, 0);
+	assert_non_null(s);
+	enum { N = 3000 };
+	struct fx_event *ev = calloc(N, sizeof *ev);
+	char (*ids)[16] = calloc(N, sizeof *ids);
+	assert_non_null(ev);
+	assert_non_null(ids);
+	for (int i = 0; i < N; i++) {
+		snprintf(ids[i], sizeof ids[i], "m%05d", i);
+		ev[i] = (struct fx_event){
+			.id = ids[i], .ms = FX_T0 + (int64_t)i * 1000,
+			.region = "us-east-1", .service = "s3.amazonaws.com",
+			.name = "GetObject", .type = "IAMUser",
+			.arn = "arn:aws:iam::111111111111:user/alice",
+			.user = "alice", .account = "111111111111",
+			.ip = "192.0.2.1", .ro = 1,
+		};
+	}
+	assert_int_equal(fx_add_file(s, "/t/many.json", ev, N, FX_PLAIN), 0);
+	free(ev);
+	free(ids);
+	*state = s;
+	return 0;
+}
+
+/* A term found through an index beside one that no event meets: the
+ * step must stop on its clock while it reads the index's events.  Before
+ * tally.c's read_rest, SQLite read all of them inside one step for a row
+ * to return: a step of 0 ms ended the tally at once, and at 10M events
+ * service:s3 nosuchword held the browser 15.7 s. */
+static void test_sparse_rest_stops_on_time(void **state)
+{
+	static const char *const sparse[] = {
+		"service:s3 nosuchword", "service:s3 request:nosuch",
+		"event:GetObject -service:s3", "ip:192.0.2.1 nosuchword",
+	};
+	struct store_tally_spec alone = { NULL, 0, FX_HOUR, FX_T0,
+		                          FX_T0 + 48 * FX_HOUR };
+	struct store_tally_spec faceted = { dims, NDIMS, 0, 0, 0 };
+	for (size_t i = 0; i < sizeof sparse / sizeof sparse[0]; i++)
+		for (int with_facets = 0; with_facets < 2; with_facets++) {
+			struct filter *f = fx_filter(sparse[i]);
+			struct store_tally *t = store_tally_begin(
+				*state, f, with_facets ? &faceted : &alone);
+			assert_non_null(t);
+			int steps = 0, rc;
+			while ((rc = store_tally_step(t, 0)) == 0)
+				steps++;
+			assert_int_equal(rc, 1);
+			if (steps < 2)
+				fail_msg("'%s'%s: %d steps of 0 ms, expected the "
+				         "clock seen in the 3000 events",
+				         sparse[i], with_facets ? " (facets)" : "",
+				         steps);
+			assert_int_equal(store_tally_matched(t), 0);
+			store_tally_free(t);
+			filter_free(f);
+		}
+	/* And the counts stay right where the term is met. */
+	agree(*state, "service:s3 ro:true", 0);
+	agree(*state, "ip:192.0.2.1 alice", 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -320,6 +393,8 @@ int main(void)
 		                                teardown),
 		cmocka_unit_test_setup_teardown(test_limit_and_order, setup,
 		                                teardown),
+		cmocka_unit_test_setup_teardown(test_sparse_rest_stops_on_time,
+		                                setup_many, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -172,6 +172,10 @@ void store_where_free(struct where *w);
  * filter's, rather than by reading every event or walking the time
  * index (false too when it cannot be told). */
 bool store_plan_seeks(struct store *s, const char *sql);
+/* The filter key whose index SQLite seeks to run the SELECT `sql` (one
+ * search of the events, through one key's index); FK_COUNT_ when it
+ * reads them some other way or cannot be told. */
+enum filter_key store_plan_seek_key(struct store *s, const char *sql);
 /* Whether SQLite tells at once that `w` matches no event (a condition
  * false whatever the row, or a tiny database): then the condition in a
  * WHERE costs nothing, even where the plan reads every event. */
@@ -203,6 +207,13 @@ int store_page_of_ids(struct store *s, const int64_t *ids, size_t n,
 int store_where_split(struct store *s, const struct filter *f,
                       const enum filter_key *keys, size_t nkeys,
                       struct where *rest, char **key_sql);
+/* The condition of key's positive terms in f alone (malloc'd), its
+ * parameters appended to w's list so that a statement holding both binds
+ * them with w's; NULL when f has none (or on failure, with the store's
+ * message set).  The part of a condition by which SQLite seeks the key's
+ * index, for a WHERE that returns every event it reads (tally.c). */
+char *store_where_key_append(struct store *s, const struct filter *f,
+                             enum filter_key key, struct where *w);
 /* Binds w's parameters to ?1..?N of `st`. */
 int store_where_bind(struct store *s, const struct where *w,
                      sqlite3_stmt *st);

@@ -41,6 +41,67 @@ bool store_plan_seeks(struct store *s, const char *sql)
 	return seeks;
 }
 
+/* The filter key each index of the events serves (schema.c). */
+static const struct {
+	const char *index;
+	enum filter_key key;
+} index_keys[] = {
+	{ "event_by_name", FK_EVENT },     { "event_by_principal", FK_PRINCIPAL },
+	{ "event_by_service", FK_SERVICE }, { "event_by_ip", FK_IP },
+	{ "event_by_key", FK_KEY },         { "event_by_error", FK_ERROR },
+	{ "event_by_rare_category", FK_CAT }, { "event_by_event_id", FK_ID },
+};
+
+/* The key of the index named in a plan line "SEARCH e USING [COVERING]
+ * INDEX name (...)"; resource: terms find their events by row id, "SEARCH
+ * e USING INTEGER PRIMARY KEY (rowid=?)".  FK_COUNT_: neither. */
+static enum filter_key line_key(const char *d)
+{
+	if (strncmp(d, "SEARCH e USING ", 15) != 0)
+		return FK_COUNT_;
+	d += 15;
+	if (strncmp(d, "INTEGER PRIMARY KEY", 19) == 0)
+		return FK_RESOURCE;
+	if (strncmp(d, "COVERING ", 9) == 0)
+		d += 9;
+	if (strncmp(d, "INDEX ", 6) != 0)
+		return FK_COUNT_;
+	d += 6;
+	size_t len = strcspn(d, " ");
+	for (size_t i = 0; i < sizeof index_keys / sizeof index_keys[0]; i++)
+		if (strlen(index_keys[i].index) == len &&
+		    strncmp(d, index_keys[i].index, len) == 0)
+			return index_keys[i].key;
+	return FK_COUNT_;
+}
+
+enum filter_key store_plan_seek_key(struct store *s, const char *sql)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_printf(&b, "EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *st = b.data ? store_prepare(s, b.data) : NULL;
+	buf_free(&b);
+	enum filter_key key = FK_COUNT_;
+	int searches = 0;
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		const char *d = (const char *)sqlite3_column_text(st, 3);
+		if (!d)
+			continue;
+		/* One search of the events, or the plan is not one key's:
+		 * an OR of two indexes ("MULTI-INDEX OR") reads two. */
+		if (strncmp(d, "SEARCH e ", 9) == 0 ||
+		    (strncmp(d, "SCAN e", 6) == 0 &&
+		     (d[6] == '\0' || d[6] == ' ')) ||
+		    strcmp(d, "MULTI-INDEX OR") == 0) {
+			searches++;
+			key = line_key(d);
+		}
+	}
+	sqlite3_finalize(st);
+	return searches == 1 ? key : FK_COUNT_;
+}
+
 /* How long the probe of store_where_empty() may run: long enough for
  * SQLite to see a condition that is false whatever the row (an account
  * or address no event has: "0"), which it tests once before reading any

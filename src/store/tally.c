@@ -9,8 +9,11 @@
  * the other keys' terms are dear to gather (struct where's prefer_walk),
  * or no index finds them (the step would return no row, and so not stop
  * on time, until it met a match: plan.c), the statement reads every event
- * and asks them of each row instead (REST_MISSED).  A histogram alone (no facets) asks each row the terms
- * of the keys with no index of their own the same way (WALKED_KEYS).
+ * and asks them of each row instead (REST_MISSED); when one key's index
+ * finds them with more terms beside, the WHERE keeps that key's terms and
+ * the rest is asked of each row the index finds (read_rest).  A histogram
+ * alone (no facets) asks each row the terms of the keys with no index of
+ * their own the same way (WALKED_KEYS).
  *
  * The statement stays open between steps, so a step goes on where the
  * last one stopped, and every step reads the same snapshot.
@@ -87,8 +90,8 @@ static const struct facet_column *column_of(enum store_dimension dim)
  * arithmetic.  key_sql has the nkeys terms split off the WHERE: the
  * facets', or for a histogram alone, WALKED_KEYS'. */
 static char *tally_sql(struct store_tally *t, const struct where *rest,
-                       char *const *key_sql, size_t nkeys, bool wide,
-                       int64_t lo, int64_t hi)
+                       const char *seek, char *const *key_sql, size_t nkeys,
+                       bool wide, int64_t lo, int64_t hi)
 {
 	struct buf b;
 	buf_init(&b);
@@ -106,6 +109,9 @@ static char *tally_sql(struct store_tally *t, const struct where *rest,
 		buf_printf(&b, " | ((NOT coalesce((%s), 0)) << %d)",
 		           rest->walk_sql ? rest->walk_sql : rest->sql,
 		           REST_MISSED);
+	else if (seek)
+		buf_printf(&b, " | ((NOT coalesce((%s), 0)) << %d)", rest->sql,
+		           REST_MISSED);
 	/* A histogram alone needs only its window: the time index finds it
 	 * instead of a pass over every matching event.  (With facets, every
 	 * match counts, in the window or not.)  A window over much of the
@@ -121,12 +127,13 @@ static char *tally_sql(struct store_tally *t, const struct where *rest,
 	for (size_t i = 0; i < t->nfacets; i++)
 		buf_printf(&b, ", %s", t->facets[i]->column);
 	buf_printf(&b, " FROM event e WHERE (%s)",
-	           rest->prefer_walk ? "1" : rest->sql);
+	           rest->prefer_walk ? "1" : seek ? seek : rest->sql);
 	/* Asked of each row, the rest still keeps the read within its
 	 * since: and until: (numbers, not text). */
-	if (rest->prefer_walk && lo != INT64_MIN)
+	bool asked = rest->prefer_walk || seek;
+	if (asked && lo != INT64_MIN)
 		buf_printf(&b, " AND e.time_ms >= %lld", (long long)lo);
-	if (rest->prefer_walk && hi != INT64_MAX)
+	if (asked && hi != INT64_MAX)
 		buf_printf(&b, " AND e.time_ms < %lld", (long long)hi);
 	if (window && !wide)
 		buf_printf(&b, " AND e.time_ms >= ?%zu AND e.time_ms < ?%zu",
@@ -156,18 +163,52 @@ static bool wide_window(struct store_tally *t)
 	return wide;
 }
 
-/* Whether the rest's condition in the WHERE is found through an index
- * (or is no condition at all). */
-static bool rest_seeks(struct store *s, const struct where *rest)
+/* Whether f has terms in the rest (the keys not among `keys`) other than
+ * the positive ones of `seek`. */
+static bool rest_beyond(const struct filter *f, enum filter_key seek,
+                        const enum filter_key *keys, size_t nkeys)
 {
-	if (strcmp(rest->sql, "1") == 0)
-		return true;
+	for (size_t i = 0; f && i < f->nterms; i++) {
+		const struct filter_term *term = &f->terms[i];
+		bool split = false;
+		for (size_t k = 0; k < nkeys; k++)
+			split = split || keys[k] == term->key;
+		if (!split && (term->key != seek || term->negated))
+			return true;
+	}
+	return false;
+}
+
+/* How the step reads the rest (the keys not among `keys`), when it has a
+ * condition.  Through no index, SQLite reads every event and returns none
+ * until it meets a match, so a step could not stop on time (plan.c): 1.6 s
+ * for a word in no event at 1M, seconds more at 10M; the rest is then asked
+ * of each row (prefer_walk).  Through one key's index with more terms
+ * beside, it returns none until a row meets them all: service:s3
+ * nosuchword read 4M events in one step at 10M (15.7 s with no key
+ * taken); the WHERE then keeps only that key's terms, the index's, and
+ * the rest is asked of each row it finds (the returned SQL). */
+static char *read_rest(struct store *s, const struct filter *f,
+                       const enum filter_key *keys, size_t nkeys,
+                       struct where *rest)
+{
+	if (rest->prefer_walk || strcmp(rest->sql, "1") == 0)
+		return NULL;
 	struct buf b;
 	buf_init(&b);
 	buf_printf(&b, "SELECT e.time_ms FROM event e WHERE (%s)", rest->sql);
-	bool seeks = b.data && store_plan_seeks(s, b.data);
+	char *seek = NULL;
+	if (!b.data) {
+		/* Out of memory: the rest stays in the WHERE. */
+	} else if (!store_plan_seeks(s, b.data)) {
+		rest->prefer_walk = !store_where_empty(s, rest);
+	} else {
+		enum filter_key k = store_plan_seek_key(s, b.data);
+		if (k != FK_COUNT_ && rest_beyond(f, k, keys, nkeys))
+			seek = store_where_key_append(s, f, k, rest);
+	}
 	buf_free(&b);
-	return seeks;
+	return seek;
 }
 
 static int prepare(struct store_tally *t, const struct filter *f)
@@ -181,15 +222,11 @@ static int prepare(struct store_tally *t, const struct filter *f)
 	if (store_where_split(t->s, f, keys, nkeys, &rest, key_sql) < 0)
 		return -1;
 	bool wide = !t->nfacets && t->bucket_ms && wide_window(t);
-	/* A rest SQLite would answer by reading every event returns no row
-	 * until it meets a match, so a step could not stop on time (plan.c):
-	 * 1.6 s for a word in no event at 1M, seconds more at 10M. */
-	if (!rest.prefer_walk && !rest_seeks(t->s, &rest) &&
-	    !store_where_empty(t->s, &rest))
-		rest.prefer_walk = true;
+	char *seek = read_rest(t->s, f, keys, nkeys, &rest);
 	int64_t lo, hi;
 	store_time_bounds(f, &lo, &hi);
-	char *sql = tally_sql(t, &rest, key_sql, nkeys, wide, lo, hi);
+	char *sql = tally_sql(t, &rest, seek, key_sql, nkeys, wide, lo, hi);
+	free(seek);
 	int rc = -1;
 	if (!sql)
 		store_fail(t->s, "%s", _("out of memory"));

@@ -738,6 +738,35 @@ int store_where_split(struct store *s, const struct filter *f,
 	return 0;
 }
 
+char *store_where_key_append(struct store *s, const struct filter *f,
+                             enum filter_key key, struct where *w)
+{
+	size_t n = 0;
+	const struct filter_value **v = f ? positive_values(f, key, &n) : NULL;
+	if (!n || !v) {
+		free(v);
+		if (n)
+			store_fail(s, "%s", _("out of memory"));
+		return NULL;
+	}
+	/* Numbered on from w's parameters, so one statement binds both. */
+	struct builder b = { .s = s, .nparams = w->nparams, .cap = w->nparams,
+		             .params = w->params };
+	buf_init(&b.sql);
+	values_condition(&b, key, v, n);
+	free(v);
+	w->params = b.params;
+	w->nparams = b.nparams;
+	char *sql = buf_steal(&b.sql);
+	if (!sql || b.nomem || b.failed) {
+		free(sql);
+		if (!b.failed)
+			store_fail(s, "%s", _("out of memory"));
+		return NULL;
+	}
+	return sql;
+}
+
 void store_where_free(struct where *w)
 {
 	for (size_t i = 0; i < w->nparams; i++)
