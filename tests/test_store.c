@@ -628,6 +628,67 @@ static void test_escaped_record(void **state)
 	store_close(s);
 }
 
+/* A database in a file, where a text search has a second thread decode
+ * the stored files ahead of it (text_prefetch.c): whichever of the two
+ * decodes a file, the search must find exactly the records holding the
+ * word, newest first, and none for a word in no record. */
+static void test_text_search_with_prefetch(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/tn-prefetch-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[64], db[64];
+	snprintf(db, sizeof db, "%s/t.db", dir);
+	char err[256];
+	struct store *s = store_open(db, STORE_READ_WRITE, err, sizeof err);
+	assert_non_null(s);
+	enum { FILES = 40, PER_FILE = 25 };
+	struct fx_event ev[PER_FILE];
+	char ids[FILES][PER_FILE][16];
+	char want[256] = "";
+	for (int f = 0; f < FILES; f++) {
+		/* The word is in files 3, 17 and 31: in one record of each. */
+		bool marked = f % 14 == 3;
+		for (int i = 0; i < PER_FILE; i++) {
+			snprintf(ids[f][i], sizeof ids[f][i], "p%02d-%02d", f, i);
+			ev[i] = (struct fx_event){
+				.id = ids[f][i],
+				.ms = T0 + ((int64_t)f * PER_FILE + i) * 1000,
+				.region = "us-east-1", .service = "s3.amazonaws.com",
+				.name = "GetObject", .type = "IAMUser",
+				.arn = "arn:aws:iam::111111111111:user/alice",
+				.user = "alice", .account = "111111111111",
+				.ip = "192.0.2.1", .ro = 1,
+				.agent = marked && i == 7 ? "curl NeedleWord/1"
+				                          : "aws-cli/2",
+			};
+		}
+		snprintf(path, sizeof path, "/t/f%02d.json.gz", f);
+		assert_int_equal(fx_add_file(s, path, ev, PER_FILE, FX_GZIP), 0);
+	}
+	for (int f = FILES - 1; f >= 0; f--)
+		if (f % 14 == 3)
+			snprintf(want + strlen(want), sizeof want - strlen(want),
+			         "%s%s", *want ? " " : "", ids[f][7]);
+	/* Every answer the thread's, then the two together. */
+	for (int first = 1; first >= 0; first--) {
+		store_set_text_prefetch_first(s, first);
+		char *got = ids_for(s, "needleword");
+		assert_string_equal(got, want);
+		free(got);
+		got = ids_for(s, "needleword region:us-east-1");
+		assert_string_equal(got, want);
+		free(got);
+		got = ids_for(s, "wordinnorecord");
+		assert_string_equal(got, "");
+		free(got);
+	}
+	store_close(s);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 #define WITH_BASE(t) cmocka_unit_test_setup_teardown(t, setup_base, \
                                                     teardown_store)
 
@@ -635,6 +696,7 @@ int main(void)
 {
 	/* One group: TAP allows one plan per test program. */
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_text_search_with_prefetch),
 		WITH_BASE(test_every_filter_key),
 		WITH_BASE(test_facet_counts),
 		WITH_BASE(test_facet_labels_and_limit),

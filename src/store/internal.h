@@ -69,7 +69,27 @@ struct store {
 	int64_t gather_limit; /* store_set_resource_gather_limit() */
 	struct decoded_file cache[STORE_FILE_CACHE_SLOTS];
 	uint64_t cache_tick;
+	bool prefetch_first; /* store_set_text_prefetch_first() */
 };
+
+/* Decoded files larger than this are refused: the importer enforces a
+ * smaller cap, so only a damaged database gets here. */
+#define STORE_DECODED_FILE_CAP ((size_t)2 << 30)
+
+/* text_prefetch.c: a thread of its own that decodes the stored files and
+ * notes which hold `needle` (len bytes, lower case), for a text search on
+ * this thread to ask before decoding a file itself.  NULL when it cannot
+ * start (a database in memory, no thread): the search then does without. */
+struct text_prefetch;
+struct text_prefetch *text_prefetch_start(struct store *s, const char *needle,
+                                          size_t len);
+/* What the thread found of `file`: 2 holds the needle, 1 does not, 0 not
+ * known (yet, or p is NULL). */
+int text_prefetch_known(struct text_prefetch *p, int64_t file);
+/* What the search found itself, so that the thread skips the file. */
+void text_prefetch_note(struct text_prefetch *p, int64_t file, bool has);
+/* Stops the thread and frees it all (p may be NULL). */
+void text_prefetch_stop(struct text_prefetch *p);
 
 /* Sets the store's error message (printf-style) and returns -1. */
 int store_fail(struct store *s, const char *fmt, ...)

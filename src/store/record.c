@@ -18,10 +18,6 @@
 #include "util/i18n.h"
 #include "util/intcount.h"
 
-/* Decoded files larger than this are refused: the importer enforces a
- * smaller cap, so only a damaged database gets here. */
-#define DECODED_FILE_CAP ((size_t)2 << 30)
-
 void store_cache_clear(struct store *s)
 {
 	for (int i = 0; i < STORE_FILE_CACHE_SLOTS; i++) {
@@ -52,7 +48,7 @@ static int decode_into(struct store *s, sqlite3_stmt *st,
 	size_t n = (size_t)sqlite3_column_bytes(st, 1);
 	const char *why = NULL;
 	if (enc == STORE_ENC_GZIP) {
-		if (gunzip_decode(bytes, n, 0, DECODED_FILE_CAP, &slot->data,
+		if (gunzip_decode(bytes, n, 0, STORE_DECODED_FILE_CAP, &slot->data,
 		                  &slot->len, &why) < 0)
 			return store_fail(s, _("stored file is damaged: %s"), why);
 		return 0;
@@ -187,11 +183,13 @@ struct text_search {
 	char *needle;
 	size_t len;
 	struct intcount files;
+	struct text_prefetch *prefetch; /* a second thread's answers, or NULL */
 };
 
 static void free_search(void *p)
 {
 	struct text_search *t = p;
+	text_prefetch_stop(t->prefetch);
 	free(t->needle);
 	intcount_free(&t->files);
 	free(t);
@@ -215,6 +213,8 @@ static struct text_search *text_search(sqlite3_context *ctx,
 			*c = (char)(*c + ('a' - 'A'));
 	t->len = strlen(t->needle);
 	intcount_init(&t->files);
+	t->prefetch = text_prefetch_start(sqlite3_user_data(ctx), t->needle,
+	                                  t->len);
 	sqlite3_set_auxdata(ctx, 3, t, free_search);
 	return sqlite3_get_auxdata(ctx, 3);
 }
@@ -226,11 +226,18 @@ static int file_has(struct store *s, struct text_search *t, int64_t file)
 	int64_t known = intcount_get(&t->files, file);
 	if (known)
 		return known == 2;
-	const char *data;
-	size_t n;
-	if (store_decoded_file(s, file, &data, &n) < 0)
-		return -1;
-	bool has = fold_contains(data, n, t->needle, t->len);
+	bool has;
+	int told = text_prefetch_known(t->prefetch, file);
+	if (told) {
+		has = told == 2;
+	} else {
+		const char *data;
+		size_t n;
+		if (store_decoded_file(s, file, &data, &n) < 0)
+			return -1;
+		has = fold_contains(data, n, t->needle, t->len);
+		text_prefetch_note(t->prefetch, file, has);
+	}
 	if (intcount_add(&t->files, file, has ? 2 : 1) < 0)
 		return store_fail(s, "%s", _("out of memory"));
 	return has;

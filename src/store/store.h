@@ -127,6 +127,11 @@ void store_set_cache_budget(struct store *s, size_t bytes);
  * event about its resources rather than gather the matches first
  * (0: the default, 100,000; -1: always ask each event). */
 void store_set_resource_gather_limit(struct store *s, int64_t events);
+/* With `first`, a text search waits for its second thread to look at
+ * every stored file before it begins (text_prefetch.c), so that each
+ * answer is that thread's: for tests.  Without (the default), the two
+ * go on together. */
+void store_set_text_prefetch_first(struct store *s, bool first);
 
 /* ---- Lookup indexes built after a bulk import (indexes.c) ------------- */
 

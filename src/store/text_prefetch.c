@@ -1,0 +1,168 @@
+/* text_prefetch.c - a second thread looking for a text search's word in
+ * the stored files ahead of the search (internal.h).
+ *
+ * A word that no event holds makes a text search decode every stored
+ * file: at 1M events that is 1.6 GB of JSON inflated and searched, 1.9 s
+ * on one core, most of it inflating.  The search's own thread meets the
+ * files in the order of the events it walks (newest first); this thread
+ * takes them in the order they are stored, newest imports first, on its
+ * own connection, and notes which hold the word.  The search asks here
+ * before decoding a file, and tells what it found itself, so that each
+ * file is decoded about once by one of the two.
+ *
+ * Failing to start (no file behind the store, no second connection, no
+ * thread) is no failure: the search then decodes every file itself.
+ */
+#include <config.h>
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/internal.h"
+#include "util/fold_search.h"
+#include "util/gunzip.h"
+#include "util/intcount.h"
+
+struct text_prefetch {
+	sqlite3 *db; /* the thread's own connection */
+	pthread_t thread;
+	pthread_mutex_t mu;
+	bool stop;                /* under mu */
+	bool joined;              /* the thread has ended (prefetch_first) */
+	struct intcount files;    /* under mu: 2 holds the word, 1 does not */
+	char *needle;             /* folded to lower case, as the search's */
+	size_t len;
+};
+
+static bool stopping(struct text_prefetch *p)
+{
+	pthread_mutex_lock(&p->mu);
+	bool stop = p->stop;
+	pthread_mutex_unlock(&p->mu);
+	return stop;
+}
+
+static void note(struct text_prefetch *p, int64_t file, bool has)
+{
+	pthread_mutex_lock(&p->mu);
+	/* Added once: a second add would sum the two answers. */
+	if (!intcount_get(&p->files, file))
+		(void)intcount_add(&p->files, file, has ? 2 : 1);
+	pthread_mutex_unlock(&p->mu);
+}
+
+/* Whether the stored bytes hold the needle once decoded: 1 yes, 0 no,
+ * -1 when they cannot be decoded (left to the search, which says why). */
+static int bytes_hold(struct text_prefetch *p, int encoding, const void *bytes,
+                      size_t n)
+{
+	if (encoding != STORE_ENC_GZIP)
+		return fold_contains(bytes, n, p->needle, p->len);
+	char *data;
+	size_t len;
+	const char *why;
+	if (gunzip_decode(bytes, n, 0, STORE_DECODED_FILE_CAP, &data, &len,
+	                  &why) < 0)
+		return -1;
+	bool has = fold_contains(data, len, p->needle, p->len);
+	free(data);
+	return has;
+}
+
+static void *run(void *arg)
+{
+	struct text_prefetch *p = arg;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(p->db,
+	                       "SELECT file, encoding, bytes FROM file_content"
+	                       " ORDER BY file DESC",
+	                       -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	while (!stopping(p) && sqlite3_step(st) == SQLITE_ROW) {
+		int64_t file = sqlite3_column_int64(st, 0);
+		if (text_prefetch_known(p, file))
+			continue;
+		const void *bytes = sqlite3_column_blob(st, 2);
+		size_t n = (size_t)sqlite3_column_bytes(st, 2);
+		int has = bytes_hold(p, sqlite3_column_int(st, 1), bytes, n);
+		if (has >= 0)
+			note(p, file, has);
+	}
+	sqlite3_finalize(st);
+	return NULL;
+}
+
+struct text_prefetch *text_prefetch_start(struct store *s, const char *needle,
+                                          size_t len)
+{
+	const char *path = sqlite3_db_filename(s->db, "main");
+	if (!path || !*path)
+		return NULL; /* in memory: nothing another connection sees */
+	struct text_prefetch *p = calloc(1, sizeof *p);
+	if (!p || !(p->needle = malloc(len + 1))) {
+		free(p);
+		return NULL;
+	}
+	memcpy(p->needle, needle, len + 1);
+	p->len = len;
+	intcount_init(&p->files);
+	pthread_mutex_init(&p->mu, NULL);
+	if (sqlite3_open_v2(path, &p->db,
+	                    SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+	                    NULL) == SQLITE_OK) {
+		/* A small cache: the thread reads each page once. */
+		sqlite3_exec(p->db, "PRAGMA cache_size=-1024", NULL, NULL, NULL);
+		if (pthread_create(&p->thread, NULL, run, p) == 0) {
+			if (s->prefetch_first)
+				pthread_join(p->thread, NULL);
+			p->joined = s->prefetch_first;
+			return p;
+		}
+	}
+	sqlite3_close(p->db);
+	pthread_mutex_destroy(&p->mu);
+	intcount_free(&p->files);
+	free(p->needle);
+	free(p);
+	return NULL;
+}
+
+int text_prefetch_known(struct text_prefetch *p, int64_t file)
+{
+	if (!p)
+		return 0;
+	pthread_mutex_lock(&p->mu);
+	int known = (int)intcount_get(&p->files, file);
+	pthread_mutex_unlock(&p->mu);
+	return known;
+}
+
+void text_prefetch_note(struct text_prefetch *p, int64_t file, bool has)
+{
+	if (p)
+		note(p, file, has);
+}
+
+void store_set_text_prefetch_first(struct store *s, bool first)
+{
+	s->prefetch_first = first;
+}
+
+void text_prefetch_stop(struct text_prefetch *p)
+{
+	if (!p)
+		return;
+	pthread_mutex_lock(&p->mu);
+	p->stop = true;
+	pthread_mutex_unlock(&p->mu);
+	if (!p->joined)
+		pthread_join(p->thread, NULL);
+	sqlite3_close(p->db);
+	pthread_mutex_destroy(&p->mu);
+	intcount_free(&p->files);
+	free(p->needle);
+	free(p);
+}
