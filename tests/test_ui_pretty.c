@@ -78,6 +78,19 @@ static void test_control_characters_escaped(void **state)
 	pretty_free(p);
 }
 
+/* A quote in a value (or a key) is drawn escaped: record text must not
+ * close its string and pass for more members of the record. */
+static void test_quotes_cannot_forge_members(void **state)
+{
+	(void)state;
+	struct pretty *p = parse("{\"ua\":\"aws-cli\\\", \\\"mfaAuthenticated"
+	                         "\\\": \\\"true\",\"k\\\"\":\"back\\\\sl\"}");
+	expect_line(p, 1, "  \"ua\": \"aws-cli\\\", \\\"mfaAuthenticated\\\": "
+	                  "\\\"true\",");
+	expect_line(p, 2, "  \"k\\\"\": \"back\\\\sl\"");
+	pretty_free(p);
+}
+
 static void test_segments_colour_keys_and_values(void **state)
 {
 	(void)state;
@@ -193,6 +206,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_indents_and_keeps_numbers),
 		cmocka_unit_test(test_control_characters_escaped),
+		cmocka_unit_test(test_quotes_cannot_forge_members),
 		cmocka_unit_test(test_segments_colour_keys_and_values),
 		cmocka_unit_test(test_fold_and_unfold),
 		cmocka_unit_test(test_scalar_and_parent_for_pivots),

@@ -4,8 +4,9 @@
  * (a node's descendants follow it, up to `end`), so folding is a flag and
  * skipping a folded subtree is a jump.  Scalars keep their text as the
  * record wrote it (numbers are not reformatted); strings are decoded and
- * escaped again with fmt_escape only when drawn, so control characters
- * an attacker put in a record are shown, never sent to the terminal.
+ * escaped again with fmt_escape_quoted only when drawn, so control
+ * characters an attacker put in a record are shown, never sent to the
+ * terminal, and a quote in a value cannot close it.
  */
 #include <config.h>
 
@@ -323,7 +324,7 @@ size_t pretty_line(const struct pretty *p, size_t i, struct buf *out,
 	if (nd->key) {
 		size_t s0 = out->len;
 		buf_putc(out, '"');
-		fmt_escape(out, nd->key);
+		fmt_escape_quoted(out, nd->key);
 		buf_putc(out, '"');
 		seg(segs, &n, s0 - base, out->len - base, PR_KEY);
 		buf_puts(out, ": ");
@@ -351,7 +352,7 @@ size_t pretty_line(const struct pretty *p, size_t i, struct buf *out,
 	}
 	if (nd->kind == PK_STRING) {
 		buf_putc(out, '"');
-		fmt_escape(out, nd->value ? nd->value : "");
+		fmt_escape_quoted(out, nd->value ? nd->value : "");
 		buf_putc(out, '"');
 	} else {
 		fmt_escape(out, nd->value ? nd->value : "");

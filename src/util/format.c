@@ -51,7 +51,9 @@ static void escape_byte(struct buf *out, unsigned char c)
 		buf_printf(out, "\\x%02x", c);
 }
 
-static void escape(struct buf *out, const char *s, bool backslash)
+/* `backslash`: a backslash is shown doubled; `quote`: so is a '"' shown
+ * as \", for text drawn between quotes. */
+static void escape(struct buf *out, const char *s, bool backslash, bool quote)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
@@ -66,6 +68,8 @@ static void escape(struct buf *out, const char *s, bool backslash)
 			buf_printf(out, "\\u%04x", p[1]);
 		} else if (*p == '\\' && backslash) {
 			buf_puts(out, "\\\\");
+		} else if (*p == '"' && quote) {
+			buf_puts(out, "\\\"");
 		} else {
 			buf_append(out, p, n);
 		}
@@ -75,12 +79,17 @@ static void escape(struct buf *out, const char *s, bool backslash)
 
 void fmt_escape(struct buf *out, const char *s)
 {
-	escape(out, s, true);
+	escape(out, s, true, false);
+}
+
+void fmt_escape_quoted(struct buf *out, const char *s)
+{
+	escape(out, s, true, true);
 }
 
 void fmt_escape_controls(struct buf *out, const char *s)
 {
-	escape(out, s, false);
+	escape(out, s, false, false);
 }
 
 /* The next character of `p`: its length in bytes (an undecodable byte

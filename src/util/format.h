@@ -16,6 +16,11 @@
  * not valid UTF-8 shown visibly (\e, \n, \t, \xNN, ...). */
 void fmt_escape(struct buf *out, const char *s);
 
+/* The same for text drawn between double quotes (a JSON string in the
+ * detail pane): a '"' in it is shown as \", so that record text cannot
+ * close the quotes and pass for more of the record. */
+void fmt_escape_quoted(struct buf *out, const char *s);
+
 /* The same, but a backslash stays one backslash: for text the user
  * typed, such as a filter with quoted values, where doubling it would
  * show something other than what was typed. */
