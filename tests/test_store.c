@@ -635,10 +635,8 @@ static void test_escaped_record(void **state)
 static void test_text_search_with_prefetch(void **state)
 {
 	(void)state;
-	char dir[] = "/tmp/tn-prefetch-XXXXXX";
-	assert_non_null(mkdtemp(dir));
-	char path[64], db[64];
-	snprintf(db, sizeof db, "%s/t.db", dir);
+	char path[64], db[96];
+	snprintf(db, sizeof db, "%s/prefetch.db", fx_tmpdir);
 	char err[256];
 	struct store *s = store_open(db, STORE_READ_WRITE, err, sizeof err);
 	assert_non_null(s);
@@ -684,9 +682,6 @@ static void test_text_search_with_prefetch(void **state)
 		free(got);
 	}
 	store_close(s);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
 }
 
 #define WITH_BASE(t) cmocka_unit_test_setup_teardown(t, setup_base, \
@@ -696,7 +691,8 @@ int main(void)
 {
 	/* One group: TAP allows one plan per test program. */
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_text_search_with_prefetch),
+		cmocka_unit_test_setup_teardown(test_text_search_with_prefetch,
+		                                fx_make_tmpdir, fx_remove_tmpdir),
 		WITH_BASE(test_every_filter_key),
 		WITH_BASE(test_facet_counts),
 		WITH_BASE(test_facet_labels_and_limit),
