@@ -192,10 +192,11 @@ void store_where_free(struct where *w);
  * filter's, rather than by reading every event or walking the time
  * index (false too when it cannot be told). */
 bool store_plan_seeks(struct store *s, const char *sql);
-/* The filter key whose index SQLite seeks to run the SELECT `sql` (one
- * search of the events, through one key's index); FK_COUNT_ when it
- * reads them some other way or cannot be told. */
-enum filter_key store_plan_seek_key(struct store *s, const char *sql);
+/* The same, from the same one look at the plan, with *key (when not NULL)
+ * the filter key whose index SQLite seeks (one search of the events,
+ * through one key's index); FK_COUNT_ when it reads them some other way
+ * or cannot be told. */
+bool store_plan_read(struct store *s, const char *sql, enum filter_key *key);
 /* Whether SQLite tells at once that `w` matches no event (a condition
  * false whatever the row, or a tiny database): then the condition in a
  * WHERE costs nothing, even where the plan reads every event. */

@@ -16,31 +16,6 @@
 #include "store/internal.h"
 #include "util/buf.h"
 
-bool store_plan_seeks(struct store *s, const char *sql)
-{
-	struct buf b;
-	buf_init(&b);
-	buf_printf(&b, "EXPLAIN QUERY PLAN %s", sql);
-	sqlite3_stmt *st = b.data ? store_prepare(s, b.data) : NULL;
-	buf_free(&b);
-	bool seeks = st != NULL;
-	while (st && sqlite3_step(st) == SQLITE_ROW) {
-		/* The fourth column is the plan's line, e.g. "SCAN e" or
-		 * "SEARCH e USING INDEX event_by_ip (ip=? AND time_ms<?)". */
-		const char *d = (const char *)sqlite3_column_text(st, 3);
-		if (!d)
-			continue;
-		if (strncmp(d, "SCAN e", 6) == 0 &&
-		    (d[6] == '\0' || d[6] == ' '))
-			seeks = false;
-		if (strncmp(d, "SEARCH e ", 9) == 0 &&
-		    strstr(d, "event_by_time"))
-			seeks = false;
-	}
-	sqlite3_finalize(st);
-	return seeks;
-}
-
 /* The filter key each index of the events serves (schema.c). */
 static const struct {
 	const char *index;
@@ -75,31 +50,47 @@ static enum filter_key line_key(const char *d)
 	return FK_COUNT_;
 }
 
-enum filter_key store_plan_seek_key(struct store *s, const char *sql)
+static bool reads_all(const char *d)
+{
+	return (strncmp(d, "SCAN e", 6) == 0 && (d[6] == '\0' || d[6] == ' ')) ||
+	       (strncmp(d, "SEARCH e ", 9) == 0 && strstr(d, "event_by_time"));
+}
+
+bool store_plan_read(struct store *s, const char *sql, enum filter_key *key)
 {
 	struct buf b;
 	buf_init(&b);
 	buf_printf(&b, "EXPLAIN QUERY PLAN %s", sql);
 	sqlite3_stmt *st = b.data ? store_prepare(s, b.data) : NULL;
 	buf_free(&b);
-	enum filter_key key = FK_COUNT_;
+	bool seeks = st != NULL;
+	enum filter_key one = FK_COUNT_;
 	int searches = 0;
 	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		/* The fourth column is the plan's line, e.g. "SCAN e" or
+		 * "SEARCH e USING INDEX event_by_ip (ip=? AND time_ms<?)". */
 		const char *d = (const char *)sqlite3_column_text(st, 3);
 		if (!d)
 			continue;
+		if (reads_all(d))
+			seeks = false;
 		/* One search of the events, or the plan is not one key's:
 		 * an OR of two indexes ("MULTI-INDEX OR") reads two. */
-		if (strncmp(d, "SEARCH e ", 9) == 0 ||
-		    (strncmp(d, "SCAN e", 6) == 0 &&
-		     (d[6] == '\0' || d[6] == ' ')) ||
+		if (strncmp(d, "SEARCH e ", 9) == 0 || reads_all(d) ||
 		    strcmp(d, "MULTI-INDEX OR") == 0) {
 			searches++;
-			key = line_key(d);
+			one = line_key(d);
 		}
 	}
 	sqlite3_finalize(st);
-	return searches == 1 ? key : FK_COUNT_;
+	if (key)
+		*key = seeks && searches == 1 ? one : FK_COUNT_;
+	return seeks;
+}
+
+bool store_plan_seeks(struct store *s, const char *sql)
+{
+	return store_plan_read(s, sql, NULL);
 }
 
 /* How long the probe of store_where_empty() may run: long enough for

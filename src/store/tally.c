@@ -198,14 +198,13 @@ static char *read_rest(struct store *s, const struct filter *f,
 	buf_init(&b);
 	buf_printf(&b, "SELECT e.time_ms FROM event e WHERE (%s)", rest->sql);
 	char *seek = NULL;
+	enum filter_key k = FK_COUNT_;
 	if (!b.data) {
 		/* Out of memory: the rest stays in the WHERE. */
-	} else if (!store_plan_seeks(s, b.data)) {
+	} else if (!store_plan_read(s, b.data, &k)) {
 		rest->prefer_walk = !store_where_empty(s, rest);
-	} else {
-		enum filter_key k = store_plan_seek_key(s, b.data);
-		if (k != FK_COUNT_ && rest_beyond(f, k, keys, nkeys))
-			seek = store_where_key_append(s, f, k, rest);
+	} else if (k != FK_COUNT_ && rest_beyond(f, k, keys, nkeys)) {
+		seek = store_where_key_append(s, f, k, rest);
 	}
 	buf_free(&b);
 	return seek;
