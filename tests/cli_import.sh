@@ -20,7 +20,7 @@ printf '{"Records":[%s]}' "$(record e3 2024-05-01T09:00:00Z DescribeInstances)" 
 printf '{"Records":[{"eventID":' >"$trail/broken.json"
 echo "# notes" >"$tmp/AWSLogs/README.md"
 
-echo "1..13"
+echo "1..15"
 db="$tmp/t.db"
 "$tn" import --db "$db" "$tmp/AWSLogs" >"$tmp/out" 2>"$tmp/err"
 st=$?
@@ -35,6 +35,18 @@ ok $? "the broken file is named with the reason on stderr"
 "$tn" import --db "$db" "$tmp/AWSLogs" >"$tmp/out" 2>&1
 grep -q "^Files:  0 imported, 2 unchanged, 0 digests, 1 failed" "$tmp/out"
 ok $? "re-import: unchanged files are not read again"
+
+# The ledger knows a file by its canonical path, however the tree is named.
+"$tn" import --db "$db" "$tmp//AWSLogs/./111122223333/.." >"$tmp/out" 2>&1
+(tn_abs=$(cd "$(dirname "$tn")" && pwd)/trailnav &&
+	cd "$tmp/AWSLogs/111122223333" && "$tn_abs" import --db "$db" .) \
+	>>"$tmp/out" 2>&1
+{ [ "$(grep -c "^Files:  0 imported, 2 unchanged, 0 digests, 1 failed" "$tmp/out")" = 2 ] &&
+  [ "$(sqlite3 "$db" "SELECT count(*) FROM file")" = 3 ]; }
+ok $? "re-import under other spellings of the same tree: unchanged, no new ledger rows"
+"$tn" --db "$db" files --failed >"$tmp/out" 2>&1
+grep -q "^failed .* $(cd "$tmp" && pwd -P)/AWSLogs/111122223333/CloudTrail/eu-west-1/2024/05/01/broken.json\$" "$tmp/out"
+ok $? "files: the ledger's paths are absolute and canonical"
 
 printf '{"Records":[%s]}' "$(record e9 2024-05-02T10:00:00Z TerminateInstances)" |
 	"$tn" import --db "$db" - >"$tmp/out" 2>&1

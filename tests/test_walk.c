@@ -141,11 +141,57 @@ static void test_names_and_bytes(void **state)
 	assert_false(walk_bytes_look_like_json((const unsigned char *)"  ", 2));
 }
 
+/* Files are known by their canonical paths (no "//", ".", ".." or
+ * symbolic link in the named part) and shown as the person typed them. */
+static void test_canonical_paths(void **state)
+{
+	(void)state;
+	char odd[160], via_link[160], slash[160];
+	snprintf(odd, sizeof odd, "%s//AWSLogs/./a/../b", root);
+	snprintf(via_link, sizeof via_link, "%s/AWSLogs/a/loop/b", root);
+	snprintf(slash, sizeof slash, "%s/AWSLogs/b/", root);
+	char *paths[] = { odd, via_link, slash };
+	char want[160], shown_want[200];
+	char *real_root = realpath(root, NULL); /* should /tmp be a link */
+	assert_non_null(real_root);
+	snprintf(want, sizeof want, "%s/AWSLogs/b/2.json.gz", real_root);
+	free(real_root);
+	const char *typed[] = { odd, via_link };
+	for (size_t i = 0; i < 2; i++) {
+		struct walk_result w;
+		assert_int_equal(walk_paths(&paths[i], 1, &w), 0);
+		assert_int_equal(w.nfiles, 1);
+		assert_string_equal(w.files[0].path, want);
+		char *shown = walk_file_shown(&w.files[0]);
+		snprintf(shown_want, sizeof shown_want, "%s/2.json.gz", typed[i]);
+		assert_string_equal(shown, shown_want);
+		free(shown);
+		walk_result_free(&w);
+	}
+	/* A trailing slash typed is not doubled when shown. */
+	struct walk_result w;
+	assert_int_equal(walk_paths(&paths[2], 1, &w), 0);
+	char *shown = walk_file_shown(&w.files[0]);
+	snprintf(shown_want, sizeof shown_want, "%s2.json.gz", slash);
+	assert_string_equal(shown, shown_want);
+	free(shown);
+	/* Standard input stays "-". */
+	walk_result_free(&w);
+	char *dash[] = { "-" };
+	assert_int_equal(walk_paths(dash, 1, &w), 0);
+	shown = walk_file_shown(&w.files[0]);
+	assert_string_equal(w.files[0].path, "-");
+	assert_string_equal(shown, "-");
+	free(shown);
+	walk_result_free(&w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_walk_tree),
 		cmocka_unit_test(test_named_paths),
+		cmocka_unit_test(test_canonical_paths),
 		cmocka_unit_test(test_names_and_bytes),
 	};
 	return cmocka_run_group_tests_name("walk", tests, make_tree,

@@ -36,6 +36,23 @@ void store_sink_free(struct store_sink *k)
 	memset(k, 0, sizeof *k);
 }
 
+/* The newest ledger entry of the file: under its canonical path, else
+ * (a database whose ledger holds paths as they were typed, before the
+ * walk made them canonical) under the path as typed now.  1 when found. */
+static int ledger_entry(struct store *s, const struct walk_file *f,
+                        int64_t *size, int64_t *mtime_ns,
+                        enum store_file_state *state)
+{
+	int found = store_file_lookup(s, f->path, size, mtime_ns, NULL, state);
+	if (found != 0)
+		return found;
+	char *shown = walk_file_shown(f);
+	if (shown && strcmp(shown, f->path) != 0)
+		found = store_file_lookup(s, shown, size, mtime_ns, NULL, state);
+	free(shown);
+	return found;
+}
+
 /* Unchanged: imported (or a digest) before, with the same size and time.
  * A file that failed is tried again: the cause may be fixed.  The ledger
  * is asked file by file (an index probe, microseconds) rather than held
@@ -45,8 +62,7 @@ static bool sink_unchanged(void *ctx, const struct walk_file *f)
 	struct store_sink *k = ctx;
 	int64_t size, mtime_ns;
 	enum store_file_state state;
-	if (store_file_lookup(k->store, f->path, &size, &mtime_ns, NULL,
-	                      &state) != 1)
+	if (ledger_entry(k->store, f, &size, &mtime_ns, &state) != 1)
 		return false; /* unknown, or unreadable: try it */
 	return state != STORE_FILE_FAILED && size == f->size &&
 	       mtime_ns == f->mtime_ns;
@@ -124,7 +140,9 @@ static int sink_failed(void *ctx, const struct walk_file *f, const char *hash,
 	struct store_sink *k = ctx;
 	struct buf path;
 	buf_init(&path);
-	fmt_escape(&path, f->path);
+	char *shown = walk_file_shown(f);
+	fmt_escape(&path, shown ? shown : f->path);
+	free(shown);
 	if (k->before_message)
 		k->before_message(k->message_ctx);
 	cli_error("%s: %s", path.data ? path.data : "?", reason);

@@ -80,14 +80,49 @@ static bool first_bytes_look_like_json(const char *path)
 	return n > 0 && walk_bytes_look_like_json(head, (size_t)n);
 }
 
-static int add_problem(struct walk_result *r, const char *path,
+struct seen;
+
+/* `typed_root` followed by what `path` holds past its first `root_len`
+ * bytes, with no doubled slash where the two meet. */
+static char *shown_path(const char *typed_root, size_t root_len,
+                        const char *path)
+{
+	if (!typed_root)
+		return strdup(path);
+	const char *rest = path + root_len;
+	size_t tlen = strlen(typed_root);
+	if (tlen && typed_root[tlen - 1] == '/' && rest[0] == '/')
+		rest++;
+	size_t len = tlen + strlen(rest) + 1;
+	char *shown = malloc(len);
+	if (shown)
+		snprintf(shown, len, "%s%s", typed_root, rest);
+	return shown;
+}
+
+char *walk_file_shown(const struct walk_file *f)
+{
+	return shown_path(f->typed_root, f->canon_root_len, f->path);
+}
+
+struct walker {
+	struct walk_result *r;
+	struct seen *seen;
+	const char *typed_root; /* the named path being walked, */
+	size_t canon_root_len;  /* and the length of its canonical form */
+	size_t roots_cap;
+};
+
+/* Problems name the path as typed: it is what the person can act on. */
+static int add_problem(struct walker *w, const char *path,
                        const char *reason)
 {
+	struct walk_result *r = w->r;
 	if (array_reserve((void **)&r->problems, r->nproblems, &r->pcap,
 	                  sizeof *r->problems, 8) < 0)
 		return -1;
 	struct walk_problem *p = &r->problems[r->nproblems];
-	p->path = strdup(path);
+	p->path = shown_path(w->typed_root, w->canon_root_len, path);
 	p->reason = strdup(reason);
 	if (!p->path || !p->reason) {
 		free(p->path);
@@ -98,9 +133,10 @@ static int add_problem(struct walk_result *r, const char *path,
 	return 0;
 }
 
-static int add_file(struct walk_result *r, const char *path,
+static int add_file(struct walker *w, const char *path,
                     const struct stat *st, bool named)
 {
+	struct walk_result *r = w->r;
 	if (array_reserve((void **)&r->files, r->nfiles, &r->cap,
 	                  sizeof *r->files, 64) < 0)
 		return -1;
@@ -112,6 +148,8 @@ static int add_file(struct walk_result *r, const char *path,
 	f->mtime_ns = st ? (int64_t)st->st_mtim.tv_sec * 1000000000 +
 	                           st->st_mtim.tv_nsec
 	                 : 0;
+	f->typed_root = w->typed_root;
+	f->canon_root_len = w->canon_root_len;
 	f->named = named;
 	r->nfiles++;
 	return 0;
@@ -156,11 +194,6 @@ static int seen_add(struct seen *s, dev_t dev, ino_t ino)
 	s->count++;
 	return 1;
 }
-
-struct walker {
-	struct walk_result *r;
-	struct seen seen;
-};
 
 static int walk_one(struct walker *w, const char *path, bool named);
 
@@ -207,7 +240,7 @@ static int walk_dir(struct walker *w, const char *path)
 {
 	DIR *d = opendir(path);
 	if (!d)
-		return add_problem(w->r, path, strerror(errno));
+		return add_problem(w, path, strerror(errno));
 	size_t n;
 	char **names = list_dir(d, &n);
 	closedir(d);
@@ -250,15 +283,15 @@ static int walk_one(struct walker *w, const char *path, bool named)
 			w->r->skipped++;
 			return 0;
 		}
-		return add_problem(w->r, path, strerror(errno));
+		return add_problem(w, path, strerror(errno));
 	}
 	if (S_ISDIR(st.st_mode)) {
-		int fresh = seen_add(&w->seen, st.st_dev, st.st_ino);
+		int fresh = seen_add(w->seen, st.st_dev, st.st_ino);
 		return fresh < 0 ? -1 : fresh ? walk_dir(w, path) : 0;
 	}
 	if (!S_ISREG(st.st_mode)) {
 		if (named)
-			return add_problem(w->r, path, _("not a regular file"));
+			return add_problem(w, path, _("not a regular file"));
 		w->r->skipped++;
 		return 0;
 	}
@@ -266,18 +299,46 @@ static int walk_one(struct walker *w, const char *path, bool named)
 		w->r->skipped++;
 		return 0;
 	}
-	return add_file(w->r, path, &st, named);
+	return add_file(w, path, &st, named);
+}
+
+/* Walks one named path under its canonical name (realpath(): absolute,
+ * no symbolic links, no "." or ".."); a path that has none is walked as
+ * typed, and the walk says why it cannot be read. */
+static int walk_named(struct walker *w, const char *typed)
+{
+	struct walk_result *r = w->r;
+	if (array_reserve((void **)&r->roots, r->nroots, &w->roots_cap,
+	                  sizeof *r->roots, 4) < 0)
+		return -1;
+	char *root = strdup(typed);
+	if (!root)
+		return -1;
+	r->roots[r->nroots++] = root;
+	char *canon = realpath(typed, NULL);
+	w->typed_root = root;
+	w->canon_root_len = strlen(canon ? canon : typed);
+	int rc = walk_one(w, canon ? canon : typed, true);
+	free(canon);
+	return rc;
 }
 
 int walk_paths(char *const *paths, size_t npaths, struct walk_result *out)
 {
-	struct walker w = { out, { NULL, 0, 0 } };
+	struct seen seen = { NULL, 0, 0 };
+	struct walker w = { out, &seen, NULL, 0, 0 };
 	memset(out, 0, sizeof *out);
 	int rc = 0;
-	for (size_t i = 0; rc == 0 && i < npaths; i++)
-		rc = strcmp(paths[i], "-") == 0 ? add_file(out, "-", NULL, true)
-		                                : walk_one(&w, paths[i], true);
-	free(w.seen.slot);
+	for (size_t i = 0; rc == 0 && i < npaths; i++) {
+		if (strcmp(paths[i], "-") == 0) {
+			w.typed_root = NULL;
+			w.canon_root_len = 0;
+			rc = add_file(&w, "-", NULL, true);
+		} else {
+			rc = walk_named(&w, paths[i]);
+		}
+	}
+	free(seen.slot);
 	return rc;
 }
 
@@ -289,7 +350,10 @@ void walk_result_free(struct walk_result *r)
 		free(r->problems[i].path);
 		free(r->problems[i].reason);
 	}
+	for (size_t i = 0; i < r->nroots; i++)
+		free(r->roots[i]);
 	free(r->files);
 	free(r->problems);
+	free(r->roots);
 	memset(r, 0, sizeof *r);
 }

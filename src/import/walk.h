@@ -5,6 +5,12 @@
  * names say they are something else (README.md, .DS_Store, images, ...)
  * are skipped and counted; files named on the command line are always
  * tried.
+ *
+ * A file's path is the one the ledger knows it by: absolute, through the
+ * named path's realpath(), so that `import trail`, `import ./trail/` and
+ * `cd trail && import .` all name a file alike, and `trailnav files`
+ * finds it from any directory.  Messages show the path as typed
+ * (walk_file_shown()).
  */
 #ifndef TRAILNAV_IMPORT_WALK_H
 #define TRAILNAV_IMPORT_WALK_H
@@ -14,7 +20,9 @@
 #include <stdint.h>
 
 struct walk_file {
-	char *path;
+	char *path;             /* canonical: to open and for the ledger */
+	const char *typed_root; /* the named path it was found under, */
+	size_t canon_root_len;  /* and how much of `path` stands for it */
 	int64_t size;
 	int64_t mtime_ns;
 	bool named; /* given on the command line */
@@ -32,12 +40,19 @@ struct walk_result {
 	struct walk_problem *problems;
 	size_t nproblems, pcap;
 	size_t skipped; /* files passed over by name or content */
+	char **roots;   /* the named paths as typed (typed_root) */
+	size_t nroots;
 };
 
 /* Walks `paths` ("-" is passed through as a file named "-": standard
  * input).  Returns 0, or -1 when memory ran out. */
 int walk_paths(char *const *paths, size_t npaths, struct walk_result *out);
 void walk_result_free(struct walk_result *r);
+
+/* The file's path as the person typed it: the named path, then the rest
+ * of the walk below it.  Returns a malloc'd string, or NULL when memory
+ * ran out. */
+char *walk_file_shown(const struct walk_file *f);
 
 /* True when a file of this name should be tried without looking inside
  * it; false when its name says it is something else.  `maybe` is set when
