@@ -20,7 +20,7 @@ printf '{"Records":[%s]}' "$(record e3 2024-05-01T09:00:00Z DescribeInstances)" 
 printf '{"Records":[{"eventID":' >"$trail/broken.json"
 echo "# notes" >"$tmp/AWSLogs/README.md"
 
-echo "1..15"
+echo "1..16"
 db="$tmp/t.db"
 "$tn" import --db "$db" "$tmp/AWSLogs" >"$tmp/out" 2>"$tmp/err"
 st=$?
@@ -75,6 +75,20 @@ ok $? "--follow refuses standard input (2)"
 "$tn" import --db "$tmp/n.db" "$tmp/nothing-here" >"$tmp/out" 2>&1
 { [ $? -eq 1 ] && grep -q "nothing-here: No such file" "$tmp/out"; }
 ok $? "a path that does not exist is reported (1)"
+
+# Records with no eventTime, or one that is not a time, are imported, and
+# shown with no time rather than as 1970; until: and the span leave them out.
+printf '{"Records":[%s,{"eventID":"u1","eventName":"NoTime"},{"eventID":"u2","eventTime":"yesterday","eventName":"BadTime"}]}' \
+	"$(record d1 2024-05-01T08:00:00Z RunInstances)" >"$tmp/undated.json"
+"$tn" import -q --db "$tmp/u.db" "$tmp/undated.json" >"$tmp/out" 2>&1
+"$tn" --db "$tmp/u.db" query --format csv --columns time,id >"$tmp/out" 2>&1
+{ [ "$(events "$tmp/u.db")" = 3 ] &&
+  [ "$(events "$tmp/u.db" until:2030-01-01)" = 1 ] &&
+  grep -q "^,u1" "$tmp/out" && grep -q "^,u2" "$tmp/out" &&
+  ! grep -q 1970 "$tmp/out" &&
+  "$tn" --db "$tmp/u.db" stats 2>&1 |
+	grep -q "^Time span: 2024-05-01 08:00:00 to 2024-05-01 08:00:00"; }
+ok $? "events of no known time: imported, no 1970, not in until: or the span"
 
 # On a terminal (script(1) gives one), a progress bar on stderr; not in a
 # pipe (the first test's stderr held no carriage return).

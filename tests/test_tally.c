@@ -380,6 +380,66 @@ static void test_sparse_rest_stops_on_time(void **state)
 	agree(*state, "ip:192.0.2.1 alice", 0);
 }
 
+/* Events of no known time (eventTime missing or unparseable: time 0) are
+ * counted, but take no part in the span, the histogram or until:, and
+ * are not the database's oldest: one of them stretched the browser's
+ * timeline back to 1970. */
+static void test_undated_events(void **state)
+{
+	(void)state;
+	struct store *s = store_open(":memory:", STORE_READ_WRITE, NULL, 0);
+	assert_non_null(s);
+	struct fx_event ev[4] = { fx_base[0], fx_base[1], fx_base[2],
+		                  fx_base[3] };
+	ev[0].id = "undated-1";
+	ev[0].ms = EVENT_TIME_UNKNOWN;
+	ev[2].id = "undated-2";
+	ev[2].ms = EVENT_TIME_UNKNOWN;
+	assert_int_equal(fx_add_file(s, "/t/u.json", ev, 4, FX_PLAIN), 0);
+	int64_t lo = ev[1].ms < ev[3].ms ? ev[1].ms : ev[3].ms;
+	int64_t hi = ev[1].ms < ev[3].ms ? ev[3].ms : ev[1].ms;
+
+	struct store_tally_spec spec = { NULL, 0, FX_HOUR, INT64_MIN / 2,
+		                         INT64_MAX / 2 };
+	struct filter *all = fx_filter("");
+	struct store_tally *t = store_tally_begin(s, all, &spec);
+	assert_non_null(t);
+	while (store_tally_step(t, 0) == 0)
+		;
+	assert_int_equal(store_tally_matched(t), 4);
+	int64_t oldest, newest;
+	store_tally_span(t, &oldest, &newest);
+	assert_int_equal(oldest, lo);
+	assert_int_equal(newest, hi);
+	struct store_histogram got = { 0 }, sql = { 0 };
+	assert_int_equal(store_tally_histogram(t, &got), 0);
+	assert_int_equal(store_histogram(s, all, FX_HOUR, &sql), 0);
+	assert_int_equal(got.count, sql.count);
+	int64_t in_buckets = 0;
+	for (size_t i = 0; i < sql.count; i++) {
+		assert_true(sql.buckets[i].start_ms >= lo - FX_HOUR);
+		assert_int_equal(got.buckets[i].start_ms, sql.buckets[i].start_ms);
+		in_buckets += sql.buckets[i].count;
+	}
+	assert_int_equal(in_buckets, 2);
+	store_histogram_free(&got);
+	store_histogram_free(&sql);
+	store_tally_free(t);
+	filter_free(all);
+
+	char *ids = fx_ids_for(s, "until:2030-01-01");
+	assert_null(strstr(ids, "undated"));
+	free(ids);
+	ids = fx_ids_for(s, "");
+	assert_non_null(strstr(ids, "undated-1"));
+	free(ids);
+	struct store_summary sum;
+	assert_int_equal(store_summary(s, &sum), 0);
+	assert_int_equal(sum.oldest_ms, lo);
+	assert_int_equal(sum.newest_ms, hi);
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -393,6 +453,7 @@ int main(void)
 		                                teardown),
 		cmocka_unit_test_setup_teardown(test_limit_and_order, setup,
 		                                teardown),
+		cmocka_unit_test(test_undated_events),
 		cmocka_unit_test_setup_teardown(test_sparse_rest_stops_on_time,
 		                                setup_many, teardown),
 	};

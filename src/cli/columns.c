@@ -118,6 +118,8 @@ const char *column_cell(const struct store_row *r, enum column c, bool brief,
 {
 	switch (c) {
 	case COL_TIME:
+		if (r->time_ms == EVENT_TIME_UNKNOWN)
+			return "";
 		if (!brief)
 			return iso_time(r->time_ms, tmp);
 		fmt_time(tmp, r->time_ms);

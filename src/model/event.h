@@ -18,12 +18,18 @@ enum event_category {
 	CAT_COUNT_
 };
 
+/* time_ms of a record whose eventTime is missing or unparseable: no
+ * CloudTrail event is from 1970, so 0 can mean "not known" without a
+ * column of its own.  Filters by time leave such events out, and they
+ * are shown with no time rather than as 1970. */
+#define EVENT_TIME_UNKNOWN 0
+
 /* The parts of a record kept as columns.  NULL (or -1 for read_only) means
  * absent; "" is treated as absent too.  Strings are borrowed: whoever
  * fills the struct says how long they live. */
 struct trail_event {
 	const char *event_id; /* required: events are unique by it */
-	int64_t time_ms;      /* eventTime, UTC epoch milliseconds */
+	int64_t time_ms;      /* eventTime, UTC epoch ms (or _UNKNOWN) */
 	enum event_category category;
 	bool global;   /* a global service's event (IAM, STS global, ...) */
 	int read_only; /* 1, 0, or -1 when the record does not say */

@@ -208,12 +208,15 @@ int store_histogram(struct store *s, const struct filter *f, int64_t width_ms,
 	if (width_ms <= 0)
 		return store_fail(s, "%s", _("the bucket width must be positive"));
 	struct histogram_ctx ctx = { h, 0 };
-	/* Floor division, so that buckets before 1970 align too. */
+	/* Floor division, so that buckets before 1970 align too.  Events of
+	 * no known time belong to no bucket (as in the tally's). */
 	int rc = store_query_filtered(
 		s, f,
-		"SELECT b, count(*), count(err) FROM (SELECT e.time_ms -"
-		" ((e.time_ms % $1) + $1) % $1 AS b, e.error AS err FROM event e",
-		") GROUP BY b ORDER BY b", &width_ms, 1, bucket_row, &ctx);
+		"SELECT b, count(*), count(err) FROM (SELECT CASE e.time_ms"
+		" WHEN 0 THEN NULL ELSE e.time_ms - ((e.time_ms % $1) + $1) % $1"
+		" END AS b, e.error AS err FROM event e",
+		") WHERE b IS NOT NULL GROUP BY b ORDER BY b", &width_ms, 1,
+		bucket_row, &ctx);
 	if (rc < 0)
 		store_histogram_free(h);
 	return rc;

@@ -359,9 +359,11 @@ int store_summary(struct store *s, struct store_summary *sum)
 	if (own && store_exec(s, "BEGIN") < 0)
 		return -1;
 	/* min and max each alone: SQLite reads one end of the time index
-	 * for each, where the three aggregates together scanned it all. */
+	 * for each, where the three aggregates together scanned it all.
+	 * Events of no known time are not the oldest. */
 	int rc = single_row(s,
-	                    "SELECT coalesce((SELECT min(time_ms) FROM event), 0),"
+	                    "SELECT coalesce((SELECT min(time_ms) FROM event"
+	                    " WHERE time_ms > 0), 0),"
 	                    " coalesce((SELECT max(time_ms) FROM event), 0)",
 	                    ev, 2);
 	/* The counts come from the totals the ledger's triggers keep (one

@@ -370,7 +370,8 @@ struct store_tally *store_tally_begin(struct store *s, const struct filter *f,
  * complete, 0 when there is more to count, -1 on error. */
 int store_tally_step(struct store_tally *t, int64_t budget_ms);
 bool store_tally_done(const struct store_tally *t);
-/* So far: events matching the whole filter, and their span (0 when none). */
+/* So far: events matching the whole filter, and the span of those of a
+ * known time (0 when none). */
 int64_t store_tally_matched(const struct store_tally *t);
 void store_tally_span(const struct store_tally *t, int64_t *oldest,
                       int64_t *newest);

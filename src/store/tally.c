@@ -71,6 +71,7 @@ struct store_tally {
 	struct intcount counts[MAX_FACETS];
 	int region; /* index of the DIM_REGION facet, -1: none */
 	int64_t matched, global, oldest, newest;
+	int64_t dated; /* matched with a known time: the span's */
 	int64_t bucket_ms, hist_lo, hist_hi;
 	struct intcount buckets, bucket_errors;
 };
@@ -286,13 +287,18 @@ static int64_t floor_div(int64_t a, int64_t b)
 	return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
 
+/* Events of no known time are counted, but have no place in the span
+ * or the histogram: one would stretch the timeline back to 1970. */
 static int count_match(struct store_tally *t, int64_t time, bool error)
 {
-	if (!t->matched || time < t->oldest)
-		t->oldest = time;
-	if (!t->matched || time > t->newest)
-		t->newest = time;
 	t->matched++;
+	if (time == EVENT_TIME_UNKNOWN)
+		return 0;
+	if (!t->dated || time < t->oldest)
+		t->oldest = time;
+	if (!t->dated || time > t->newest)
+		t->newest = time;
+	t->dated++;
 	if (!t->bucket_ms || time < t->hist_lo || time >= t->hist_hi)
 		return 0;
 	int64_t start = floor_div(time, t->bucket_ms) * t->bucket_ms;
@@ -369,8 +375,8 @@ int64_t store_tally_matched(const struct store_tally *t)
 void store_tally_span(const struct store_tally *t, int64_t *oldest,
                       int64_t *newest)
 {
-	*oldest = t->matched ? t->oldest : 0;
-	*newest = t->matched ? t->newest : 0;
+	*oldest = t->dated ? t->oldest : 0;
+	*newest = t->dated ? t->newest : 0;
 }
 
 int64_t store_tally_global(const struct store_tally *t)

@@ -424,9 +424,9 @@ static void scalar_values(struct builder *b, enum filter_key k,
 		else if (k == FK_SINCE)
 			buf_printf(&b->sql, "e.time_ms >= ?%zu",
 			           param_int(b, v->time_lo));
-		else if (k == FK_UNTIL)
-			buf_printf(&b->sql, "e.time_ms < ?%zu",
-			           param_int(b, v->time_hi));
+		else if (k == FK_UNTIL) /* not the events of no known time */
+			buf_printf(&b->sql, "e.time_ms > %d AND e.time_ms < ?%zu",
+			           EVENT_TIME_UNKNOWN, param_int(b, v->time_hi));
 		else
 			buf_printf(&b->sql,
 			           "tn_record_contains(e.file, e.rec_offset,"

@@ -69,6 +69,10 @@ static struct store_cursor cursor_of(const struct store_row *r)
 static void format_time(const struct app *a, int64_t ms, int width,
                         char out[32])
 {
+	if (ms == EVENT_TIME_UNKNOWN) { /* eventTime missing or unreadable */
+		snprintf(out, 32, "%s", _("(no time)"));
+		return;
+	}
 	time_t t = (time_t)(ms / 1000);
 	struct tm tm;
 	bool ok = a->list.local_time ? localtime_r(&t, &tm) != NULL
