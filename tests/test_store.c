@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "store/store.h"
 #include "store_fixture.h"
 
@@ -668,8 +670,14 @@ static void test_text_search_with_prefetch(void **state)
 		if (f % 14 == 3)
 			snprintf(want + strlen(want), sizeof want - strlen(want),
 			         "%s%s", *want ? " " : "", ids[f][7]);
-	/* Every answer the thread's, then the two together. */
+	/* Every answer the thread's, then the two together (in a store of
+	 * its own: the first's answers are kept for its words). */
 	for (int first = 1; first >= 0; first--) {
+		if (!first) {
+			store_close(s);
+			s = store_open(db, STORE_READ_WRITE, err, sizeof err);
+			assert_non_null(s);
+		}
 		store_set_text_prefetch_first(s, first);
 		char *got = ids_for(s, "needleword");
 		assert_string_equal(got, want);
@@ -684,6 +692,63 @@ static void test_text_search_with_prefetch(void **state)
 	store_close(s);
 }
 
+/* A word's answers outlive the statement: the next statement searching
+ * it (the browser's counts beside its list, or the same word with other
+ * terms) takes them rather than decoding the files again.  Shown by
+ * changing a stored file behind the store's back, which never happens
+ * otherwise: the store that searched before still knows the file as
+ * without the word; a store opened afresh finds it. */
+static void test_text_answers_are_kept(void **state)
+{
+	(void)state;
+	char db[96], path[64], err[256];
+	snprintf(db, sizeof db, "%s/kept.db", fx_tmpdir);
+	struct store *s = store_open(db, STORE_READ_WRITE, err, sizeof err);
+	assert_non_null(s);
+	enum { FILES = 6, PER_FILE = 4 };
+	char ids[FILES][PER_FILE][16];
+	for (int f = 0; f < FILES; f++) {
+		struct fx_event ev[PER_FILE];
+		for (int i = 0; i < PER_FILE; i++) {
+			snprintf(ids[f][i], sizeof ids[f][i], "k%d-%d", f, i);
+			ev[i] = (struct fx_event){
+				.id = ids[f][i], .ms = T0 + (f * PER_FILE + i) * 1000,
+				.name = "GetObject", .ro = 1, .agent = "awscli2",
+			};
+		}
+		snprintf(path, sizeof path, "/t/k%d.json", f);
+		assert_int_equal(fx_add_file(s, path, ev, PER_FILE, FX_PLAIN), 0);
+	}
+	store_set_text_prefetch_first(s, true);
+	char *got = ids_for(s, "awscli9");
+	assert_string_equal(got, "");
+	free(got);
+
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(db, &other), SQLITE_OK);
+	assert_int_equal(
+		sqlite3_exec(other,
+		             "UPDATE file_content SET bytes = CAST(replace("
+		             "CAST(bytes AS TEXT), 'awscli2', 'awscli9')"
+		             " AS BLOB) WHERE file = (SELECT id FROM file"
+		             " WHERE path = '/t/k2.json')",
+		             NULL, NULL, NULL),
+		SQLITE_OK);
+	assert_int_equal(sqlite3_changes(other), 1);
+	sqlite3_close(other);
+
+	got = ids_for(s, "awscli9 event:GetObject");
+	assert_string_equal(got, "");
+	free(got);
+	store_close(s);
+	s = store_open(db, STORE_READ_WRITE, err, sizeof err);
+	assert_non_null(s);
+	got = ids_for(s, "awscli9");
+	assert_string_equal(got, "k2-3 k2-2 k2-1 k2-0");
+	free(got);
+	store_close(s);
+}
+
 #define WITH_BASE(t) cmocka_unit_test_setup_teardown(t, setup_base, \
                                                     teardown_store)
 
@@ -692,6 +757,8 @@ int main(void)
 	/* One group: TAP allows one plan per test program. */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_text_search_with_prefetch,
+		                                fx_make_tmpdir, fx_remove_tmpdir),
+		cmocka_unit_test_setup_teardown(test_text_answers_are_kept,
 		                                fx_make_tmpdir, fx_remove_tmpdir),
 		WITH_BASE(test_every_filter_key),
 		WITH_BASE(test_facet_counts),

@@ -27,6 +27,12 @@ enum store_dict {
 /* Decoded files kept for reading records back; a few, because events in
  * time order mostly come from the same few files. */
 #define STORE_FILE_CACHE_SLOTS 4
+
+/* Words whose text-search answers the store keeps: each holds a note of
+ * every stored file (about 16 bytes a file, 4 MB for a 10M-event trail's
+ * 270k files), and a browser searches one word at a time. */
+#define TEXT_PREFETCH_KEPT 2
+
 struct decoded_file {
 	int64_t file; /* 0: empty slot */
 	char *data;
@@ -70,6 +76,10 @@ struct store {
 	struct decoded_file cache[STORE_FILE_CACHE_SLOTS];
 	uint64_t cache_tick;
 	bool prefetch_first; /* store_set_text_prefetch_first() */
+	/* text_prefetch.c: the last words' prefetches, kept for the next
+	 * statement that searches one of them. */
+	struct text_prefetch *prefetched[TEXT_PREFETCH_KEPT];
+	uint64_t prefetch_tick;
 };
 
 /* Decoded files larger than this are refused: the importer enforces a
@@ -88,8 +98,12 @@ struct text_prefetch *text_prefetch_start(struct store *s, const char *needle,
 int text_prefetch_known(struct text_prefetch *p, int64_t file);
 /* What the search found itself, so that the thread skips the file. */
 void text_prefetch_note(struct text_prefetch *p, int64_t file, bool has);
-/* Stops the thread and frees it all (p may be NULL). */
-void text_prefetch_stop(struct text_prefetch *p);
+/* The statement is done with `p` (which may be NULL).  A kept prefetch
+ * stays, its thread running on, for the next statement of its word; one
+ * not kept is stopped and freed. */
+void text_prefetch_release(struct text_prefetch *p);
+/* Stops and frees every kept prefetch (no statement may be using one). */
+void text_prefetch_forget_all(struct store *s);
 
 /* Sets the store's error message (printf-style) and returns -1. */
 int store_fail(struct store *s, const char *fmt, ...)

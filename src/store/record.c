@@ -189,7 +189,7 @@ struct text_search {
 static void free_search(void *p)
 {
 	struct text_search *t = p;
-	text_prefetch_stop(t->prefetch);
+	text_prefetch_release(t->prefetch);
 	free(t->needle);
 	intcount_free(&t->files);
 	free(t);

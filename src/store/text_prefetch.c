@@ -12,6 +12,14 @@
  *
  * Failing to start (no file behind the store, no second connection, no
  * thread) is no failure: the search then decodes every file itself.
+ *
+ * The answers outlive the statement.  A stored file never changes, so
+ * what the thread found stays true: the store keeps the last few words'
+ * prefetches (TEXT_PREFETCH_KEPT), and a statement searching a word kept
+ * takes that one, thread and answers.  The browser searches a word with
+ * two statements at once (the list's and the counts'), and again at each
+ * change of the rest of the filter; they now share one thread, and after
+ * the first pass over the files a word is known in every file.
  */
 #include <config.h>
 
@@ -25,6 +33,9 @@
 #include "util/intcount.h"
 
 struct text_prefetch {
+	int users;   /* statements searching with it (the store's thread) */
+	bool kept;   /* held in the store's prefetched[] */
+	uint64_t last_used;
 	sqlite3 *db; /* the thread's own connection */
 	pthread_t thread;
 	pthread_mutex_t mu;
@@ -95,12 +106,9 @@ static void *run(void *arg)
 	return NULL;
 }
 
-struct text_prefetch *text_prefetch_start(struct store *s, const char *needle,
-                                          size_t len)
+static struct text_prefetch *start_new(struct store *s, const char *path,
+                                       const char *needle, size_t len)
 {
-	const char *path = sqlite3_db_filename(s->db, "main");
-	if (!path || !*path)
-		return NULL; /* in memory: nothing another connection sees */
 	struct text_prefetch *p = calloc(1, sizeof *p);
 	if (!p || !(p->needle = malloc(len + 1))) {
 		free(p);
@@ -108,6 +116,7 @@ struct text_prefetch *text_prefetch_start(struct store *s, const char *needle,
 	}
 	memcpy(p->needle, needle, len + 1);
 	p->len = len;
+	p->users = 1;
 	intcount_init(&p->files);
 	pthread_mutex_init(&p->mu, NULL);
 	if (sqlite3_open_v2(path, &p->db,
@@ -128,6 +137,67 @@ struct text_prefetch *text_prefetch_start(struct store *s, const char *needle,
 	free(p->needle);
 	free(p);
 	return NULL;
+}
+
+static void stop_and_free(struct text_prefetch *p)
+{
+	pthread_mutex_lock(&p->mu);
+	p->stop = true;
+	pthread_mutex_unlock(&p->mu);
+	if (!p->joined)
+		pthread_join(p->thread, NULL);
+	sqlite3_close(p->db);
+	pthread_mutex_destroy(&p->mu);
+	intcount_free(&p->files);
+	free(p->needle);
+	free(p);
+}
+
+/* Keeps `p` in a free slot, or in place of the least recently used
+ * prefetch no statement is using; when every slot is in use, `p` is the
+ * statement's alone. */
+static void keep(struct store *s, struct text_prefetch *p)
+{
+	int slot = -1;
+	for (int i = 0; i < TEXT_PREFETCH_KEPT; i++) {
+		struct text_prefetch *q = s->prefetched[i];
+		if (!q) {
+			slot = i;
+			break;
+		}
+		if (q->users == 0 &&
+		    (slot < 0 || q->last_used < s->prefetched[slot]->last_used))
+			slot = i;
+	}
+	if (slot < 0)
+		return;
+	if (s->prefetched[slot])
+		stop_and_free(s->prefetched[slot]);
+	s->prefetched[slot] = p;
+	p->kept = true;
+}
+
+struct text_prefetch *text_prefetch_start(struct store *s, const char *needle,
+                                          size_t len)
+{
+	const char *path = sqlite3_db_filename(s->db, "main");
+	if (!path || !*path)
+		return NULL; /* in memory: nothing another connection sees */
+	s->prefetch_tick++;
+	for (int i = 0; i < TEXT_PREFETCH_KEPT; i++) {
+		struct text_prefetch *p = s->prefetched[i];
+		if (p && p->len == len && memcmp(p->needle, needle, len) == 0) {
+			p->users++;
+			p->last_used = s->prefetch_tick;
+			return p;
+		}
+	}
+	struct text_prefetch *p = start_new(s, path, needle, len);
+	if (p) {
+		p->last_used = s->prefetch_tick;
+		keep(s, p);
+	}
+	return p;
 }
 
 int text_prefetch_known(struct text_prefetch *p, int64_t file)
@@ -151,18 +221,17 @@ void store_set_text_prefetch_first(struct store *s, bool first)
 	s->prefetch_first = first;
 }
 
-void text_prefetch_stop(struct text_prefetch *p)
+void text_prefetch_release(struct text_prefetch *p)
 {
-	if (!p)
-		return;
-	pthread_mutex_lock(&p->mu);
-	p->stop = true;
-	pthread_mutex_unlock(&p->mu);
-	if (!p->joined)
-		pthread_join(p->thread, NULL);
-	sqlite3_close(p->db);
-	pthread_mutex_destroy(&p->mu);
-	intcount_free(&p->files);
-	free(p->needle);
-	free(p);
+	if (p && --p->users == 0 && !p->kept)
+		stop_and_free(p);
+}
+
+void text_prefetch_forget_all(struct store *s)
+{
+	for (int i = 0; i < TEXT_PREFETCH_KEPT; i++) {
+		if (s->prefetched[i])
+			stop_and_free(s->prefetched[i]);
+		s->prefetched[i] = NULL;
+	}
 }
