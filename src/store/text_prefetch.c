@@ -40,7 +40,8 @@ struct text_prefetch {
 	pthread_t thread;
 	pthread_mutex_t mu;
 	bool stop;                /* under mu */
-	bool joined;              /* the thread has ended (prefetch_first) */
+	bool finished;            /* under mu: every stored file seen */
+	bool joined;              /* no thread to join (ended and joined) */
 	struct intcount files;    /* under mu: 2 holds the word, 1 does not */
 	char *needle;             /* folded to lower case, as the search's */
 	size_t len;
@@ -92,7 +93,8 @@ static void *run(void *arg)
 		sqlite3_finalize(st);
 		return NULL;
 	}
-	while (!stopping(p) && sqlite3_step(st) == SQLITE_ROW) {
+	int rc = SQLITE_OK;
+	while (!stopping(p) && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t file = sqlite3_column_int64(st, 0);
 		if (text_prefetch_known(p, file))
 			continue;
@@ -102,8 +104,45 @@ static void *run(void *arg)
 		if (has >= 0)
 			note(p, file, has);
 	}
+	pthread_mutex_lock(&p->mu);
+	p->finished = !p->stop && rc == SQLITE_DONE;
+	pthread_mutex_unlock(&p->mu);
 	sqlite3_finalize(st);
 	return NULL;
+}
+
+/* Starts the thread over (it skips the files already known); false when
+ * no thread could be made. */
+static bool run_thread(struct store *s, struct text_prefetch *p)
+{
+	p->stop = false;
+	if (pthread_create(&p->thread, NULL, run, p) != 0)
+		return false;
+	if (s->prefetch_first)
+		pthread_join(p->thread, NULL);
+	p->joined = s->prefetch_first;
+	return true;
+}
+
+/* Stops the thread, keeping what it found. */
+static void pause_thread(struct text_prefetch *p)
+{
+	pthread_mutex_lock(&p->mu);
+	p->stop = true;
+	pthread_mutex_unlock(&p->mu);
+	if (!p->joined)
+		pthread_join(p->thread, NULL);
+	p->joined = true;
+}
+
+/* Goes on with a paused prefetch that had not seen every file. */
+static void resume_thread(struct store *s, struct text_prefetch *p)
+{
+	pthread_mutex_lock(&p->mu);
+	bool finished = p->finished;
+	pthread_mutex_unlock(&p->mu);
+	if (p->joined && !finished)
+		(void)run_thread(s, p); /* else the search decodes the rest */
 }
 
 static struct text_prefetch *start_new(struct store *s, const char *path,
@@ -124,12 +163,8 @@ static struct text_prefetch *start_new(struct store *s, const char *path,
 	                    NULL) == SQLITE_OK) {
 		/* A small cache: the thread reads each page once. */
 		sqlite3_exec(p->db, "PRAGMA cache_size=-1024", NULL, NULL, NULL);
-		if (pthread_create(&p->thread, NULL, run, p) == 0) {
-			if (s->prefetch_first)
-				pthread_join(p->thread, NULL);
-			p->joined = s->prefetch_first;
+		if (run_thread(s, p))
 			return p;
-		}
 	}
 	sqlite3_close(p->db);
 	pthread_mutex_destroy(&p->mu);
@@ -141,11 +176,7 @@ static struct text_prefetch *start_new(struct store *s, const char *path,
 
 static void stop_and_free(struct text_prefetch *p)
 {
-	pthread_mutex_lock(&p->mu);
-	p->stop = true;
-	pthread_mutex_unlock(&p->mu);
-	if (!p->joined)
-		pthread_join(p->thread, NULL);
+	pause_thread(p);
 	sqlite3_close(p->db);
 	pthread_mutex_destroy(&p->mu);
 	intcount_free(&p->files);
@@ -189,9 +220,15 @@ struct text_prefetch *text_prefetch_start(struct store *s, const char *needle,
 		if (p && p->len == len && memcmp(p->needle, needle, len) == 0) {
 			p->users++;
 			p->last_used = s->prefetch_tick;
+			resume_thread(s, p);
 			return p;
 		}
 	}
+	/* A word no statement searches any more gives its core to this
+	 * one; its answers stay. */
+	for (int i = 0; i < TEXT_PREFETCH_KEPT; i++)
+		if (s->prefetched[i] && s->prefetched[i]->users == 0)
+			pause_thread(s->prefetched[i]);
 	struct text_prefetch *p = start_new(s, path, needle, len);
 	if (p) {
 		p->last_used = s->prefetch_tick;
