@@ -11,7 +11,7 @@ tmp=$(mktemp -d)
 . "$src/tests/tap.sh"
 . "$src/tests/ui_lib.sh"
 
-echo "1..17"
+echo "1..18"
 
 # line_of TEXT: the screen line number of the first line holding TEXT.
 line_of() {
@@ -98,6 +98,22 @@ keys b
   wait_for "Timeline  15m per column" &&
   wait_for "selected 2024-05-01 13:00 to 13:15 UTC: 1 event"; }
 ok $? "timeline: + and - zoom in and out around the selected bucket"
+
+# Home and End go to the first and the last bucket with events, not
+# decades away; Left, Right and panning stop at the ends.
+{ keys End && wait_for "selected 2024-05-01 13:00 to 13:15 UTC: 1 event" &&
+  keys Right Right l && sleep 0.3 &&
+  wait_for "selected 2024-05-01 13:00 to 13:15 UTC: 1 event" &&
+  keys Home && wait_for "selected 2024-05-01 08:00 to 08:15 UTC: 1 event" &&
+  keys Left h && sleep 0.3 &&
+  wait_for "selected 2024-05-01 08:00 to 08:15 UTC: 1 event" &&
+  keys '<' '<' && sleep 0.3 &&
+  wait_for "selected 2024-05-01 08:00 to 08:15 UTC: 1 event" &&
+  keys '>' '>' '>' '>' && sleep 0.3 && settled &&
+  grep -qE "selected 2024-05-01 (0[89]|1[0-3]):" "$tmp/out" &&
+  keys G && wait_for "selected 2024-05-01 13:00 to 13:15 UTC: 1 event" &&
+  keys g && wait_for "selected 2024-05-01 08:00 to 08:15 UTC: 1 event"; }
+ok $? "timeline: Home and End go to the first and last events; the keys stop there"
 
 # Live: another import adds two newer events; they appear, and the cursor
 # stays on the event it was on.

@@ -186,20 +186,53 @@ static const struct store_bucket *bucket_at(const struct app *a, int col)
 	return NULL;
 }
 
+/* The buckets of the oldest and the newest event of the span, at the
+ * level shown: the cursor goes no further, so Home and End (a move by a
+ * million) stop at the first and the last bucket with events rather
+ * than decades away. */
+static void span_buckets(const struct timeline_state *t, int64_t *first,
+                         int64_t *last)
+{
+	int64_t w = widths[t->level];
+	*first = floor_to(t->oldest, w);
+	*last = floor_to(t->newest, w);
+}
+
+/* Selects the bucket starting at `at`, kept within the span; the view
+ * scrolls just enough to show it. */
+static void select_bucket(struct app *a, int64_t at)
+{
+	struct timeline_state *t = &a->timeline;
+	int64_t w = widths[t->level], first, last;
+	span_buckets(t, &first, &last);
+	at = at < first ? first : at > last ? last : at;
+	int cols = columns(a);
+	int64_t col = (at - t->view_start) / w;
+	if (at < t->view_start || col >= cols) {
+		/* Off the edge: scroll so it is the first or last column. */
+		t->view_start = at < t->view_start ? at : at - w * (cols - 1);
+		col = (at - t->view_start) / w;
+		count_window(a);
+	}
+	t->sel = (int)col;
+}
+
 void timeline_move(struct app *a, long delta)
 {
 	struct timeline_state *t = &a->timeline;
-	long sel = t->sel + delta;
-	int cols = columns(a);
+	if (!t->have_span)
+		return;
 	t->automatic = false;
-	if (sel < 0 || sel >= cols) {
-		/* Moving off the edge pans. */
-		long over = sel < 0 ? sel : sel - cols + 1;
-		t->view_start += over * widths[t->level];
-		sel -= over;
-		count_window(a);
-	}
-	t->sel = (int)sel;
+	/* Clamped before multiplying: a million 30-day columns would do,
+	 * but nothing is gained past the span. */
+	int64_t w = widths[t->level], first, last;
+	span_buckets(t, &first, &last);
+	int64_t most = (last - first) / w + columns(a);
+	if (delta > most)
+		delta = (long)most;
+	if (delta < -most)
+		delta = (long)-most;
+	select_bucket(a, t->view_start + w * (t->sel + delta));
 }
 
 void timeline_zoom(struct app *a, int step)
@@ -219,9 +252,23 @@ void timeline_zoom(struct app *a, int step)
 void timeline_pan(struct app *a, int direction)
 {
 	struct timeline_state *t = &a->timeline;
+	if (!t->have_span)
+		return;
 	t->automatic = false;
-	t->view_start += direction * widths[t->level] * (columns(a) / 2);
-	count_window(a);
+	int64_t w = widths[t->level], first, last;
+	span_buckets(t, &first, &last);
+	int cols = columns(a);
+	int64_t start = t->view_start + direction * w * (cols / 2);
+	/* Some of the span stays in view, and the cursor on it. */
+	if (start > last)
+		start = last;
+	if (start < first - w * (cols - 1))
+		start = first - w * (cols - 1);
+	if (start != t->view_start) {
+		t->view_start = start;
+		count_window(a);
+	}
+	select_bucket(a, start + w * t->sel);
 }
 
 void timeline_narrow(struct app *a)
