@@ -351,7 +351,7 @@ static int single_row(struct store *s, const char *sql, int64_t *out,
 
 int store_summary(struct store *s, struct store_summary *sum)
 {
-	int64_t ev[2], files[6];
+	int64_t ev[3], files[6];
 	memset(sum, 0, sizeof *sum);
 	/* Separate reads inside one transaction see one consistent state
 	 * even while an import commits. */
@@ -362,8 +362,10 @@ int store_summary(struct store *s, struct store_summary *sum)
 	 * for each, where the three aggregates together scanned it all. */
 	int rc = single_row(s,
 	                    "SELECT coalesce((SELECT min(time_ms) FROM event), 0),"
-	                    " coalesce((SELECT max(time_ms) FROM event), 0)",
-	                    ev, 2);
+	                    " coalesce((SELECT max(time_ms) FROM event), 0),"
+	                    " coalesce((SELECT min(time_ms) FROM event"
+	                    " WHERE time_ms > 0), 0)",
+	                    ev, 3);
 	/* The counts come from the totals the ledger's triggers keep (one
 	 * row); a version-1 database opened read-only has none, and its
 	 * ledger is summed instead.  Either way the events are the ledger's
@@ -393,6 +395,7 @@ int store_summary(struct store *s, struct store_summary *sum)
 	sum->events = files[5];
 	sum->oldest_ms = ev[0];
 	sum->newest_ms = ev[1];
+	sum->oldest_dated_ms = ev[2];
 	sum->files_imported = files[0];
 	sum->files_digest = files[1];
 	sum->files_failed = files[2];

@@ -314,6 +314,9 @@ struct store_summary {
 	int64_t files_imported, files_digest, files_failed;
 	int64_t duplicates;
 	int64_t oldest_ms, newest_ms; /* 0 when there are no events */
+	/* The oldest event with a usable time (see store_tally_undated);
+	 * 0 when there is none. */
+	int64_t oldest_dated_ms;
 	int64_t stored_bytes;         /* original file bytes kept */
 };
 int store_summary(struct store *s, struct store_summary *sum);
@@ -374,6 +377,14 @@ bool store_tally_done(const struct store_tally *t);
 int64_t store_tally_matched(const struct store_tally *t);
 void store_tally_span(const struct store_tally *t, int64_t *oldest,
                       int64_t *newest);
+/* So far: the matches without a usable time, and the span of the others
+ * (0 when none).  The import stores a missing or invalid eventTime as 0;
+ * a time before 1970 (a "0001-01-01" placeholder) is no better, and
+ * CloudTrail began in 2013: a time of 0 or less is none.  Such events
+ * left in the span stretch a timeline from 1970 to now. */
+int64_t store_tally_undated(const struct store_tally *t);
+void store_tally_dated_span(const struct store_tally *t, int64_t *oldest,
+                            int64_t *newest);
 /* So far: the counts of spec->facets[i], most first, at most `limit`
  * values (0: all).  The facet is replaced. */
 int store_tally_facet(struct store_tally *t, size_t i, size_t limit,

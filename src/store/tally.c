@@ -71,6 +71,9 @@ struct store_tally {
 	struct intcount counts[MAX_FACETS];
 	int region; /* index of the DIM_REGION facet, -1: none */
 	int64_t matched, global, oldest, newest;
+	/* Matches without a usable time (store.h), and the span of the
+	 * others. */
+	int64_t undated, dated_oldest, dated_newest;
 	int64_t bucket_ms, hist_lo, hist_hi;
 	struct intcount buckets, bucket_errors;
 };
@@ -288,6 +291,15 @@ static int64_t floor_div(int64_t a, int64_t b)
 
 static int count_match(struct store_tally *t, int64_t time, bool error)
 {
+	if (time <= 0) {
+		t->undated++;
+	} else {
+		bool none_yet = t->matched == t->undated;
+		if (none_yet || time < t->dated_oldest)
+			t->dated_oldest = time;
+		if (none_yet || time > t->dated_newest)
+			t->dated_newest = time;
+	}
 	if (!t->matched || time < t->oldest)
 		t->oldest = time;
 	if (!t->matched || time > t->newest)
@@ -371,6 +383,19 @@ void store_tally_span(const struct store_tally *t, int64_t *oldest,
 {
 	*oldest = t->matched ? t->oldest : 0;
 	*newest = t->matched ? t->newest : 0;
+}
+
+int64_t store_tally_undated(const struct store_tally *t)
+{
+	return t->undated;
+}
+
+void store_tally_dated_span(const struct store_tally *t, int64_t *oldest,
+                            int64_t *newest)
+{
+	bool any = t->matched > t->undated;
+	*oldest = any ? t->dated_oldest : 0;
+	*newest = any ? t->dated_newest : 0;
 }
 
 int64_t store_tally_global(const struct store_tally *t)

@@ -62,7 +62,9 @@ static void count_total(struct app *a)
 	struct store_summary sum;
 	if (store_summary(a->store, &sum) == 0) {
 		a->total = sum.events;
-		a->oldest_all = sum.oldest_ms;
+		/* Events without a usable time (store.h) are no part of
+		 * the span: they would stretch the timeline to 1970. */
+		a->oldest_all = sum.oldest_dated_ms;
 		a->newest_all = sum.newest_ms;
 		a->empty = sum.events == 0;
 	}

@@ -9,6 +9,7 @@
 
 #include "ui/curses.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -69,6 +70,11 @@ static struct store_cursor cursor_of(const struct store_row *r)
 static void format_time(const struct app *a, int64_t ms, int width,
                         char out[32])
 {
+	if (ms <= 0) {
+		/* No usable eventTime (store_tally_undated), not 1970. */
+		snprintf(out, 32, "%s", _("(no time)"));
+		return;
+	}
 	time_t t = (time_t)(ms / 1000);
 	struct tm tm;
 	bool ok = a->list.local_time ? localtime_r(&t, &tm) != NULL

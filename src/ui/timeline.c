@@ -110,21 +110,27 @@ void timeline_free(struct timeline_state *t)
  * count found them; until it has, the database's span within the
  * filter's time terms, marked provisional (timeline_refit() runs
  * when the count is complete).  Asking the store for the two ends would
- * cost two searches that, for a sparse filter, read every match. */
+ * cost two searches that, for a sparse filter, read every match.
+ * Events without a usable time (stored as 0) are left out of the span
+ * and counted apart: one of them made the span 1970 to now, at 30 days
+ * a column, where no zoom could show the rest. */
 static void load_span(struct app *a)
 {
 	struct timeline_state *t = &a->timeline;
 	const struct store_tally *c = a->facets.tally;
 	t->provisional = !c || !store_tally_done(c);
 	if (!t->provisional) {
-		store_tally_span(c, &t->oldest, &t->newest);
-		t->have_span = store_tally_matched(c) > 0;
+		store_tally_dated_span(c, &t->oldest, &t->newest);
+		t->undated = store_tally_undated(c);
+		t->have_span = store_tally_matched(c) > t->undated;
 		return;
 	}
+	t->undated = 0;
 	t->oldest = a->oldest_all;
 	t->newest = a->newest_all;
 	filter_bounds(a->filter, &t->oldest, &t->newest);
-	t->have_span = a->total > 0 && t->oldest <= t->newest;
+	t->have_span = a->total > 0 && a->oldest_all > 0 &&
+	               t->oldest <= t->newest;
 }
 
 /* Fits the view to the span when it follows it (or reset_view); true
@@ -298,6 +304,17 @@ static void draw_title(struct app *a)
 	struct buf b;
 	buf_init(&b);
 	buf_printf(&b, _("Timeline  %s per column"), width_names[t->level]);
+	if (t->undated > 0) {
+		/* Said first: the title is cut at the right on a narrow
+		 * screen. */
+		char u[32];
+		fmt_count(u, t->undated);
+		/* TRANSLATORS: events whose eventTime is missing or
+		 * invalid, which no bucket shows. */
+		buf_printf(&b, ngettext(", %s undated", ", %s undated",
+		                        (unsigned long)t->undated),
+		           u);
+	}
 	if (t->have_span) {
 		char from[24], to[24], n[32], e[32];
 		int64_t w = widths[t->level];
@@ -319,7 +336,7 @@ static void draw_title(struct app *a)
 		buf_printf(&b, ngettext(", %s error", ", %s errors",
 		                        (unsigned long)(bk ? bk->errors : 0)),
 		           e);
-	} else {
+	} else if (!t->undated) {
 		buf_printf(&b, "   %s", _("no events"));
 	}
 	layout_pane_title(a, PANE_TIMELINE, b.data ? b.data : "");

@@ -1,0 +1,49 @@
+#!/bin/sh
+# ui_timeline.sh - the timeline through tmux: events without a usable
+# time kept out of its span and counted apart, and bars and errors drawn
+# readably without colour.  Emits TAP.
+set -u
+top=${TRAILNAV_TOP_BUILDDIR:-.}
+src=${TRAILNAV_TOP_SRCDIR:-.}
+tn="$top/src/trailnav"
+tmp=$(mktemp -d)
+. "$src/tests/tap.sh"
+. "$src/tests/ui_lib.sh"
+
+echo "1..2"
+
+# The fixture's six events (08:00 to 13:00 on 2024-05-01) and two whose
+# eventTime is null or not a time: the import stores those as 0 (1970).
+undated="$tmp/undated/AWSLogs/111122223333/CloudTrail/eu-west-1/2024/05/01"
+mkdir -p "$undated"
+{
+	printf '{"Records":['
+	record u1 x eu-west-1 ec2 DescribeInstances alice true |
+		sed 's/"eventTime":"x"/"eventTime":null/'
+	printf ','
+	record u2 "yesterday at noon" eu-west-1 ec2 DescribeVolumes alice true
+	printf ']}'
+} >"$undated/u.json"
+cp "$db" "$tmp/mixed.db"
+"$tn" import -q --db "$tmp/mixed.db" "$tmp/undated"
+
+# The span is the dated events': 5m a column as without the undated
+# ones (not 30 days from 1970), which the title counts; - zooms out.
+ui_start -- --db "$tmp/mixed.db"
+{ wait_for "8 of 8 events" &&
+  wait_for "Timeline  5m per column, 2 undated   selected 2024-05-01 13:00 to 13:05" &&
+  ! grep -qF "1970" "$tmp/out" && [ "$(grep -c "(no time)  *Describe" "$tmp/out")" = 2 ] &&
+  keys - &&
+  wait_for "Timeline  15m per column, 2 undated"; }
+ok $? "undated events: the timeline spans the dated ones, counts the rest; the list says (no time)"
+
+# until: keeps them (their time, 0, is before any), since: does not.
+keys /
+wait_for "Filter:" >/dev/null
+keys C-u "until:2024-05-01T08:30:00Z" Enter
+{ wait_for "3 of 8 events" && wait_for ", 2 undated   selected 2024-05-01 08:" &&
+  keys / && wait_for "Filter:" && keys C-u "since:2024-05-01T07:00:00Z" Enter &&
+  wait_for "6 of 8 events" && ! grep -qF "undated" "$tmp/out"; }
+ok $? "until: matches undated events and says so, since: leaves them out"
+
+[ $failed -eq 0 ]
