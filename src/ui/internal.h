@@ -104,8 +104,11 @@ struct timeline_state {
 };
 
 struct filterline {
-	wchar_t text[512];
-	size_t len, pos;
+	/* Grows as typed: a filter of many values runs to thousands of
+	 * characters (a fixed 512 ignored keys past 511, without a
+	 * word). */
+	wchar_t *text;
+	size_t len, pos, cap;
 	char **history;
 	size_t nhistory, hpos;
 	bool have_error;
