@@ -7,24 +7,36 @@
 #ifndef TRAILNAV_UTIL_FORMAT_H
 #define TRAILNAV_UTIL_FORMAT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "util/buf.h"
 
 /* Appends `s` to `out` with every control character and every byte that is
- * not valid UTF-8 shown visibly (\e, \n, \t, \xNN, ...). */
+ * not valid UTF-8 shown visibly (\e, \n, \t, \xNN, \u009b, ...), and so
+ * are the invisible characters that reorder or break the text around
+ * them: the bidirectional controls and the line and paragraph
+ * separators (\u202e, \u2028, ...). */
 void fmt_escape(struct buf *out, const char *s);
 
 /* The same for text drawn between double quotes (a JSON string in the
  * detail pane): a '"' in it is shown as \", so that record text cannot
  * close the quotes and pass for more of the record. */
 void fmt_escape_quoted(struct buf *out, const char *s);
+/* The same for s[0..len), which may hold NUL bytes (a decoded \u0000),
+ * shown as \u0000. */
+void fmt_escape_quoted_len(struct buf *out, const char *s, size_t len);
 
 /* The same, but a backslash stays one backslash: for text the user
  * typed, such as a filter with quoted values, where doubling it would
  * show something other than what was typed. */
 void fmt_escape_controls(struct buf *out, const char *s);
+
+/* True when fmt_escape_controls() would show s[0..len) other than as it
+ * is: it holds a control or invisible character (a NUL included), or
+ * bytes that are not UTF-8. */
+bool fmt_needs_escape(const char *s, size_t len);
 
 /* The number of terminal columns `s` takes (wide characters count two,
  * combining ones zero).  `s` must already be escaped. */
