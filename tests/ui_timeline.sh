@@ -10,7 +10,7 @@ tmp=$(mktemp -d)
 . "$src/tests/tap.sh"
 . "$src/tests/ui_lib.sh"
 
-echo "1..2"
+echo "1..3"
 
 # The fixture's six events (08:00 to 13:00 on 2024-05-01) and two whose
 # eventTime is null or not a time: the import stores those as 0 (1970).
@@ -45,5 +45,23 @@ keys C-u "until:2024-05-01T08:30:00Z" Enter
   keys / && wait_for "Filter:" && keys C-u "since:2024-05-01T07:00:00Z" Enter &&
   wait_for "6 of 8 events" && ! grep -qF "undated" "$tmp/out"; }
 ok $? "until: matches undated events and says so, since: leaves them out"
+
+# Without colour the bars stay whole and the errors have their own row:
+# each of the six events' buckets is a full bar on the lower row, and
+# only CreateUser's (10:00, AccessDenied) has a '!' above it.  A '!' used
+# to replace the bar of every bucket with an error.
+count() { # TEXT LINE: how many times TEXT is on screen line LINE
+	sed -n "${2}p" "$tmp/out" | grep -oF -- "$1" | wc -l
+}
+ui_start NO_COLOR=1 -- --db "$db"
+{ wait_for "6 of 6 events" && wait_for "selected 2024-05-01 13:00" &&
+  [ "$(count '█' 3)" -eq 6 ] && [ "$(count '!' 3)" -eq 0 ] &&
+  [ "$(count '!' 2)" -eq 1 ] && [ "$(count '█' 2)" -eq 0 ] &&
+  python3 -c '
+import sys
+rows = open(sys.argv[1], encoding="utf-8").read().split("\n")
+bars = [i for i, ch in enumerate(rows[2]) if ch == "\u2588"]
+sys.exit(0 if rows[1].index("!") == bars[2] else 1)' "$tmp/out"; }
+ok $? "NO_COLOR: the bars stay whole; a '!' row above marks the buckets with errors"
 
 [ $failed -eq 0 ]

@@ -343,7 +343,8 @@ static void draw_title(struct app *a)
 	buf_free(&b);
 }
 
-void timeline_draw(struct app *a)
+/* The glyph of a bar part of `part` eighths (0 to 8). */
+static const char *bar_glyph(const struct app *a, int part, char one[2])
 {
 	static const char *const blocks[] = {
 		" ", "\xe2\x96\x81", "\xe2\x96\x82", "\xe2\x96\x83",
@@ -351,6 +352,47 @@ void timeline_draw(struct app *a)
 		"\xe2\x96\x87", "\xe2\x96\x88"
 	};
 	static const char ascii[] = " .,:-=+*#";
+	part = part < 0 ? 0 : part > 8 ? 8 : part;
+	one[0] = ascii[part];
+	one[1] = '\0';
+	return a->utf8 ? blocks[part] : one;
+}
+
+/* Column c's two rows.  In colour: sixteen levels over both rows, the
+ * errors' share of the bar in the error colour.  Without colour an
+ * error can only be told by its glyph, and one in place of the bar's
+ * hid it (every bucket with an error drew '!' instead of its bar): the
+ * bar takes the lower row alone, at eight levels, and the upper row is
+ * the errors', a '!' over each bucket that has any. */
+static void draw_column(struct app *a, int c, int64_t n, int64_t e,
+                        int64_t max)
+{
+	const struct rect *r = &a->pane[PANE_TIMELINE];
+	bool cursor = c == a->timeline.sel && a->focus == PANE_TIMELINE;
+	int extra = cursor ? (int)A_REVERSE : 0;
+	char one[2];
+	int y = r->y + 1, x = r->x + 1 + c;
+	if (!a->colour) {
+		int lv = (int)((n * 8 + max - 1) / max);
+		draw_safe(a, y, x, 1, e > 0 ? "!" : " ",
+		          (e > 0 ? draw_attr(a, R_ERROR) : 0) | extra);
+		draw_safe(a, y + 1, x, 1, bar_glyph(a, lv, one),
+		          draw_attr(a, R_BAR) | extra);
+		return;
+	}
+	/* Anything at all shows. */
+	int lv = (int)((n * 16 + max - 1) / max);
+	int ev = (int)((e * 16 + max - 1) / max);
+	for (int row = 0; row < 2; row++) {
+		int part = row == 0 ? lv - 8 : lv;
+		bool err = row == 0 ? ev > 8 : ev > 0;
+		draw_safe(a, y + row, x, 1, bar_glyph(a, part, one),
+		          draw_attr(a, err ? R_ERROR : R_BAR) | extra);
+	}
+}
+
+void timeline_draw(struct app *a)
+{
 	struct timeline_state *t = &a->timeline;
 	const struct rect *r = &a->pane[PANE_TIMELINE];
 	draw_title(a);
@@ -361,26 +403,7 @@ void timeline_draw(struct app *a)
 			max = t->hist.buckets[i].count;
 	for (int c = 0; c < cols && max > 0; c++) {
 		const struct store_bucket *bk = bucket_at(a, c);
-		int64_t n = bk ? bk->count : 0, e = bk ? bk->errors : 0;
-		/* Sixteen levels over two rows; anything at all shows. */
-		int lv = (int)((n * 16 + max - 1) / max);
-		int ev = (int)((e * 16 + max - 1) / max);
-		bool cursor = c == t->sel && a->focus == PANE_TIMELINE;
-		for (int row = 0; row < 2; row++) {
-			int part = row == 0 ? lv - 8 : lv;
-			part = part < 0 ? 0 : part > 8 ? 8 : part;
-			bool err = row == 0 ? ev > 8 : ev > 0;
-			int attr = draw_attr(a, err ? R_ERROR : R_BAR);
-			const char *glyph;
-			char one[2] = { ascii[part], '\0' };
-			glyph = a->utf8 ? blocks[part] : one;
-			/* Without colour, the error part shows as '!'. */
-			if (err && !a->colour && part > 0)
-				glyph = "!";
-			if (cursor)
-				attr |= A_REVERSE;
-			draw_safe(a, r->y + 1 + row, r->x + 1 + c, 1, glyph, attr);
-		}
+		draw_column(a, c, bk ? bk->count : 0, bk ? bk->errors : 0, max);
 	}
 	if (max == 0 && t->have_span)
 		draw_safe(a, r->y + 1, r->x + 2, r->w - 2,
