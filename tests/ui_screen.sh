@@ -12,7 +12,7 @@ tmp=$(mktemp -d)
 . "$src/tests/ui_lib.sh"
 esc=$(printf '\033')
 
-echo "1..11"
+echo "1..12"
 
 ui_start -- --db "$tmp/empty.db"
 { wait_for "trailnav import PATH" && grep -qF "trailnav ~/AWSLogs" "$tmp/out" &&
@@ -66,6 +66,14 @@ ok $? "below 80x24 a clear message instead of a broken screen"
 tmux -S "$sock" resize-window -x 100 -y 30
 { wait_for "6 of 6 events" && ! grep -qF "needs at least" "$tmp/out"; }
 ok $? "back to 100x30: the browser again, nothing left over"
+
+# "press q to quit" holds with a dialog open too: the q is not typed
+# into the filter line the message hides.
+keys /
+wait_for "Enter applies" >/dev/null
+tmux -S "$sock" resize-window -x 60 -y 20
+{ wait_for "press q to quit" && keys q && wait_for "EXITED:0"; }
+ok $? "too small with the filter line open: q quits, as the screen says"
 
 # Colour by default; none with NO_COLOR or on a vt100 (which still shows
 # everything, errors marked with ! and bold).

@@ -249,6 +249,15 @@ static const struct action *find(int scope, int code)
 
 void actions_dispatch(struct app *a, int is_key, wint_t ch)
 {
+	int code = is_key ? K(ch) : (int)ch;
+	/* The too-small screen hides everything, open dialogs too: keys
+	 * would act unseen (a q typed into a hidden filter line), and the
+	 * screen says that q quits. */
+	if (a->too_small) {
+		if (code == 'q')
+			a->quit = true;
+		return;
+	}
 	switch (a->overlay) {
 	case OV_FILTER:
 		filterline_key(a, is_key, ch);
@@ -267,12 +276,6 @@ void actions_dispatch(struct app *a, int is_key, wint_t ch)
 		return;
 	default:
 		break;
-	}
-	int code = is_key ? K(ch) : (int)ch;
-	if (a->too_small) {
-		if (code == 'q')
-			a->quit = true;
-		return;
 	}
 	const struct action *act = find((int)a->focus, code);
 	if (!act && a->focus == PANE_FACETS) {
