@@ -12,7 +12,7 @@ tmp=$(mktemp -d)
 . "$src/tests/ui_lib.sh"
 esc=$(printf '\033')
 
-echo "1..12"
+echo "1..13"
 
 ui_start -- --db "$tmp/empty.db"
 { wait_for "trailnav import PATH" && grep -qF "trailnav ~/AWSLogs" "$tmp/out" &&
@@ -74,6 +74,19 @@ wait_for "Enter applies" >/dev/null
 tmux -S "$sock" resize-window -x 60 -y 20
 { wait_for "press q to quit" && keys q && wait_for "EXITED:0"; }
 ok $? "too small with the filter line open: q quits, as the screen says"
+
+# Ctrl-\ (SIGQUIT) puts the screen back before the program dies of it:
+# out of the alternate screen, the cursor shown again.  (No core file:
+# the tmux server started here inherits the limit.)
+ulimit -c 0 2>/dev/null
+ui_start -- --db "$db"
+wait_for "6 of 6 events" >/dev/null
+keys 'C-\'
+{ wait_for "EXITED:131" &&
+  [ "$(tmux -S "$sock" display -p '#{alternate_on}')" = 0 ] &&
+  [ "$(tmux -S "$sock" display -p '#{cursor_flag}')" = 1 ] &&
+  ! grep -qF "of 6 events" "$tmp/out"; }
+ok $? "Ctrl-\\ (SIGQUIT): the terminal is restored, then it dies of the signal"
 
 # Colour by default; none with NO_COLOR or on a vt100 (which still shows
 # everything, errors marked with ! and bold).
