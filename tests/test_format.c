@@ -102,6 +102,24 @@ static void test_needs_escape(void **state)
 	assert_true(fmt_needs_escape("\xc3\xbc", 1));
 }
 
+/* Wrapping by display columns: at the last space that fits, else at
+ * the width; at least one character. */
+static void test_wrap(void **state)
+{
+	(void)state;
+	assert_int_equal(fmt_wrap("abc def", 10), 7);
+	assert_int_equal(fmt_wrap("abc def", 5), 3);
+	assert_int_equal(fmt_wrap("abc def", 3), 3);
+	assert_int_equal(fmt_wrap("abcdef", 4), 4);
+	assert_int_equal(fmt_wrap("abc", 0), 1);
+	assert_int_equal(fmt_wrap("", 5), 0);
+	/* Wide characters take two columns each: 東京 is 4, then a space. */
+	assert_int_equal(fmt_wrap("\xe6\x9d\xb1\xe4\xba\xac x", 5), 6);
+	assert_int_equal(fmt_wrap("\xe6\x9d\xb1\xe4\xba\xac", 3), 3);
+	/* "Grüße Welt": ü and ß are one column each. */
+	assert_int_equal(fmt_wrap("Gr\xc3\xbc\xc3\x9f" "e Welt", 8), 7);
+}
+
 static void test_width(void **state)
 {
 	(void)state;
@@ -196,6 +214,7 @@ int main(void)
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_escape_with_nul),
 		cmocka_unit_test(test_needs_escape),
+		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_skip),
 		cmocka_unit_test(test_fit),

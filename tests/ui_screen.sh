@@ -12,7 +12,7 @@ tmp=$(mktemp -d)
 . "$src/tests/ui_lib.sh"
 esc=$(printf '\033')
 
-echo "1..13"
+echo "1..14"
 
 ui_start -- --db "$tmp/empty.db"
 { wait_for "trailnav import PATH" && grep -qF "trailnav ~/AWSLogs" "$tmp/out" &&
@@ -57,6 +57,25 @@ tmux -S "$sock" resize-window -x 80 -y 24
 { wait_for "6 of 6 events" && ! grep -qF "needs at least" "$tmp/out" &&
   grep -qF "Detail:" "$tmp/out" && [ "$(wc -l <"$tmp/out")" -eq 24 ]; }
 ok $? "at 80x24 every pane is there"
+
+# The help at 80x24: long texts wrap onto the next row instead of being
+# cut at the edge ("…"), and paging shows it all.
+keys '?'
+wait_for "trailnav keys" >/dev/null
+cp "$tmp/out" "$tmp/help"
+for _ in 1 2 3; do
+	keys NPage
+	sleep 0.2
+	settled
+	cat "$tmp/out" >>"$tmp/help"
+done
+{ ! grep -qF "…" "$tmp/help" && grep -qF "query; c copies it" "$tmp/help" &&
+  grep -qF "the wheel scrolls." "$tmp/help"; }
+st=$?
+[ $st -eq 0 ] || cp "$tmp/help" "$tmp/out"
+ok $st "the help at 80x24: no line cut, long ones wrapped, all of it by paging"
+keys Escape
+wait_gone "trailnav keys" >/dev/null
 
 tmux -S "$sock" resize-window -x 60 -y 20
 { wait_for "needs at least 80×24; this terminal is 60×20" &&

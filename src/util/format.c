@@ -183,6 +183,24 @@ size_t fmt_skip(const char *s, size_t cols)
 	return (size_t)(p - s);
 }
 
+size_t fmt_wrap(const char *s, size_t width)
+{
+	size_t used = 0, cols, space = 0;
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	const char *p = s;
+	while (*p) {
+		size_t n = next_char(p, &st, &cols);
+		if (used + cols > width && p > s)
+			return space ? space : (size_t)(p - s);
+		if (*p == ' ' && p > s)
+			space = (size_t)(p - s);
+		used += cols;
+		p += n;
+	}
+	return (size_t)(p - s);
+}
+
 /* Appends as many whole characters of `s` as fit in `width` columns and
  * returns the columns used. */
 static size_t append_cut(struct buf *out, const char *s, size_t width)

@@ -51,6 +51,14 @@ void fmt_fit(struct buf *out, const char *s, size_t width, int right_align);
  * strlen(s) when the text is narrower. */
 size_t fmt_skip(const char *s, size_t cols);
 
+/* Where the first row of `s` (escaped already) ends when it is wrapped
+ * at `width` columns: the byte offset of the last space that leaves the
+ * row within the width, or where the width ends when the row has no
+ * space; strlen(s) when it all fits.  At least one character is taken,
+ * however narrow the width.  The next row starts after the spaces
+ * there. */
+size_t fmt_wrap(const char *s, size_t width);
+
 /* "2024-05-01 08:54:59" (UTC) for epoch milliseconds. */
 void fmt_time(char out[24], int64_t ms);
 
