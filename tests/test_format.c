@@ -43,6 +43,18 @@ static const struct {
 	{ "Grüße 東京 👍", "Grüße 東京 👍" },
 	/* A backslash is doubled, so an escape can never be forged. */
 	{ "C:\\x1b", "C:\\\\x1b" },
+	/* Bidirectional controls, which draw the text after them reversed
+	 * or moved, and the line and paragraph separators. */
+	{ "evil\xe2\x80\xae{txt.exe", "evil\\u202e{txt.exe" },
+	{ "\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xac\xe2\x80\xad",
+	  "\\u202a\\u202b\\u202c\\u202d" },
+	{ "\xe2\x81\xa6\xe2\x81\xa7\xe2\x81\xa8\xe2\x81\xa9",
+	  "\\u2066\\u2067\\u2068\\u2069" },
+	{ "l\xe2\x80\x8er\xe2\x80\x8f a\xd8\x9c", "l\\u200er\\u200f a\\u061c" },
+	{ "1\xe2\x80\xa8" "2\xe2\x80\xa9" "3", "1\\u20282\\u20293" },
+	/* Their neighbours are ordinary text: per mille, Arabic comma. */
+	{ "\xe2\x80\xb0 \xe2\x80\xa7 \xd8\x8c",
+	  "\xe2\x80\xb0 \xe2\x80\xa7 \xd8\x8c" },
 };
 
 static void test_escape(void **state)
@@ -60,6 +72,52 @@ static void test_escape(void **state)
 			assert_true(*c >= 0x20 && *c != 0x7f);
 		free(got);
 	}
+}
+
+/* Decoded JSON text may hold a NUL (\u0000): shown, not an end. */
+static void test_escape_with_nul(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b);
+	static const char text[] = "nul\0inside \"q\"";
+	fmt_escape_quoted_len(&b, text, sizeof text - 1);
+	assert_non_null(b.data);
+	assert_string_equal(b.data, "nul\\u0000inside \\\"q\\\"");
+	buf_free(&b);
+}
+
+/* What the escapes would change, for the clipboard's check. */
+static void test_needs_escape(void **state)
+{
+	(void)state;
+	assert_false(fmt_needs_escape("SELECT 'a\\b' -- ok", 18));
+	assert_false(fmt_needs_escape("Gr\xc3\xbc\xc3\x9f", 6));
+	assert_true(fmt_needs_escape("a\033b", 3));
+	assert_true(fmt_needs_escape("a\0b", 3));
+	assert_true(fmt_needs_escape("\xc2\x9b", 2));
+	assert_true(fmt_needs_escape("x\xe2\x80\xaey", 5));
+	assert_true(fmt_needs_escape("\xff", 1));
+	/* A sequence cut by the length is not UTF-8 there. */
+	assert_true(fmt_needs_escape("\xc3\xbc", 1));
+}
+
+/* Wrapping by display columns: at the last space that fits, else at
+ * the width; at least one character. */
+static void test_wrap(void **state)
+{
+	(void)state;
+	assert_int_equal(fmt_wrap("abc def", 10), 7);
+	assert_int_equal(fmt_wrap("abc def", 5), 3);
+	assert_int_equal(fmt_wrap("abc def", 3), 3);
+	assert_int_equal(fmt_wrap("abcdef", 4), 4);
+	assert_int_equal(fmt_wrap("abc", 0), 1);
+	assert_int_equal(fmt_wrap("", 5), 0);
+	/* Wide characters take two columns each: 東京 is 4, then a space. */
+	assert_int_equal(fmt_wrap("\xe6\x9d\xb1\xe4\xba\xac x", 5), 6);
+	assert_int_equal(fmt_wrap("\xe6\x9d\xb1\xe4\xba\xac", 3), 3);
+	/* "Grüße Welt": ü and ß are one column each. */
+	assert_int_equal(fmt_wrap("Gr\xc3\xbc\xc3\x9f" "e Welt", 8), 7);
 }
 
 static void test_width(void **state)
@@ -154,6 +212,9 @@ int main(void)
 	}
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_escape),
+		cmocka_unit_test(test_escape_with_nul),
+		cmocka_unit_test(test_needs_escape),
+		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_skip),
 		cmocka_unit_test(test_fit),

@@ -313,6 +313,59 @@ static void test_limit_and_order(void **state)
 	store_tally_free(t);
 }
 
+/* Events without a usable time (stored as 0; one before 1970 is no
+ * better) are counted as matches but apart from the span, which is the
+ * dated events'; the summary's oldest dated event likewise. */
+static void test_undated_apart(void **state)
+{
+	(void)state;
+	struct store *s = store_open(":memory:", STORE_READ_WRITE, NULL, 0);
+	assert_non_null(s);
+	const struct fx_event ev[] = {
+		{ .id = "d1", .ms = FX_T0 + FX_HOUR, .region = "us-east-1",
+		  .service = "s3.amazonaws.com", .name = "GetObject", .ro = 1 },
+		{ .id = "d2", .ms = FX_T0 + 3 * FX_HOUR, .region = "us-east-1",
+		  .service = "s3.amazonaws.com", .name = "PutObject", .ro = 0 },
+		{ .id = "u1", .ms = 0, .region = "us-east-1",
+		  .service = "s3.amazonaws.com", .name = "GetObject", .ro = 1 },
+		{ .id = "u2", .ms = -62135596800000LL, /* 0001-01-01 */
+		  .region = "us-east-1", .service = "s3.amazonaws.com",
+		  .name = "GetObject", .ro = 1 },
+	};
+	assert_int_equal(fx_add_file(s, "/t/undated.json", ev, 4, FX_PLAIN), 0);
+	struct store_tally_spec spec = { dims, NDIMS, 0, 0, 0 };
+	struct store_tally *t = store_tally_begin(s, NULL, &spec);
+	assert_non_null(t);
+	assert_int_equal(store_tally_step(t, 100000), 1);
+	int64_t oldest, newest;
+	assert_int_equal(store_tally_matched(t), 4);
+	assert_int_equal(store_tally_undated(t), 2);
+	store_tally_span(t, &oldest, &newest);
+	assert_int_equal(oldest, FX_T0 + FX_HOUR);
+	assert_int_equal(newest, FX_T0 + 3 * FX_HOUR);
+	store_tally_free(t);
+
+	/* Only undated matches: no span at all.  (until: would match none:
+	 * an event of no known time is not known to be before it.) */
+	struct filter *f = fx_filter("id:u1,u2");
+	t = store_tally_begin(s, f, &spec);
+	assert_non_null(t);
+	assert_int_equal(store_tally_step(t, 100000), 1);
+	assert_int_equal(store_tally_matched(t), 2);
+	assert_int_equal(store_tally_undated(t), 2);
+	store_tally_span(t, &oldest, &newest);
+	assert_int_equal(oldest, 0);
+	assert_int_equal(newest, 0);
+	store_tally_free(t);
+	filter_free(f);
+
+	struct store_summary sum;
+	assert_int_equal(store_summary(s, &sum), 0);
+	assert_int_equal(sum.oldest_ms, FX_T0 + FX_HOUR);
+	assert_int_equal(sum.newest_ms, FX_T0 + 3 * FX_HOUR);
+	store_close(s);
+}
+
 /* Many events that one index finds (all S3, all from one address), for
  * filters adding a term none of them meets. */
 static int setup_many(void **state)
@@ -456,6 +509,7 @@ int main(void)
 		cmocka_unit_test(test_undated_events),
 		cmocka_unit_test_setup_teardown(test_sparse_rest_stops_on_time,
 		                                setup_many, teardown),
+		cmocka_unit_test(test_undated_apart),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -122,6 +122,10 @@ static void test_clipboard_safe(void **state)
 		"del\x7f",
 		"c1 \xc2\x9b" "31m", /* U+009B, CSI */
 		"c1 \xc2\x80",
+		/* Shown escaped, so not copied as shown: a bidirectional
+		 * control, bytes that are not UTF-8. */
+		"evil\xe2\x80\xae{txt.exe",
+		"bad \xff utf8",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		assert_false(clipboard_safe(bad[i], strlen(bad[i])));

@@ -78,6 +78,20 @@ static void test_control_characters_escaped(void **state)
 	pretty_free(p);
 }
 
+/* A NUL (\u0000) and the characters that reorder text (U+202E) are
+ * drawn escaped, in values and keys; a NUL used to show as \x01. */
+static void test_nul_and_bidi_escaped(void **state)
+{
+	(void)state;
+	struct pretty *p = parse("{\"ua\":\"nul\\u0000inside\","
+	                         "\"k\\u0000\\u202e\":\"evil\u202e{txt.exe\","
+	                         "\"s\":\"a\\u2028b\\u2066c\"}");
+	expect_line(p, 1, "  \"ua\": \"nul\\u0000inside\",");
+	expect_line(p, 2, "  \"k\\u0000\\u202e\": \"evil\\u202e{txt.exe\",");
+	expect_line(p, 3, "  \"s\": \"a\\u2028b\\u2066c\"");
+	pretty_free(p);
+}
+
 /* A quote in a value (or a key) is drawn escaped: record text must not
  * close its string and pass for more members of the record. */
 static void test_quotes_cannot_forge_members(void **state)
@@ -206,6 +220,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_indents_and_keeps_numbers),
 		cmocka_unit_test(test_control_characters_escaped),
+		cmocka_unit_test(test_nul_and_bidi_escaped),
 		cmocka_unit_test(test_quotes_cannot_forge_members),
 		cmocka_unit_test(test_segments_colour_keys_and_values),
 		cmocka_unit_test(test_fold_and_unfold),

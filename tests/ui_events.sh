@@ -11,7 +11,7 @@ tmp=$(mktemp -d)
 . "$src/tests/tap.sh"
 . "$src/tests/ui_lib.sh"
 
-echo "1..17"
+echo "1..19"
 
 # line_of TEXT: the screen line number of the first line holding TEXT.
 line_of() {
@@ -99,6 +99,22 @@ keys b
   wait_for "selected 2024-05-01 13:00 to 13:15 UTC: 1 event"; }
 ok $? "timeline: + and - zoom in and out around the selected bucket"
 
+# Home and End go to the first and the last bucket with events, not
+# decades away; Left, Right and panning stop at the ends.
+{ keys End && wait_for "selected 2024-05-01 13:00 to 13:15 UTC: 1 event" &&
+  keys Right Right l && sleep 0.3 &&
+  wait_for "selected 2024-05-01 13:00 to 13:15 UTC: 1 event" &&
+  keys Home && wait_for "selected 2024-05-01 08:00 to 08:15 UTC: 1 event" &&
+  keys Left h && sleep 0.3 &&
+  wait_for "selected 2024-05-01 08:00 to 08:15 UTC: 1 event" &&
+  keys '<' '<' && sleep 0.3 &&
+  wait_for "selected 2024-05-01 08:00 to 08:15 UTC: 1 event" &&
+  keys '>' '>' '>' '>' && sleep 0.3 && settled &&
+  grep -qE "selected 2024-05-01 (0[89]|1[0-3]):" "$tmp/out" &&
+  keys G && wait_for "selected 2024-05-01 13:00 to 13:15 UTC: 1 event" &&
+  keys g && wait_for "selected 2024-05-01 08:00 to 08:15 UTC: 1 event"; }
+ok $? "timeline: Home and End go to the first and last events; the keys stop there"
+
 # Live: another import adds two newer events; they appear, and the cursor
 # stays on the event it was on.
 keys b
@@ -179,6 +195,28 @@ ui_start -- --db "$tmp/long.db"
   keys Left Left Left Left Left Left Left Left Left Left Left &&
   wait_for '"START-000' && ! grep -qF "Detail (from column" "$tmp/out"; }
 ok $? "Right and Left scroll a long detail line sideways, and back"
+
+# A NUL and the characters that reorder or break text (U+202E, U+2066,
+# U+2028) are drawn escaped, in the detail and the list (the error
+# column): none reaches the terminal raw.  A NUL used to
+# show as \x01, and the others went to the terminal, where U+202E drew
+# "evil{txt.exe" as "evilexe.txt{".
+odd="$tmp/odd/AWSLogs/111122223333/CloudTrail/eu-west-1/2024/05/01"
+mkdir -p "$odd"
+{
+	printf '{"Records":['
+	record o1 2024-05-01T08:00:00Z eu-west-1 iam GetUser alice true \
+		',"userAgent":"nul\u0000inside","errorCode":"Denied\u202e{txt.exe","requestParameters":{"a":"x\u2066y\u2028z"}'
+	printf ']}'
+} >"$odd/o.json"
+"$tn" import -q --db "$tmp/odd.db" "$tmp/odd"
+ui_start -- --db "$tmp/odd.db"
+{ wait_for "1 of 1 events" && keys Tab G && wait_for '"userAgent": "nul\u0000inside"' &&
+  grep -qF '"errorCode": "Denied\u202e{txt.exe"' "$tmp/out" &&
+  grep -qF '"a": "x\u2066y\u2028z"' "$tmp/out" &&
+  ! grep -q "$(printf '\342\200\256')" "$tmp/out" &&
+  ! grep -q "$(printf '\342\200\250')" "$tmp/out"; }
+ok $? "NUL, U+202E and U+2028 in a record are drawn escaped (\\u0000, \\u202e)"
 
 # trailnav PATH on a terminal: imports, then browses.
 ui_start -- --db "$tmp/fresh.db" "$trail"

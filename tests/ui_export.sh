@@ -12,7 +12,7 @@ tmp=$(mktemp -d)
 . "$src/tests/tap.sh"
 . "$src/tests/ui_lib.sh"
 
-echo "1..12"
+echo "1..13"
 
 # filter TEXT: types TEXT as the filter (the / line).
 filter() {
@@ -127,6 +127,22 @@ keys Escape
   grep -qF "export the filter's events to a file" "$tmp/out" &&
   grep -qF "the filter as an Athena, CloudTrail Lake or AWS CLI query" "$tmp/out"; }
 ok $? "? lists e and y"
+
+# What is shown is what is copied: a backslash in the query (LIKE's
+# ESCAPE '\') is shown once, as c copies it, not doubled.
+ui_start -- --db "$db"
+tmux -S "$sock" set -g set-clipboard on
+wait_for "6 of 6 events" >/dev/null
+filter "event:Get*"
+"$tn" equivalent --for athena 'event:Get*' >"$tmp/want.athena" 2>/dev/null
+{ wait_for "2 of 6 events" && keys y && wait_for "[Athena]" &&
+  shown=$(grep -F "ESCAPE" "$tmp/out" | sed 's/^ *//; s/ *$//') &&
+  [ "$shown" = "WHERE (lower(eventname) LIKE 'get%' ESCAPE '\')" ] &&
+  keys c && wait_for "copied to the clipboard (OSC 52)" &&
+  tmux -S "$sock" show-buffer >"$tmp/got.athena" &&
+  grep -qxF "$shown" "$tmp/got.athena" &&
+  [ "$(cat "$tmp/got.athena")" = "$(cat "$tmp/want.athena")" ]; }
+ok $? "y: a backslash is shown as it is copied (ESCAPE '\\')"
 
 # A long query at 80x24 scrolls: "(more below)" until End shows its end.
 W=80 H=24 ui_start -- --db "$db"

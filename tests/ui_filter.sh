@@ -11,7 +11,7 @@ tmp=$(mktemp -d)
 . "$src/tests/tap.sh"
 . "$src/tests/ui_lib.sh"
 
-echo "1..10"
+echo "1..11"
 
 ui_start -- --db "$db"
 wait_for "6 of 6 events" >/dev/null
@@ -61,7 +61,18 @@ ok $? "a bad filter: marker under the term, message, view kept"
 keys Escape
 { wait_gone "unknown key" && grep -qF "filter: ro:false -principal:alice" "$tmp/out"; }
 ok $? "Esc leaves the view on the filter it had"
-keys / Up Up
+# A long filter is taken whole: 60 regions no event has, then eu-west-1
+# past the 511th character (where the line used to stop taking keys).
+long="region:$(seq -f 'xx-nowhere-%03g' 1 60 | tr '\n' ',')eu-west-1"
+keys / C-u
+keys -l "$long"
+keys Enter
+{ [ ${#long} -gt 700 ] && wait_for "3 of 6 events" &&
+  grep -qF "filter: region:xx-nowhere-001,xx-nowhere-002" "$tmp/out" &&
+  keys / && wait_for "Filter: " && grep -qF "eu-west-1" "$tmp/out" &&
+  keys Escape; }
+ok $? "a filter of ${#long} characters is taken whole (3 events in eu-west-1)"
+keys / Up Up Up
 { wait_for "Filter: region:eu-west-1" && keys Down && wait_for "Filter: ro:false -principal:alice"; }
 ok $? "Up and Down recall earlier filters"
 keys Escape

@@ -12,7 +12,7 @@ tmp=$(mktemp -d)
 . "$src/tests/ui_lib.sh"
 esc=$(printf '\033')
 
-echo "1..11"
+echo "1..14"
 
 ui_start -- --db "$tmp/empty.db"
 { wait_for "trailnav import PATH" && grep -qF "trailnav ~/AWSLogs" "$tmp/out" &&
@@ -58,6 +58,25 @@ tmux -S "$sock" resize-window -x 80 -y 24
   grep -qF "Detail:" "$tmp/out" && [ "$(wc -l <"$tmp/out")" -eq 24 ]; }
 ok $? "at 80x24 every pane is there"
 
+# The help at 80x24: long texts wrap onto the next row instead of being
+# cut at the edge ("…"), and paging shows it all.
+keys '?'
+wait_for "trailnav keys" >/dev/null
+cp "$tmp/out" "$tmp/help"
+for _ in 1 2 3; do
+	keys NPage
+	sleep 0.2
+	settled
+	cat "$tmp/out" >>"$tmp/help"
+done
+{ ! grep -qF "…" "$tmp/help" && grep -qF "query; c copies it" "$tmp/help" &&
+  grep -qF "the wheel scrolls." "$tmp/help"; }
+st=$?
+[ $st -eq 0 ] || cp "$tmp/help" "$tmp/out"
+ok $st "the help at 80x24: no line cut, long ones wrapped, all of it by paging"
+keys Escape
+wait_gone "trailnav keys" >/dev/null
+
 tmux -S "$sock" resize-window -x 60 -y 20
 { wait_for "needs at least 80×24; this terminal is 60×20" &&
   ! grep -qF "Detail:" "$tmp/out"; }
@@ -66,6 +85,27 @@ ok $? "below 80x24 a clear message instead of a broken screen"
 tmux -S "$sock" resize-window -x 100 -y 30
 { wait_for "6 of 6 events" && ! grep -qF "needs at least" "$tmp/out"; }
 ok $? "back to 100x30: the browser again, nothing left over"
+
+# "press q to quit" holds with a dialog open too: the q is not typed
+# into the filter line the message hides.
+keys /
+wait_for "Enter applies" >/dev/null
+tmux -S "$sock" resize-window -x 60 -y 20
+{ wait_for "press q to quit" && keys q && wait_for "EXITED:0"; }
+ok $? "too small with the filter line open: q quits, as the screen says"
+
+# Ctrl-\ (SIGQUIT) puts the screen back before the program dies of it:
+# out of the alternate screen, the cursor shown again.  (No core file:
+# the tmux server started here inherits the limit.)
+ulimit -c 0 2>/dev/null
+ui_start -- --db "$db"
+wait_for "6 of 6 events" >/dev/null
+keys 'C-\'
+{ wait_for "EXITED:131" &&
+  [ "$(tmux -S "$sock" display -p '#{alternate_on}')" = 0 ] &&
+  [ "$(tmux -S "$sock" display -p '#{cursor_flag}')" = 1 ] &&
+  ! grep -qF "of 6 events" "$tmp/out"; }
+ok $? "Ctrl-\\ (SIGQUIT): the terminal is restored, then it dies of the signal"
 
 # Colour by default; none with NO_COLOR or on a vt100 (which still shows
 # everything, errors marked with ! and bold).

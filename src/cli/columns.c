@@ -118,7 +118,7 @@ const char *column_cell(const struct store_row *r, enum column c, bool brief,
 {
 	switch (c) {
 	case COL_TIME:
-		if (r->time_ms == EVENT_TIME_UNKNOWN)
+		if (!event_time_known(r->time_ms))
 			return "";
 		if (!brief)
 			return iso_time(r->time_ms, tmp);

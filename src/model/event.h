@@ -20,9 +20,12 @@ enum event_category {
 
 /* time_ms of a record whose eventTime is missing or unparseable: no
  * CloudTrail event is from 1970, so 0 can mean "not known" without a
- * column of its own.  Filters by time leave such events out, and they
- * are shown with no time rather than as 1970. */
+ * column of its own.  A time before 1970 (a "0001-01-01" placeholder) is
+ * no better: event_time_known() says which times are real.  Filters by
+ * time leave the others out, and they are shown with no time rather than
+ * as 1970. */
 #define EVENT_TIME_UNKNOWN 0
+#define event_time_known(ms) ((ms) > EVENT_TIME_UNKNOWN)
 
 /* The parts of a record kept as columns.  NULL (or -1 for read_only) means
  * absent; "" is treated as absent too.  Strings are borrowed: whoever

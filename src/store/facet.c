@@ -212,9 +212,9 @@ int store_histogram(struct store *s, const struct filter *f, int64_t width_ms,
 	 * no known time belong to no bucket (as in the tally's). */
 	int rc = store_query_filtered(
 		s, f,
-		"SELECT b, count(*), count(err) FROM (SELECT CASE e.time_ms"
-		" WHEN 0 THEN NULL ELSE e.time_ms - ((e.time_ms % $1) + $1) % $1"
-		" END AS b, e.error AS err FROM event e",
+		"SELECT b, count(*), count(err) FROM (SELECT CASE WHEN"
+		" e.time_ms <= 0 THEN NULL ELSE e.time_ms - ((e.time_ms % $1)"
+		" + $1) % $1 END AS b, e.error AS err FROM event e",
 		") WHERE b IS NOT NULL GROUP BY b ORDER BY b", &width_ms, 1,
 		bucket_row, &ctx);
 	if (rc < 0)

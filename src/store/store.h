@@ -313,7 +313,9 @@ struct store_summary {
 	int64_t events;
 	int64_t files_imported, files_digest, files_failed;
 	int64_t duplicates;
-	int64_t oldest_ms, newest_ms; /* 0 when there are no events */
+	/* Of the events with a usable time (event_time_known()); 0 when
+	 * there are none. */
+	int64_t oldest_ms, newest_ms;
 	int64_t stored_bytes;         /* original file bytes kept */
 };
 int store_summary(struct store *s, struct store_summary *sum);
@@ -375,6 +377,9 @@ bool store_tally_done(const struct store_tally *t);
 int64_t store_tally_matched(const struct store_tally *t);
 void store_tally_span(const struct store_tally *t, int64_t *oldest,
                       int64_t *newest);
+/* So far: the matches without a usable time (event_time_known(),
+ * model/event.h), which the span and the histogram leave out. */
+int64_t store_tally_undated(const struct store_tally *t);
 /* So far: the counts of spec->facets[i], most first, at most `limit`
  * values (0: all).  The facet is replaced. */
 int store_tally_facet(struct store_tally *t, size_t i, size_t limit,

@@ -292,7 +292,7 @@ static int64_t floor_div(int64_t a, int64_t b)
 static int count_match(struct store_tally *t, int64_t time, bool error)
 {
 	t->matched++;
-	if (time == EVENT_TIME_UNKNOWN)
+	if (!event_time_known(time))
 		return 0;
 	if (!t->dated || time < t->oldest)
 		t->oldest = time;
@@ -377,6 +377,11 @@ void store_tally_span(const struct store_tally *t, int64_t *oldest,
 {
 	*oldest = t->dated ? t->oldest : 0;
 	*newest = t->dated ? t->newest : 0;
+}
+
+int64_t store_tally_undated(const struct store_tally *t)
+{
+	return t->matched - t->dated;
 }
 
 int64_t store_tally_global(const struct store_tally *t)

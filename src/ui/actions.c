@@ -8,6 +8,7 @@
 #include "ui/curses.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ui/internal.h"
@@ -249,6 +250,15 @@ static const struct action *find(int scope, int code)
 
 void actions_dispatch(struct app *a, int is_key, wint_t ch)
 {
+	int code = is_key ? K(ch) : (int)ch;
+	/* The too-small screen hides everything, open dialogs too: keys
+	 * would act unseen (a q typed into a hidden filter line), and the
+	 * screen says that q quits. */
+	if (a->too_small) {
+		if (code == 'q')
+			a->quit = true;
+		return;
+	}
 	switch (a->overlay) {
 	case OV_FILTER:
 		filterline_key(a, is_key, ch);
@@ -267,12 +277,6 @@ void actions_dispatch(struct app *a, int is_key, wint_t ch)
 		return;
 	default:
 		break;
-	}
-	int code = is_key ? K(ch) : (int)ch;
-	if (a->too_small) {
-		if (code == 'q')
-			a->quit = true;
-		return;
 	}
 	const struct action *act = find((int)a->focus, code);
 	if (!act && a->focus == PANE_FACETS) {
@@ -353,33 +357,61 @@ static const char mouse_help[] =
 	N_("Mouse: click a row, a filter value or a bucket; the wheel "
 	   "scrolls.");
 
-/* The help as lines; `line` < 0 counts them.  Returns the count. */
+/* The help's rows from `first` on go at screen rows y0.., `rows` of
+ * them; a row outside is counted, not drawn. */
+struct help_rows {
+	struct app *a;
+	int first, y0, rows;
+	int n; /* rows so far */
+};
+
+static void help_row(struct help_rows *h, int x, int width, const char *s,
+                     size_t len, int attr)
+{
+	if (h->n >= h->first && h->n - h->first < h->rows) {
+		char *one = strndup(s, len);
+		if (one)
+			draw_safe(h->a, h->y0 + h->n - h->first, x, width, one,
+			          attr);
+		free(one);
+	}
+}
+
+/* `text` from column x, wrapped at `width` columns over as many rows as
+ * it takes: at 80 columns (and in longer languages) a help text cut at
+ * the edge lost what a key does. */
+static void help_wrapped(struct help_rows *h, int x, int width,
+                         const char *text, int attr)
+{
+	const char *s = text;
+	do {
+		size_t cut = fmt_wrap(s, width > 0 ? (size_t)width : 1);
+		help_row(h, x, width, s, cut, attr);
+		h->n++;
+		s += cut;
+		while (*s == ' ')
+			s++;
+	} while (*s);
+}
+
+/* Draws the help's rows in view; returns how many rows it has. */
 static int help_lines(struct app *a, int first, int y0, int rows)
 {
-	int n = 0;
+	struct help_rows h = { a, first, y0, rows, 0 };
 	for (size_t s = 0; s < NSCOPES; s++) {
-		int y = n - first + y0;
-		if (n >= first && n - first < rows)
-			draw_safe(a, y, 2, a->cols - 4, scope_title(help_scopes[s]),
-			          A_BOLD | A_UNDERLINE);
-		n++;
+		help_wrapped(&h, 2, a->cols - 4, scope_title(help_scopes[s]),
+		             A_BOLD | A_UNDERLINE);
 		for (size_t i = 0; i < NACTIONS; i++) {
 			if (actions[i].scope != help_scopes[s])
 				continue;
-			y = n - first + y0;
-			if (n >= first && n - first < rows) {
-				draw_safe(a, y, 4, 16, _(actions[i].names), A_BOLD);
-				draw_safe(a, y, 21, a->cols - 23, _(actions[i].help),
-				          0);
-			}
-			n++;
+			const char *names = _(actions[i].names);
+			help_row(&h, 4, 16, names, strlen(names), A_BOLD);
+			help_wrapped(&h, 21, a->cols - 23, _(actions[i].help), 0);
 		}
-		n++;
+		h.n++;
 	}
-	int y = n - first + y0;
-	if (n >= first && n - first < rows)
-		draw_safe(a, y, 2, a->cols - 4, _(mouse_help), 0);
-	return n + 1;
+	help_wrapped(&h, 2, a->cols - 4, _(mouse_help), 0);
+	return h.n;
 }
 
 void help_draw(struct app *a)

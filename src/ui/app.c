@@ -10,6 +10,7 @@
 #include "ui/curses.h"
 
 #include <langinfo.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +33,48 @@
 #define FIRST_COUNT_DEADLINE_MS 25
 #define COUNT_SLICE_MS 30
 #define BACK_MAX 64
+
+/* A signal that ends the program, caught so that the screen is put back
+ * first (on_signal).  curses does that itself for SIGINT and SIGTERM but
+ * not for SIGQUIT (Ctrl-\), which left the terminal in the alternate
+ * screen with no echo and no cursor. */
+static volatile sig_atomic_t ending_signal;
+
+static void on_signal(int sig)
+{
+	ending_signal = sig;
+}
+
+/* Caught unless ignored (as under nohup): the loop sees it within a
+ * key wait, a quarter of a second at most. */
+static void catch_signals(void)
+{
+	static const int sigs[] = { SIGQUIT, SIGHUP };
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+		struct sigaction sa, old;
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_signal;
+		sigemptyset(&sa.sa_mask);
+		if (sigaction(sigs[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
+	}
+}
+
+/* After the screen is put back: dies of the signal caught, as it would
+ * have (the shell then says "Quit", status 128 + 3). */
+static void raise_ending_signal(void)
+{
+	int sig = ending_signal;
+	if (!sig)
+		return;
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
+	raise(sig);
+}
 
 int64_t app_now_ms(void)
 {
@@ -62,6 +105,8 @@ static void count_total(struct app *a)
 	struct store_summary sum;
 	if (store_summary(a->store, &sum) == 0) {
 		a->total = sum.events;
+		/* Events without a usable time (store.h) are no part of
+		 * the span: they would stretch the timeline to 1970. */
 		a->oldest_all = sum.oldest_ms;
 		a->newest_all = sum.newest_ms;
 		a->empty = sum.events == 0;
@@ -326,7 +371,7 @@ static void run(struct app *a)
 	first_slice(a, monotonic_ms());
 	layout_draw(a);
 	keylog_first_screen(&a->keylog);
-	while (!a->quit) {
+	while (!a->quit && !ending_signal) {
 		/* While busy, keys are only looked for between slices. */
 		bool busy = app_busy(a);
 		timeout(busy ? 0 : KEY_WAIT_MS);
@@ -377,6 +422,7 @@ int ui_browse(const char *db_path)
 	store_data_version(a.store, &a.data_version);
 	a.last_poll_ms = monotonic_ms();
 	presets_load(&a);
+	catch_signals();
 	SCREEN *scr;
 	if (!init_terminal(&a, &scr)) {
 		app_free(&a);
@@ -390,5 +436,6 @@ int ui_browse(const char *db_path)
 	endwin();
 	delscreen(scr);
 	app_free(&a);
+	raise_ending_signal();
 	return 0;
 }

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "ui/pure.h"
+#include "util/format.h"
 
 static const char alphabet[] =
 	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -49,16 +50,16 @@ void base64_encode(struct buf *out, const void *data, size_t len)
 
 bool clipboard_safe(const char *text, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)text;
-	for (size_t i = 0; i < len; i++) {
-		if (p[i] == '\n' || p[i] == '\t')
+	/* Newlines and tabs are the text's own; anything else the screen
+	 * shows escaped (fmt_escape_controls) would be copied other than
+	 * as it is shown. */
+	size_t start = 0;
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && text[i] != '\n' && text[i] != '\t')
 			continue;
-		if (p[i] < 0x20 || p[i] == 0x7f)
+		if (fmt_needs_escape(text + start, i - start))
 			return false;
-		/* C1 controls, U+0080 to U+009F, in UTF-8. */
-		if (p[i] == 0xc2 && i + 1 < len && p[i + 1] >= 0x80 &&
-		    p[i + 1] <= 0x9f)
-			return false;
+		start = i + 1;
 	}
 	return true;
 }

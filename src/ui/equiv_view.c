@@ -4,8 +4,9 @@
  * comment lines; `c` copies it to the clipboard through OSC 52.
  *
  * The text holds filter values, which may come from a record (a pivot):
- * it is drawn escaped, and it is copied only when it holds no control
- * character that could act when pasted into a terminal.
+ * its control characters are drawn escaped, and it is copied only when
+ * it holds none, which could act when pasted into a terminal; so what
+ * is copied is what is shown.
  */
 #include <config.h>
 
@@ -180,13 +181,17 @@ static void put_row(struct rows *r, const char *s, size_t len, int attr)
 	r->n++;
 }
 
-/* One line, escaped, wrapped at the width by display columns: after
- * the row's last space when it has one, else where the width ends. */
+/* One line, its controls made visible, wrapped at the width by display
+ * columns: after the row's last space when it has one, else where the
+ * width ends.  A backslash stays one backslash: the text is shown as `c`
+ * copies it (LIKE's ESCAPE '\' showed as '\\'); text with a control
+ * character in it is never copied, so its escapes cannot be taken for
+ * the copied text. */
 static void put_line(struct rows *r, const char *raw, int attr)
 {
 	struct buf b;
 	buf_init(&b);
-	fmt_escape(&b, raw);
+	fmt_escape_controls(&b, raw);
 	const char *s = b.data ? b.data : "";
 	size_t start = 0, i = 0, len = strlen(s), space = 0;
 	int col = 0, col_space = 0;

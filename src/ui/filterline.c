@@ -25,7 +25,28 @@ void filterline_free(struct filterline *fl)
 		free(fl->history[i]);
 	free(fl->history);
 	free(fl->error_text);
+	free(fl->text);
 	memset(fl, 0, sizeof *fl);
+}
+
+/* Room for `n` characters and the terminating L'\0'.  False when out of
+ * memory (the text is kept as it was). */
+static bool reserve(struct filterline *fl, size_t n)
+{
+	if (n < fl->cap)
+		return true;
+	size_t cap = fl->cap ? fl->cap : 256;
+	while (cap <= n) {
+		if (cap > SIZE_MAX / 2 / sizeof *fl->text)
+			return false;
+		cap *= 2;
+	}
+	wchar_t *t = realloc(fl->text, cap * sizeof *t);
+	if (!t)
+		return false;
+	fl->text = t;
+	fl->cap = cap;
+	return true;
 }
 
 static void set_text(struct filterline *fl, const char *s)
@@ -33,28 +54,40 @@ static void set_text(struct filterline *fl, const char *s)
 	mbstate_t st;
 	memset(&st, 0, sizeof st);
 	const char *p = s;
-	size_t n = mbsrtowcs(fl->text, &p, sizeof fl->text / sizeof fl->text[0] - 1,
-	                     &st);
-	fl->len = n == (size_t)-1 ? 0 : n;
-	fl->text[fl->len] = L'\0';
-	fl->pos = fl->len;
+	size_t n = mbsrtowcs(NULL, &p, 0, &st);
+	fl->len = fl->pos = 0;
+	if (n == (size_t)-1 || !reserve(fl, n)) {
+		if (reserve(fl, 0))
+			fl->text[0] = L'\0';
+		return;
+	}
+	memset(&st, 0, sizeof st);
+	p = s;
+	mbsrtowcs(fl->text, &p, n + 1, &st);
+	fl->len = fl->pos = n;
 }
 
-/* The text as UTF-8 (malloc'd). */
-static char *utf8_text(const struct filterline *fl)
+/* Characters text[0..n) as UTF-8 (malloc'd). */
+static char *utf8_of(const wchar_t *text, size_t n)
 {
 	struct buf b;
 	buf_init(&b);
 	mbstate_t st;
 	memset(&st, 0, sizeof st);
-	for (size_t i = 0; i < fl->len; i++) {
+	for (size_t i = 0; i < n; i++) {
 		char mb[MB_LEN_MAX];
-		size_t n = wcrtomb(mb, fl->text[i], &st);
-		if (n != (size_t)-1)
-			buf_append(&b, mb, n);
+		size_t k = wcrtomb(mb, text[i], &st);
+		if (k != (size_t)-1)
+			buf_append(&b, mb, k);
 	}
 	buf_puts(&b, "");
 	return buf_steal(&b);
+}
+
+/* The text as UTF-8 (malloc'd). */
+static char *utf8_text(const struct filterline *fl)
+{
+	return utf8_of(fl->text, fl->len);
 }
 
 void filterline_open(struct app *a)
@@ -118,10 +151,13 @@ static void history(struct filterline *fl, int step)
 	set_text(fl, fl->hpos < fl->nhistory ? fl->history[fl->hpos] : "");
 }
 
-static void insert(struct filterline *fl, wchar_t c)
+static void insert(struct app *a, wchar_t c)
 {
-	if (fl->len + 1 >= sizeof fl->text / sizeof fl->text[0])
+	struct filterline *fl = &a->fl;
+	if (!reserve(fl, fl->len + 1)) {
+		app_message(a, "%s", _("out of memory"));
 		return;
+	}
 	memmove(fl->text + fl->pos + 1, fl->text + fl->pos,
 	        (fl->len - fl->pos + 1) * sizeof *fl->text);
 	fl->text[fl->pos++] = c;
@@ -136,8 +172,9 @@ static void erase_range(struct filterline *fl, size_t from, size_t to)
 	fl->pos = from;
 }
 
-static bool edit_key(struct filterline *fl, int is_key, wint_t ch)
+static bool edit_key(struct app *a, int is_key, wint_t ch)
 {
+	struct filterline *fl = &a->fl;
 	if (is_key) {
 		switch (ch) {
 		case KEY_LEFT:
@@ -200,7 +237,7 @@ static bool edit_key(struct filterline *fl, int is_key, wint_t ch)
 	}
 	default:
 		if (iswprint((wint_t)ch)) {
-			insert(fl, (wchar_t)ch);
+			insert(a, (wchar_t)ch);
 			return true;
 		}
 		return false;
@@ -220,7 +257,7 @@ void filterline_key(struct app *a, int is_key, wint_t ch)
 		apply(a);
 		return;
 	}
-	if (edit_key(fl, is_key, ch))
+	if (edit_key(a, is_key, ch))
 		fl->have_error = false;
 }
 
@@ -253,6 +290,8 @@ static size_t char_index(const char *utf8, size_t pos)
 void filterline_draw(struct app *a)
 {
 	struct filterline *fl = &a->fl;
+	if (!fl->text)
+		return; /* out of memory when opened */
 	/* Above the status line, which keeps showing the view's filter and
 	 * count while this one is edited. */
 	int y = a->rows - 4, w = a->cols;
@@ -268,14 +307,7 @@ void filterline_draw(struct app *a)
 	size_t first = 0;
 	while (cur - wcols(fl->text, first) > avail && first < fl->pos)
 		first++;
-	char *shown = NULL;
-	{
-		struct filterline tmp;
-		memcpy(tmp.text, fl->text + first,
-		       (fl->len - first + 1) * sizeof *fl->text);
-		tmp.len = fl->len - first;
-		shown = utf8_text(&tmp);
-	}
+	char *shown = utf8_of(fl->text + first, fl->len - first);
 	draw_typed(a, y, pw, avail, shown ? shown : "", 0);
 	free(shown);
 	if (fl->have_error && fl->error_text) {

@@ -95,7 +95,8 @@ struct timeline_state {
 	int level;          /* index in the bucket widths (timeline.c) */
 	bool automatic;     /* the level follows the filtered span */
 	int64_t view_start; /* start of the first column */
-	int64_t oldest, newest; /* the filtered span */
+	int64_t oldest, newest; /* the filtered span, of dated events */
+	int64_t undated; /* matches without a time, drawn in no bucket */
 	struct store_histogram hist;
 	int sel;            /* the selected column */
 	bool have_span;
@@ -103,8 +104,11 @@ struct timeline_state {
 };
 
 struct filterline {
-	wchar_t text[512];
-	size_t len, pos;
+	/* Grows as typed: a filter of many values runs to thousands of
+	 * characters (a fixed 512 ignored keys past 511, without a
+	 * word). */
+	wchar_t *text;
+	size_t len, pos, cap;
 	char **history;
 	size_t nhistory, hpos;
 	bool have_error;
@@ -143,7 +147,9 @@ struct app {
 	char **back;
 	size_t nback;
 	int64_t matched, total;
-	int64_t oldest_all, newest_all; /* the database's span */
+	/* The database's span, of the events with a usable time (0: none,
+	 * store_tally_undated). */
+	int64_t oldest_all, newest_all;
 	bool empty; /* no events at all: the welcome screen */
 	/* Layout. */
 	int rows, cols;

@@ -9,6 +9,7 @@
 
 #include "ui/curses.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -69,7 +70,7 @@ static struct store_cursor cursor_of(const struct store_row *r)
 static void format_time(const struct app *a, int64_t ms, int width,
                         char out[32])
 {
-	if (ms == EVENT_TIME_UNKNOWN) { /* eventTime missing or unreadable */
+	if (!event_time_known(ms)) { /* eventTime missing or unusable */
 		snprintf(out, 32, "%s", _("(no time)"));
 		return;
 	}

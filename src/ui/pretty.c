@@ -25,6 +25,9 @@ struct pnode {
 	size_t nkids;
 	char *key;     /* decoded member name; NULL in arrays and at the root */
 	char *value;   /* decoded string, or a number's or literal's text */
+	/* Their lengths: a decoded \u0000 is a NUL byte inside, shown as
+	 * \u0000 (where it ends the C string: pretty_get, pretty_scalar). */
+	size_t key_len, value_len;
 	bool folded;
 	bool last;     /* last member of its parent: no comma after it */
 	bool closer;   /* (in `lines` only) the closing line of a container */
@@ -78,8 +81,8 @@ static size_t add_node(struct parser *ps, enum pretty_kind kind, int depth,
 	return p->n++;
 }
 
-/* A string literal at ps->i, decoded into a new string. */
-static char *take_string(struct parser *ps)
+/* A string literal at ps->i, decoded into a new string of *len bytes. */
+static char *take_string(struct parser *ps, size_t *len)
 {
 	size_t start = ps->i++;
 	while (ps->i < ps->len && ps->s[ps->i] != '"') {
@@ -99,10 +102,7 @@ static char *take_string(struct parser *ps)
 		ps->failed = true;
 		return NULL;
 	}
-	/* A decoded NUL would cut the string short; show it instead. */
-	for (size_t k = 0; b.data && k < b.len; k++)
-		if (b.data[k] == '\0')
-			b.data[k] = '\x01';
+	*len = b.len;
 	char *r = buf_steal(&b);
 	if (!r)
 		ps->failed = true;
@@ -110,7 +110,7 @@ static char *take_string(struct parser *ps)
 }
 
 static void parse_value(struct parser *ps, int depth, size_t parent,
-                        char *key);
+                        char *key, size_t key_len);
 
 static void parse_members(struct parser *ps, size_t self, bool object)
 {
@@ -123,13 +123,14 @@ static void parse_members(struct parser *ps, size_t self, bool object)
 	}
 	while (!ps->failed) {
 		char *key = NULL;
+		size_t key_len = 0;
 		skip_ws(ps);
 		if (object) {
 			if (ps->i >= ps->len || ps->s[ps->i] != '"') {
 				ps->failed = true;
 				return;
 			}
-			key = take_string(ps);
+			key = take_string(ps, &key_len);
 			skip_ws(ps);
 			if (ps->failed || ps->i >= ps->len ||
 			    ps->s[ps->i] != ':') {
@@ -143,7 +144,8 @@ static void parse_members(struct parser *ps, size_t self, bool object)
 			ps->p->nodes[prev].last = false;
 		prev = ps->p->n;
 		ps->p->nodes[self].nkids++;
-		parse_value(ps, ps->p->nodes[self].depth + 1, self, key);
+		parse_value(ps, ps->p->nodes[self].depth + 1, self, key,
+		            key_len);
 		skip_ws(ps);
 		if (ps->i < ps->len && ps->s[ps->i] == ',') {
 			ps->i++;
@@ -158,7 +160,7 @@ static void parse_members(struct parser *ps, size_t self, bool object)
 }
 
 static void parse_value(struct parser *ps, int depth, size_t parent,
-                        char *key)
+                        char *key, size_t key_len)
 {
 	skip_ws(ps);
 	if (ps->failed || ps->i >= ps->len || depth > 200) {
@@ -179,12 +181,13 @@ static void parse_value(struct parser *ps, int depth, size_t parent,
 		return;
 	}
 	ps->p->nodes[self].key = key;
+	ps->p->nodes[self].key_len = key_len;
 	if (kind == PK_OBJECT || kind == PK_ARRAY) {
 		ps->i++;
 		parse_members(ps, self, kind == PK_OBJECT);
 	} else if (kind == PK_STRING) {
-		char *v = take_string(ps);
-		ps->p->nodes[self].value = v;
+		struct pnode *nd = &ps->p->nodes[self];
+		nd->value = take_string(ps, &nd->value_len);
 	} else {
 		size_t start = ps->i;
 		while (ps->i < ps->len && !strchr(",}] \t\r\n", ps->s[ps->i]))
@@ -254,7 +257,7 @@ struct pretty *pretty_parse(const char *json, size_t len)
 	if (!p)
 		return NULL;
 	struct parser ps = { json, len, 0, p, false };
-	parse_value(&ps, 0, SIZE_MAX, NULL);
+	parse_value(&ps, 0, SIZE_MAX, NULL, 0);
 	skip_ws(&ps);
 	if (ps.failed || ps.i != len) {
 		/* Not JSON after all: show the text as it is, escaped. */
@@ -262,8 +265,14 @@ struct pretty *pretty_parse(const char *json, size_t len)
 		ps.failed = false;
 		size_t self = add_node(&ps, PK_STRING, 0, SIZE_MAX);
 		if (self != SIZE_MAX) {
-			p->nodes[self].value = strndup(json, len);
-			p->nodes[self].end = 1;
+			struct pnode *nd = &p->nodes[self];
+			nd->value = malloc(len + 1);
+			if (nd->value) {
+				memcpy(nd->value, json, len);
+				nd->value[len] = '\0';
+				nd->value_len = len;
+			}
+			nd->end = 1;
 		}
 		if (ps.failed || !p->nodes[0].value) {
 			pretty_free(p);
@@ -324,7 +333,7 @@ size_t pretty_line(const struct pretty *p, size_t i, struct buf *out,
 	if (nd->key) {
 		size_t s0 = out->len;
 		buf_putc(out, '"');
-		fmt_escape_quoted(out, nd->key);
+		fmt_escape_quoted_len(out, nd->key, nd->key_len);
 		buf_putc(out, '"');
 		seg(segs, &n, s0 - base, out->len - base, PR_KEY);
 		buf_puts(out, ": ");
@@ -352,7 +361,8 @@ size_t pretty_line(const struct pretty *p, size_t i, struct buf *out,
 	}
 	if (nd->kind == PK_STRING) {
 		buf_putc(out, '"');
-		fmt_escape_quoted(out, nd->value ? nd->value : "");
+		fmt_escape_quoted_len(out, nd->value ? nd->value : "",
+		                      nd->value ? nd->value_len : 0);
 		buf_putc(out, '"');
 	} else {
 		fmt_escape(out, nd->value ? nd->value : "");

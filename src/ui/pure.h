@@ -111,7 +111,9 @@ void base64_encode(struct buf *out, const void *data, size_t len);
 /* False when `text` holds a control character other than newline and
  * tab (C0, DEL, or a C1 in UTF-8): such text, pasted into a terminal,
  * could end a bracketed paste and run what follows, so it is not put on
- * the clipboard. */
+ * the clipboard.  Nor is text the screen shows escaped otherwise (a
+ * bidirectional control, bytes that are not UTF-8), so that what is
+ * copied is what was shown. */
 bool clipboard_safe(const char *text, size_t len);
 
 /* Appends ESC ] 52 ; c ; <base64 of text> BEL: "set the clipboard". */

@@ -110,7 +110,10 @@ void timeline_free(struct timeline_state *t)
  * count found them; until it has, the database's span within the
  * filter's time terms, marked provisional (timeline_refit() runs
  * when the count is complete).  Asking the store for the two ends would
- * cost two searches that, for a sparse filter, read every match. */
+ * cost two searches that, for a sparse filter, read every match.
+ * Events without a usable time (stored as 0) are left out of the span
+ * and counted apart: one of them made the span 1970 to now, at 30 days
+ * a column, where no zoom could show the rest. */
 static void load_span(struct app *a)
 {
 	struct timeline_state *t = &a->timeline;
@@ -118,13 +121,16 @@ static void load_span(struct app *a)
 	t->provisional = !c || !store_tally_done(c);
 	if (!t->provisional) {
 		store_tally_span(c, &t->oldest, &t->newest);
-		t->have_span = store_tally_matched(c) > 0;
+		t->undated = store_tally_undated(c);
+		t->have_span = store_tally_matched(c) > t->undated;
 		return;
 	}
+	t->undated = 0;
 	t->oldest = a->oldest_all;
 	t->newest = a->newest_all;
 	filter_bounds(a->filter, &t->oldest, &t->newest);
-	t->have_span = a->total > 0 && t->oldest <= t->newest;
+	t->have_span = a->total > 0 && a->oldest_all > 0 &&
+	               t->oldest <= t->newest;
 }
 
 /* Fits the view to the span when it follows it (or reset_view); true
@@ -186,20 +192,53 @@ static const struct store_bucket *bucket_at(const struct app *a, int col)
 	return NULL;
 }
 
+/* The buckets of the oldest and the newest event of the span, at the
+ * level shown: the cursor goes no further, so Home and End (a move by a
+ * million) stop at the first and the last bucket with events rather
+ * than decades away. */
+static void span_buckets(const struct timeline_state *t, int64_t *first,
+                         int64_t *last)
+{
+	int64_t w = widths[t->level];
+	*first = floor_to(t->oldest, w);
+	*last = floor_to(t->newest, w);
+}
+
+/* Selects the bucket starting at `at`, kept within the span; the view
+ * scrolls just enough to show it. */
+static void select_bucket(struct app *a, int64_t at)
+{
+	struct timeline_state *t = &a->timeline;
+	int64_t w = widths[t->level], first, last;
+	span_buckets(t, &first, &last);
+	at = at < first ? first : at > last ? last : at;
+	int cols = columns(a);
+	int64_t col = (at - t->view_start) / w;
+	if (at < t->view_start || col >= cols) {
+		/* Off the edge: scroll so it is the first or last column. */
+		t->view_start = at < t->view_start ? at : at - w * (cols - 1);
+		col = (at - t->view_start) / w;
+		count_window(a);
+	}
+	t->sel = (int)col;
+}
+
 void timeline_move(struct app *a, long delta)
 {
 	struct timeline_state *t = &a->timeline;
-	long sel = t->sel + delta;
-	int cols = columns(a);
+	if (!t->have_span)
+		return;
 	t->automatic = false;
-	if (sel < 0 || sel >= cols) {
-		/* Moving off the edge pans. */
-		long over = sel < 0 ? sel : sel - cols + 1;
-		t->view_start += over * widths[t->level];
-		sel -= over;
-		count_window(a);
-	}
-	t->sel = (int)sel;
+	/* Clamped before multiplying: a million 30-day columns would do,
+	 * but nothing is gained past the span. */
+	int64_t w = widths[t->level], first, last;
+	span_buckets(t, &first, &last);
+	int64_t most = (last - first) / w + columns(a);
+	if (delta > most)
+		delta = (long)most;
+	if (delta < -most)
+		delta = (long)-most;
+	select_bucket(a, t->view_start + w * (t->sel + delta));
 }
 
 void timeline_zoom(struct app *a, int step)
@@ -219,9 +258,23 @@ void timeline_zoom(struct app *a, int step)
 void timeline_pan(struct app *a, int direction)
 {
 	struct timeline_state *t = &a->timeline;
+	if (!t->have_span)
+		return;
 	t->automatic = false;
-	t->view_start += direction * widths[t->level] * (columns(a) / 2);
-	count_window(a);
+	int64_t w = widths[t->level], first, last;
+	span_buckets(t, &first, &last);
+	int cols = columns(a);
+	int64_t start = t->view_start + direction * w * (cols / 2);
+	/* Some of the span stays in view, and the cursor on it. */
+	if (start > last)
+		start = last;
+	if (start < first - w * (cols - 1))
+		start = first - w * (cols - 1);
+	if (start != t->view_start) {
+		t->view_start = start;
+		count_window(a);
+	}
+	select_bucket(a, start + w * t->sel);
 }
 
 void timeline_narrow(struct app *a)
@@ -251,6 +304,17 @@ static void draw_title(struct app *a)
 	struct buf b;
 	buf_init(&b);
 	buf_printf(&b, _("Timeline  %s per column"), width_names[t->level]);
+	if (t->undated > 0) {
+		/* Said first: the title is cut at the right on a narrow
+		 * screen. */
+		char u[32];
+		fmt_count(u, t->undated);
+		/* TRANSLATORS: events whose eventTime is missing or
+		 * invalid, which no bucket shows. */
+		buf_printf(&b, ngettext(", %s undated", ", %s undated",
+		                        (unsigned long)t->undated),
+		           u);
+	}
 	if (t->have_span) {
 		char from[24], to[24], n[32], e[32];
 		int64_t w = widths[t->level];
@@ -272,14 +336,15 @@ static void draw_title(struct app *a)
 		buf_printf(&b, ngettext(", %s error", ", %s errors",
 		                        (unsigned long)(bk ? bk->errors : 0)),
 		           e);
-	} else {
+	} else if (!t->undated) {
 		buf_printf(&b, "   %s", _("no events"));
 	}
 	layout_pane_title(a, PANE_TIMELINE, b.data ? b.data : "");
 	buf_free(&b);
 }
 
-void timeline_draw(struct app *a)
+/* The glyph of a bar part of `part` eighths (0 to 8). */
+static const char *bar_glyph(const struct app *a, int part, char one[2])
 {
 	static const char *const blocks[] = {
 		" ", "\xe2\x96\x81", "\xe2\x96\x82", "\xe2\x96\x83",
@@ -287,6 +352,47 @@ void timeline_draw(struct app *a)
 		"\xe2\x96\x87", "\xe2\x96\x88"
 	};
 	static const char ascii[] = " .,:-=+*#";
+	part = part < 0 ? 0 : part > 8 ? 8 : part;
+	one[0] = ascii[part];
+	one[1] = '\0';
+	return a->utf8 ? blocks[part] : one;
+}
+
+/* Column c's two rows.  In colour: sixteen levels over both rows, the
+ * errors' share of the bar in the error colour.  Without colour an
+ * error can only be told by its glyph, and one in place of the bar's
+ * hid it (every bucket with an error drew '!' instead of its bar): the
+ * bar takes the lower row alone, at eight levels, and the upper row is
+ * the errors', a '!' over each bucket that has any. */
+static void draw_column(struct app *a, int c, int64_t n, int64_t e,
+                        int64_t max)
+{
+	const struct rect *r = &a->pane[PANE_TIMELINE];
+	bool cursor = c == a->timeline.sel && a->focus == PANE_TIMELINE;
+	int extra = cursor ? (int)A_REVERSE : 0;
+	char one[2];
+	int y = r->y + 1, x = r->x + 1 + c;
+	if (!a->colour) {
+		int lv = (int)((n * 8 + max - 1) / max);
+		draw_safe(a, y, x, 1, e > 0 ? "!" : " ",
+		          (e > 0 ? draw_attr(a, R_ERROR) : 0) | extra);
+		draw_safe(a, y + 1, x, 1, bar_glyph(a, lv, one),
+		          draw_attr(a, R_BAR) | extra);
+		return;
+	}
+	/* Anything at all shows. */
+	int lv = (int)((n * 16 + max - 1) / max);
+	int ev = (int)((e * 16 + max - 1) / max);
+	for (int row = 0; row < 2; row++) {
+		int part = row == 0 ? lv - 8 : lv;
+		bool err = row == 0 ? ev > 8 : ev > 0;
+		draw_safe(a, y + row, x, 1, bar_glyph(a, part, one),
+		          draw_attr(a, err ? R_ERROR : R_BAR) | extra);
+	}
+}
+
+void timeline_draw(struct app *a)
+{
 	struct timeline_state *t = &a->timeline;
 	const struct rect *r = &a->pane[PANE_TIMELINE];
 	draw_title(a);
@@ -297,26 +403,7 @@ void timeline_draw(struct app *a)
 			max = t->hist.buckets[i].count;
 	for (int c = 0; c < cols && max > 0; c++) {
 		const struct store_bucket *bk = bucket_at(a, c);
-		int64_t n = bk ? bk->count : 0, e = bk ? bk->errors : 0;
-		/* Sixteen levels over two rows; anything at all shows. */
-		int lv = (int)((n * 16 + max - 1) / max);
-		int ev = (int)((e * 16 + max - 1) / max);
-		bool cursor = c == t->sel && a->focus == PANE_TIMELINE;
-		for (int row = 0; row < 2; row++) {
-			int part = row == 0 ? lv - 8 : lv;
-			part = part < 0 ? 0 : part > 8 ? 8 : part;
-			bool err = row == 0 ? ev > 8 : ev > 0;
-			int attr = draw_attr(a, err ? R_ERROR : R_BAR);
-			const char *glyph;
-			char one[2] = { ascii[part], '\0' };
-			glyph = a->utf8 ? blocks[part] : one;
-			/* Without colour, the error part shows as '!'. */
-			if (err && !a->colour && part > 0)
-				glyph = "!";
-			if (cursor)
-				attr |= A_REVERSE;
-			draw_safe(a, r->y + 1 + row, r->x + 1 + c, 1, glyph, attr);
-		}
+		draw_column(a, c, bk ? bk->count : 0, bk ? bk->errors : 0, max);
 	}
 	if (max == 0 && t->have_span)
 		draw_safe(a, r->y + 1, r->x + 2, r->w - 2,

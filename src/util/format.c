@@ -17,13 +17,14 @@ static bool utf8_locale(void)
 	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }
 
-/* Length of the valid UTF-8 sequence at p (1-4), or 0 when invalid. */
-static size_t utf8_len(const unsigned char *p)
+/* Length of the valid UTF-8 sequence at p (1-4) within `avail` bytes, or
+ * 0 when invalid. */
+static size_t utf8_len(const unsigned char *p, size_t avail)
 {
 	if (p[0] < 0x80)
 		return 1;
 	size_t n = p[0] >= 0xf0 ? 4 : p[0] >= 0xe0 ? 3 : p[0] >= 0xc2 ? 2 : 0;
-	if (n == 0 || p[0] > 0xf4)
+	if (n == 0 || n > avail || p[0] > 0xf4)
 		return 0;
 	for (size_t i = 1; i < n; i++)
 		if ((p[i] & 0xc0) != 0x80)
@@ -35,9 +36,28 @@ static size_t utf8_len(const unsigned char *p)
 	return n;
 }
 
-static bool is_c1_control(const unsigned char *p)
+/* The code point of the valid `n`-byte sequence at p, when it is one
+ * drawn as \uXXXX; else 0.  The C1 controls (U+0080 to U+009F) include
+ * CSI and OSC.  The others are invisible and act on the text around
+ * them: the bidirectional controls (U+061C, U+200E, U+200F, U+202A to
+ * U+202E, U+2066 to U+2069) draw what follows them reversed or moved, so
+ * that "evil\u202e{txt.exe" shows as "evilexe.txt{"; the line and
+ * paragraph separators (U+2028, U+2029) break lines in some terminals. */
+static unsigned escaped_code_point(const unsigned char *p, size_t n)
 {
-	return p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f;
+	unsigned cp;
+	if (n == 2)
+		cp = (unsigned)(p[0] & 0x1f) << 6 | (p[1] & 0x3f);
+	else if (n == 3)
+		cp = (unsigned)(p[0] & 0x0f) << 12 | (unsigned)(p[1] & 0x3f) << 6 |
+		     (p[2] & 0x3f);
+	else
+		return 0;
+	bool hidden = (cp >= 0x80 && cp <= 0x9f) || cp == 0x061c ||
+	              cp == 0x200e || cp == 0x200f ||
+	              (cp >= 0x2028 && cp <= 0x202e) ||
+	              (cp >= 0x2066 && cp <= 0x2069);
+	return hidden ? cp : 0;
 }
 
 static void escape_byte(struct buf *out, unsigned char c)
@@ -47,25 +67,31 @@ static void escape_byte(struct buf *out, unsigned char c)
 	const char *n = c ? strchr(named, c) : NULL;
 	if (n)
 		buf_printf(out, "\\%c", letter[n - named]);
+	else if (c == 0)
+		/* Only in decoded JSON text, which writes it \u0000. */
+		buf_puts(out, "\\u0000");
 	else
 		buf_printf(out, "\\x%02x", c);
 }
 
-/* `backslash`: a backslash is shown doubled; `quote`: so is a '"' shown
- * as \", for text drawn between quotes. */
-static void escape(struct buf *out, const char *s, bool backslash, bool quote)
+/* s[0..len), which may hold NUL bytes.  `backslash`: a backslash is
+ * shown doubled; `quote`: so is a '"' shown as \", for text drawn
+ * between quotes. */
+static void escape(struct buf *out, const char *s, size_t len,
+                   bool backslash, bool quote)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		size_t n = utf8_len(p);
+	const unsigned char *end = p + len;
+	while (p < end) {
+		size_t n = utf8_len(p, (size_t)(end - p));
+		unsigned cp;
 		if (n == 1 && (*p < 0x20 || *p == 0x7f)) {
 			escape_byte(out, *p);
 		} else if (n == 0) {
 			escape_byte(out, *p);
 			n = 1;
-		} else if (n == 2 && is_c1_control(p)) {
-			/* C1 controls (U+0080..U+009F) include CSI and OSC. */
-			buf_printf(out, "\\u%04x", p[1]);
+		} else if ((cp = escaped_code_point(p, n)) != 0) {
+			buf_printf(out, "\\u%04x", cp);
 		} else if (*p == '\\' && backslash) {
 			buf_puts(out, "\\\\");
 		} else if (*p == '"' && quote) {
@@ -79,17 +105,36 @@ static void escape(struct buf *out, const char *s, bool backslash, bool quote)
 
 void fmt_escape(struct buf *out, const char *s)
 {
-	escape(out, s, true, false);
+	escape(out, s, strlen(s), true, false);
 }
 
 void fmt_escape_quoted(struct buf *out, const char *s)
 {
-	escape(out, s, true, true);
+	escape(out, s, strlen(s), true, true);
+}
+
+void fmt_escape_quoted_len(struct buf *out, const char *s, size_t len)
+{
+	escape(out, s, len, true, true);
 }
 
 void fmt_escape_controls(struct buf *out, const char *s)
 {
-	escape(out, s, false, false);
+	escape(out, s, strlen(s), false, false);
+}
+
+bool fmt_needs_escape(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *end = p + len;
+	while (p < end) {
+		size_t n = utf8_len(p, (size_t)(end - p));
+		if (n == 0 || (n == 1 && (*p < 0x20 || *p == 0x7f)) ||
+		    escaped_code_point(p, n))
+			return true;
+		p += n;
+	}
+	return false;
 }
 
 /* The next character of `p`: its length in bytes (an undecodable byte
@@ -133,6 +178,24 @@ size_t fmt_skip(const char *s, size_t cols)
 		size_t n = next_char(p, &st, &c);
 		if (c != 0)
 			break;
+		p += n;
+	}
+	return (size_t)(p - s);
+}
+
+size_t fmt_wrap(const char *s, size_t width)
+{
+	size_t used = 0, cols, space = 0;
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	const char *p = s;
+	while (*p) {
+		size_t n = next_char(p, &st, &cols);
+		if (used + cols > width && p > s)
+			return space ? space : (size_t)(p - s);
+		if (*p == ' ' && p > s)
+			space = (size_t)(p - s);
+		used += cols;
 		p += n;
 	}
 	return (size_t)(p - s);

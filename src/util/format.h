@@ -7,24 +7,36 @@
 #ifndef TRAILNAV_UTIL_FORMAT_H
 #define TRAILNAV_UTIL_FORMAT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "util/buf.h"
 
 /* Appends `s` to `out` with every control character and every byte that is
- * not valid UTF-8 shown visibly (\e, \n, \t, \xNN, ...). */
+ * not valid UTF-8 shown visibly (\e, \n, \t, \xNN, \u009b, ...), and so
+ * are the invisible characters that reorder or break the text around
+ * them: the bidirectional controls and the line and paragraph
+ * separators (\u202e, \u2028, ...). */
 void fmt_escape(struct buf *out, const char *s);
 
 /* The same for text drawn between double quotes (a JSON string in the
  * detail pane): a '"' in it is shown as \", so that record text cannot
  * close the quotes and pass for more of the record. */
 void fmt_escape_quoted(struct buf *out, const char *s);
+/* The same for s[0..len), which may hold NUL bytes (a decoded \u0000),
+ * shown as \u0000. */
+void fmt_escape_quoted_len(struct buf *out, const char *s, size_t len);
 
 /* The same, but a backslash stays one backslash: for text the user
  * typed, such as a filter with quoted values, where doubling it would
  * show something other than what was typed. */
 void fmt_escape_controls(struct buf *out, const char *s);
+
+/* True when fmt_escape_controls() would show s[0..len) other than as it
+ * is: it holds a control or invisible character (a NUL included), or
+ * bytes that are not UTF-8. */
+bool fmt_needs_escape(const char *s, size_t len);
 
 /* The number of terminal columns `s` takes (wide characters count two,
  * combining ones zero).  `s` must already be escaped. */
@@ -38,6 +50,14 @@ void fmt_fit(struct buf *out, const char *s, size_t width, int right_align);
  * and so are combining marks there);
  * strlen(s) when the text is narrower. */
 size_t fmt_skip(const char *s, size_t cols);
+
+/* Where the first row of `s` (escaped already) ends when it is wrapped
+ * at `width` columns: the byte offset of the last space that leaves the
+ * row within the width, or where the width ends when the row has no
+ * space; strlen(s) when it all fits.  At least one character is taken,
+ * however narrow the width.  The next row starts after the spaces
+ * there. */
+size_t fmt_wrap(const char *s, size_t width);
 
 /* "2024-05-01 08:54:59" (UTC) for epoch milliseconds. */
 void fmt_time(char out[24], int64_t ms);
