@@ -20,7 +20,7 @@ printf '{"Records":[%s]}' "$(record e3 2024-05-01T09:00:00Z DescribeInstances)" 
 printf '{"Records":[{"eventID":' >"$trail/broken.json"
 echo "# notes" >"$tmp/AWSLogs/README.md"
 
-echo "1..13"
+echo "1..16"
 db="$tmp/t.db"
 "$tn" import --db "$db" "$tmp/AWSLogs" >"$tmp/out" 2>"$tmp/err"
 st=$?
@@ -60,9 +60,22 @@ echo '{"Records":[]}' | "$tn" import --follow --db "$tmp/s.db" - >"$tmp/out" 2>&
 { [ $? -eq 2 ] && grep -q "not standard input" "$tmp/out"; }
 ok $? "--follow refuses standard input (2)"
 
+# Nothing could be done when every path fails: 2, not the 1 of a
+# partial failure (SPEC section 1).
 "$tn" import --db "$tmp/n.db" "$tmp/nothing-here" >"$tmp/out" 2>&1
-{ [ $? -eq 1 ] && grep -q "nothing-here: No such file" "$tmp/out"; }
-ok $? "a path that does not exist is reported (1)"
+{ [ $? -eq 2 ] && grep -q "^trailnav: $tmp/nothing-here: No such file" "$tmp/out" &&
+  grep -q "^trailnav: nothing could be imported" "$tmp/out"; }
+ok $? "a path that does not exist, alone: named on stderr, exit status 2"
+"$tn" import --db "$tmp/n.db" "$tmp/nothing-here" "$trail/broken.json" >"$tmp/out" 2>&1
+{ [ $? -eq 2 ] && grep -q "nothing-here: No such file" "$tmp/out" &&
+  grep -q "broken.json: invalid JSON" "$tmp/out" && [ "$(events "$tmp/n.db")" = 0 ]; }
+ok $? "every named path fails (missing, broken): exit status 2"
+"$tn" import --db "$tmp/n.db" "$tmp/nothing-here" "$trail/b.json" >"$tmp/out" 2>&1
+{ [ $? -eq 1 ] && grep -q "nothing-here: No such file" "$tmp/out" &&
+  ! grep -q "nothing could be imported" "$tmp/out" && [ "$(events "$tmp/n.db")" = 1 ]; }
+ok $? "one path missing, the other imported: exit status 1"
+"$tn" import --db "$tmp/n.db" "$tmp/nothing-here" "$trail/b.json" >"$tmp/out" 2>&1
+[ $? -eq 1 ]; ok $? "one path missing, the other unchanged since: still 1"
 
 # On a terminal (script(1) gives one), a progress bar on stderr; not in a
 # pipe (the first test's stderr held no carriage return).

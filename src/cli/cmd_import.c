@@ -290,6 +290,15 @@ int cmd_import(const struct cli_globals *g, int argc, char **argv)
 	store_sink_init(&k, s);
 	k.quiet = a.quiet;
 	int status = import_once(&a, &k, &t, true);
+	/* Every path failed: nothing could be done, which is not a partial
+	 * failure (SPEC section 1).  Under --follow the paths may yet
+	 * appear, so watching goes on. */
+	if (!a.follow && status == EXIT_PARTIAL &&
+	    t.imported + t.unchanged + t.digests == 0) {
+		cli_error("%s", _("nothing could be imported (each failure is "
+		                  "reported above)"));
+		status = EXIT_USAGE;
+	}
 	if (a.follow && status != EXIT_USAGE)
 		status = follow(&a, &k, status);
 	store_sink_free(&k);
