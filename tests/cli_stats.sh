@@ -10,7 +10,7 @@ db="$tmp/t.db"
 n=0
 failed=0
 
-echo "1..14"
+echo "1..18"
 # check NAME EXPECTED-STATUS PATTERN-FILE-OR-EMPTY -- COMMAND...: runs the
 # command, then checks its status and that stdout+stderr hold every line
 # of the expected text (fixed strings, in any order).
@@ -44,8 +44,24 @@ check "--help lists only what exists" 0 "" -- sh -c \
 check "--version" 0 "trailnav 0.1.0
 schema version 7" -- "$tn" --version
 check "unknown command" 2 "unknown command 'frob'" -- "$tn" frob
+# The commands that only read never create a database: a mistyped --db
+# is said, and leaves nothing behind (not even its directory).
+for c in stats query files; do
+	check "$c on a missing database: exit 2, says so" 2 \
+		"trailnav: no database at $tmp/empty/e.db; import some files first" \
+		-- "$tn" --db "$tmp/empty/e.db" $c
+done
+n=$((n + 1))
+if [ ! -e "$tmp/empty" ]; then
+	echo "ok $n - ... and creates neither the file nor its directory"
+else
+	failed=$((failed + 1))
+	echo "not ok $n - ... and creates neither the file nor its directory"
+fi
+mkdir "$tmp/nothing"
+"$tn" import -q --db "$tmp/e.db" "$tmp/nothing" >/dev/null 2>&1
 check "empty database summary" 0 "Events:    0 (0 duplicates skipped)" \
-	-- "$tn" --db "$tmp/empty/e.db" stats
+	-- "$tn" --db "$tmp/e.db" stats
 "$top/tests/fixture_db" "$db" || echo "# fixture_db failed"
 check "summary with events" 0 "Events:    8 (0 duplicates skipped)
 Files:     1 imported, 0 digests, 0 failed

@@ -38,8 +38,13 @@ last=0
 reads=0
 : >"$tmp/out"
 while kill -0 $pa 2>/dev/null || kill -0 $pb 2>/dev/null; do
-	if ! "$tn" --db "$db" stats --by category >"$tmp/stats" 2>>"$tmp/out"; then
-		bad=1
+	if ! "$tn" --db "$db" stats --by category >"$tmp/stats" 2>"$tmp/err"; then
+		# Until the first importer has made the database, stats says
+		# there is none (it never makes one itself); after, no error.
+		if [ $reads -gt 0 ] || ! grep -q "no database at" "$tmp/err"; then
+			cat "$tmp/err" >>"$tmp/out"
+			bad=1
+		fi
 		continue
 	fi
 	now=$(sed -n 's/^\([0-9]*\) events match$/\1/p' "$tmp/stats")

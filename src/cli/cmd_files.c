@@ -152,7 +152,7 @@ int cmd_files(const struct cli_globals *globals, int argc, char **argv)
 		}
 	if (parse_args(argc, argv, &g, &failed_only) < 0)
 		return EXIT_USAGE;
-	struct store *s = cli_open_store(&g, STORE_READER, NULL);
+	struct store *s = cli_open_store(&g, STORE_READ_EXISTING, NULL);
 	if (!s)
 		return EXIT_USAGE;
 	struct files_ctx c = { 0 };

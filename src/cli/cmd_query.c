@@ -179,7 +179,7 @@ int cmd_query(const struct cli_globals *globals, int argc, char **argv)
 	a.o.width = table_width_for(stdout);
 	int rc = EXIT_USAGE;
 	struct filter *f = cli_parse_filter(a.nwords, a.words);
-	struct store *s = f ? cli_open_store(&g, STORE_READER, NULL) : NULL;
+	struct store *s = f ? cli_open_store(&g, STORE_READ_EXISTING, NULL) : NULL;
 	if (s)
 		rc = run_query(s, &a, f);
 	store_close(s);

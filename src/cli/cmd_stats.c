@@ -257,7 +257,7 @@ int cmd_stats(const struct cli_globals *globals, int argc, char **argv)
 	int rc = EXIT_USAGE;
 	struct filter *f = cli_parse_filter(a.nwords, a.words);
 	char *path = NULL;
-	struct store *s = f ? cli_open_store(&g, STORE_READER, &path) : NULL;
+	struct store *s = f ? cli_open_store(&g, STORE_READ_EXISTING, &path) : NULL;
 	if (s)
 		rc = run_stats(s, path, &a, f);
 	store_close(s);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 
 #include "util/format.h"
 #include "util/buf.h"
@@ -76,8 +77,21 @@ struct store *cli_open_store(const struct cli_globals *g, enum store_mode mode,
 	}
 	char err[640];
 	struct store *s = store_open(path, mode, err, sizeof err);
-	if (!s)
+	struct stat st;
+	if (!s && mode == STORE_READ_EXISTING && stat(path, &st) < 0 &&
+	    errno == ENOENT) {
+		/* Most likely a first run, or a mistyped --db: say what
+		 * makes a database. */
+		struct buf shown;
+		buf_init(&shown);
+		fmt_escape_controls(&shown, path);
+		cli_error(_("no database at %s; import some files first "
+		            "('%s import PATH...')"),
+		          shown.data ? shown.data : "", cli_program);
+		buf_free(&shown);
+	} else if (!s) {
 		cli_error("%s", err);
+	}
 	if (s && path_out)
 		*path_out = path;
 	else

@@ -17,7 +17,9 @@ extern const char *cli_program;
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Opens the database the globals name; reports and returns NULL on
- * failure.  *path_out (may be NULL) receives the malloc'd path. */
+ * failure (with STORE_READ_EXISTING, a missing file as "no database at
+ * PATH; import some files first").  *path_out (may be NULL) receives the
+ * malloc'd path. */
 struct store *cli_open_store(const struct cli_globals *g, enum store_mode mode,
                              char **path_out);
 
