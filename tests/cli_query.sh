@@ -23,7 +23,7 @@ json() {
 	python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"
 }
 
-echo "1..35"
+echo "1..36"
 
 # ---- the same checks over any folder of trail files ----------------------
 # compare NAME DIR DB: 8 tests.
@@ -145,6 +145,20 @@ ok $? "files: state, disk, events, path; the totals"
 printf ' ' >>"$tmp/evil/t.json"
 "$tn" --db "$tmp/evil.db" files >"$tmp/out" 2>&1
 grep -q "^imported  changed .*/t.json$" "$tmp/out"; ok $? "files: a file changed since is shown as changed"
+
+# ---- output that cannot be written ----------------------------------------
+# /dev/full fails every write: each command says so and exits 2, as query
+# always did, instead of exiting 0 having printed nothing.
+bad=0
+for c in "query" "stats" "stats --by region --format csv" "stats --format json" \
+	"files" "equivalent --for athena event:GetObject"; do
+	# shellcheck disable=SC2086 # $c is the command and its options
+	"$tn" --db "$db" $c >/dev/full 2>"$tmp/err"
+	st=$?
+	{ [ $st -eq 2 ] && grep -q "^trailnav: writing the output: No space left on device" "$tmp/err"; } ||
+		{ echo "# $c: status $st"; sed 's/^/# /' "$tmp/err"; bad=1; }
+done
+ok $bad "query, stats, files, equivalent to /dev/full: the error on stderr, exit 2"
 
 # ---- the corpus -----------------------------------------------------------
 if [ -d "$corpus" ]; then

@@ -11,6 +11,7 @@
 #include "cli/equivalent.h"
 #include "util/format.h"
 #include "cli/options.h"
+#include "cli/output.h"
 #include "util/i18n.h"
 
 void cmd_equivalent_help(void)
@@ -138,5 +139,5 @@ int cmd_equivalent(const struct cli_globals *g, int argc, char **argv)
 	}
 	buf_free(&out);
 	buf_free(&notes);
-	return rc < 0 ? EXIT_USAGE : EXIT_OK;
+	return cli_output_end(rc < 0 ? EXIT_USAGE : EXIT_OK);
 }

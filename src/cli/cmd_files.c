@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "util/format.h"
 #include "cli/options.h"
+#include "cli/output.h"
 #include "util/i18n.h"
 
 void cmd_files_help(void)
@@ -181,5 +182,5 @@ int cmd_files(const struct cli_globals *globals, int argc, char **argv)
 		       (long long)c.digests, (long long)c.failed,
 		       (long long)c.events, (long long)c.duplicates);
 	store_close(s);
-	return rc < 0 ? EXIT_USAGE : EXIT_OK;
+	return cli_output_end(rc < 0 ? EXIT_USAGE : EXIT_OK);
 }

@@ -11,6 +11,7 @@
 #include "cli/json_text.h"
 #include "util/format.h"
 #include "cli/options.h"
+#include "cli/output.h"
 #include "util/i18n.h"
 
 void cmd_stats_help(void)
@@ -259,7 +260,7 @@ int cmd_stats(const struct cli_globals *globals, int argc, char **argv)
 	char *path = NULL;
 	struct store *s = f ? cli_open_store(&g, STORE_READ_EXISTING, &path) : NULL;
 	if (s)
-		rc = run_stats(s, path, &a, f);
+		rc = cli_output_end(run_stats(s, path, &a, f));
 	store_close(s);
 	free(path);
 	filter_free(f);

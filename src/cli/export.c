@@ -3,12 +3,12 @@
 
 #include "cli/export.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/format.h"
 #include "cli/json_text.h"
+#include "cli/output.h"
 #include "cli/table.h"
 #include "util/buf.h"
 #include "util/i18n.h"
@@ -230,13 +230,12 @@ int export_events(struct store *s, const struct filter *f, FILE *out,
 	res->written = w.n;
 	int end = finish(&w);
 	rc = rc ? rc : end;
-	if (rc == 0 && (fflush(out) != 0 || ferror(out)))
+	if (rc == FAIL_OUTPUT)
+		cli_output_failed(err, errlen);
+	else if (rc == 0 && cli_output_check(out, err, errlen) < 0)
 		rc = FAIL_OUTPUT;
-	if (rc == FAIL_STORE)
+	else if (rc == FAIL_STORE)
 		snprintf(err, errlen, "%s", store_errmsg(s));
-	else if (rc == FAIL_OUTPUT)
-		snprintf(err, errlen, _("writing the output: %s"),
-		         strerror(errno ? errno : EIO));
 	else if (rc == FAIL_MEMORY)
 		snprintf(err, errlen, "%s", _("out of memory"));
 	return rc < 0 ? -1 : 0;
