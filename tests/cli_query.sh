@@ -23,7 +23,7 @@ json() {
 	python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"
 }
 
-echo "1..36"
+echo "1..37"
 
 # ---- the same checks over any folder of trail files ----------------------
 # compare NAME DIR DB: 8 tests.
@@ -72,6 +72,13 @@ compare "generated" "$tmp/trail" "$tmp/gen.db"
 db="$tmp/gen.db"
 got=$("$tn" --db "$db" query --format ndjson --limit 7 | wc -l)
 [ "$got" -eq 7 ]; ok $? "--limit 7 prints 7 events"
+# --limit 0 is at most 0 events (the man page), not "no limit".
+{ [ "$("$tn" --db "$db" query --format ndjson --limit 0 | wc -c)" -eq 0 ] &&
+  [ "$("$tn" --db "$db" query --format json --limit 0)" = "[]" ] &&
+  [ "$("$tn" --db "$db" query --format csv --limit=0 | wc -l)" -eq 1 ] &&
+  "$tn" --db "$db" query --limit 0 >"$tmp/table" 2>"$tmp/err" &&
+  [ "$(wc -l <"$tmp/table")" -eq 1 ] && grep -q "more match" "$tmp/err"; }
+ok $? "--limit 0 prints no event: ndjson nothing, json [], csv and table their header"
 COLUMNS=60 "$tn" --db "$db" query --limit 300 >"$tmp/table" 2>"$tmp/err"
 python3 -c "
 import sys, unicodedata

@@ -10,7 +10,7 @@ db="$tmp/t.db"
 n=0
 failed=0
 
-echo "1..18"
+echo "1..19"
 # check NAME EXPECTED-STATUS PATTERN-FILE-OR-EMPTY -- COMMAND...: runs the
 # command, then checks its status and that stdout+stderr hold every line
 # of the expected text (fixed strings, in any order).
@@ -72,6 +72,9 @@ us-east-1             4    50.0
 eu-west-1             3    37.5
 us-west-2             1    12.5
 8 events match" -- "$tn" --db "$db" stats --by region
+check "stats --limit 0: no rows, the total still" 0 "" -- sh -c \
+	"'$tn' --db '$db' stats --by region --limit 0 | tr -s ' ' | tr '\n' '|' |
+	grep -qx 'REGION EVENTS %|8 events match|'"
 check "filter and negation" 0 "AccessDenied                             1    50.0
 Client.UnauthorizedOperation             1    50.0
 2 events match" -- "$tn" --db "$db" stats --by=error error:any -cat:network

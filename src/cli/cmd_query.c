@@ -98,8 +98,10 @@ static int parse_one(struct query_args *a, struct cli_globals *g, int *i,
 		}
 		return rc < 0 ? -1 : 0;
 	}
-	if ((rc = cli_value_option("--limit", i, argc, argv, &v)) != 0)
+	if ((rc = cli_value_option("--limit", i, argc, argv, &v)) != 0) {
+		a->o.limited = true;
 		return rc < 0 ? -1 : cli_parse_count("--limit", v, &a->o.limit);
+	}
 	if ((rc = cli_value_option("--columns", i, argc, argv, &v)) != 0)
 		return rc < 0 ? -1 : parse_columns(a, v);
 	if ((rc = cli_value_option("--db", i, argc, argv, &v)) != 0) {
@@ -153,7 +155,7 @@ static int run_query(struct store *s, const struct query_args *a,
 	}
 	/* A person reading a table is told what it does not show; a
 	 * program reading CSV or JSON gets the data alone. */
-	if (a->o.format == EXPORT_TABLE && res.written == 0)
+	if (a->o.format == EXPORT_TABLE && res.written == 0 && !res.more)
 		fprintf(stderr, "%s\n", _("No events match."));
 	else if (a->o.format == EXPORT_TABLE && res.more)
 		fprintf(stderr, _("(The first %zu events; more match.)\n"),

@@ -48,6 +48,7 @@ struct stats_args {
 	enum export_format format;
 	bool have_by;
 	enum store_dimension by;
+	bool have_limit; /* --limit 0 is no rows, not every row */
 	size_t limit;
 	int nwords;
 	char **words;
@@ -69,8 +70,10 @@ static int parse_one(struct stats_args *a, struct cli_globals *g, int *i,
 		a->have_by = true;
 		return 0;
 	}
-	if ((rc = cli_value_option("--limit", i, argc, argv, &v)) != 0)
+	if ((rc = cli_value_option("--limit", i, argc, argv, &v)) != 0) {
+		a->have_limit = true;
 		return rc < 0 ? -1 : cli_parse_count("--limit", v, &a->limit);
+	}
 	if ((rc = cli_value_option("--format", i, argc, argv, &v)) != 0) {
 		if (rc > 0 && (export_format_parse(v, &a->format) < 0 ||
 		               a->format == EXPORT_NDJSON)) {
@@ -218,8 +221,10 @@ static int run_stats(struct store *s, const char *path,
 		putchar('\n');
 	}
 	enum store_dimension by = a->have_by ? a->by : DIM_CATEGORY;
+	/* store_facet() takes 0 for every value: --limit 0 asks for none. */
+	bool no_rows = a->have_limit && a->limit == 0;
 	if (store_count(s, f, &total) < 0 ||
-	    store_facet(s, f, by, a->limit, &facet) < 0)
+	    (!no_rows && store_facet(s, f, by, a->limit, &facet) < 0))
 		goto fail;
 	if (a->format == EXPORT_CSV || a->format == EXPORT_JSON) {
 		if (a->format == EXPORT_CSV)
