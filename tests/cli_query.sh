@@ -23,7 +23,7 @@ json() {
 	python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"
 }
 
-echo "1..37"
+echo "1..38"
 
 # ---- the same checks over any folder of trail files ----------------------
 # compare NAME DIR DB: 8 tests.
@@ -123,6 +123,17 @@ ok $? "table: escape sequences, DEL and C1 controls are shown, not sent"
 "$tn" --db "$tmp/evil.db" query --format ndjson >"$tmp/evil.ndjson"
 LC_ALL=C grep -q "$(printf '\302\233')" "$tmp/evil.ndjson"
 ok $? "ndjson to a pipe: the record byte for byte (raw C1 kept)"
+# \u0000 in a value: the whole value, the NUL shown as \x00 like any other
+# control character, in the table and in CSV.
+mkdir -p "$tmp/nul"
+printf '{"Records":[{"eventVersion":"1.08","eventTime":"2024-05-01T10:00:00Z","eventSource":"s3.amazonaws.com","eventName":"Get\\u0000Object","awsRegion":"us-east-1","userAgent":"before\\u0000after\\u0001x","eventID":"nul-1","userIdentity":{"type":"IAMUser","userName":"bob\\u0000by"}}]}' >"$tmp/nul/t.json"
+"$tn" import -q --db "$tmp/nul.db" "$tmp/nul" 2>/dev/null
+COLUMNS=200 "$tn" --db "$tmp/nul.db" query --columns event,principal,agent >"$tmp/nul.table"
+"$tn" --db "$tmp/nul.db" query --format csv --columns event,principal,agent >"$tmp/nul.csv"
+cat "$tmp/nul.table" "$tmp/nul.csv" >"$tmp/out"
+grep -qF 'Get\x00Object  bob\x00by  before\x00after\x01x' "$tmp/nul.table" &&
+	grep -qF 'Get\x00Object,bob\x00by,before\x00after\x01x' "$tmp/nul.csv"
+ok $? "a \\u0000 in a value: the whole value, the NUL as \\x00 (table and csv)"
 if command -v script >/dev/null 2>&1; then
 	script -qec "'$tn' --db '$tmp/evil.db' query --format ndjson" /dev/null >"$tmp/tty" 2>&1
 	! LC_ALL=C grep -q "$(printf '[\033\177\302]')" "$tmp/tty" && grep -qF '\u007f \u009b31m' "$tmp/tty"

@@ -60,6 +60,10 @@ static void escape(struct buf *out, const char *s, bool backslash, bool quote)
 		size_t n = utf8_len(p);
 		if (n == 1 && (*p < 0x20 || *p == 0x7f)) {
 			escape_byte(out, *p);
+		} else if (n == 0 && p[0] == 0xc0 && p[1] == 0x80) {
+			/* A NUL in a record's value (model/event.h). */
+			escape_byte(out, 0);
+			n = 2;
 		} else if (n == 0) {
 			escape_byte(out, *p);
 			n = 1;

@@ -13,7 +13,8 @@
 #include "util/buf.h"
 
 /* Appends `s` to `out` with every control character and every byte that is
- * not valid UTF-8 shown visibly (\e, \n, \t, \xNN, ...). */
+ * not valid UTF-8 shown visibly (\e, \n, \t, \xNN, ...); C0 80, which
+ * stands for a NUL in a record's value (model/event.h), as \x00. */
 void fmt_escape(struct buf *out, const char *s);
 
 /* The same for text drawn between double quotes (a JSON string in the
