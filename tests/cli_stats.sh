@@ -10,7 +10,7 @@ db="$tmp/t.db"
 n=0
 failed=0
 
-echo "1..19"
+echo "1..20"
 # check NAME EXPECTED-STATUS PATTERN-FILE-OR-EMPTY -- COMMAND...: runs the
 # command, then checks its status and that stdout+stderr hold every line
 # of the expected text (fixed strings, in any order).
@@ -87,6 +87,17 @@ check "bad --by" 2 "unknown dimension 'colour' for --by" -- \
 	"$tn" --db "$db" stats --by colour
 check "hostile filter text is escaped in the error" 2 'event:\e]0;x\a' -- \
 	"$tn" --db "$db" stats "$(printf 'event:\033]0;x\007 nope:')"
+# Events without a type: no userIdentity at all (no principal), and a
+# userIdentity without "type" (a principal whose type is empty).  One
+# "(none)" row for both.
+mkdir "$tmp/types"
+r='"eventTime":"2024-05-01T10:00:00Z","eventSource":"s3.amazonaws.com","eventName":"A","awsRegion":"us-east-1"'
+printf '{"Records":[{%s,"eventID":"t-1"},{%s,"eventID":"t-2","userIdentity":{"userName":"bob"}},{%s,"eventID":"t-3","userIdentity":{"type":"IAMUser","userName":"al"}}]}' \
+	"$r" "$r" "$r" >"$tmp/types/t.json"
+"$tn" import -q --db "$tmp/types.db" "$tmp/types" >/dev/null 2>&1
+check "stats --by type: one (none) row for no userIdentity and no type" 0 "" -- sh -c \
+	"'$tn' --db '$tmp/types.db' stats --by type | tr -s ' ' | tr '\n' '|' |
+	grep -qx 'TYPE EVENTS %|(none) 2 66.7|IAMUser 1 33.3|3 events match|'"
 # A database of schema 4: told once, before the upgrade that rewrites
 # its rows, and on stderr only.
 cp "$db" "$tmp/v4.db"
