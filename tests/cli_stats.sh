@@ -10,7 +10,7 @@ db="$tmp/t.db"
 n=0
 failed=0
 
-echo "1..20"
+echo "1..21"
 # check NAME EXPECTED-STATUS PATTERN-FILE-OR-EMPTY -- COMMAND...: runs the
 # command, then checks its status and that stdout+stderr hold every line
 # of the expected text (fixed strings, in any order).
@@ -41,6 +41,15 @@ check "--help lists stats" 0 "Usage: trailnav [--db FILE] COMMAND
 stats    [FILTER...]" -- "$tn" --help
 check "--help lists only what exists" 0 "" -- sh -c \
 	"'$tn' --help | grep -cE '^  (demo|equivalent|files|generate|import|query|stats) ' | grep -qx 7"
+# -h after a command is that command's help, as --help is (and as -h is
+# before one), never a filter word ("not h") nor an unknown option.
+for c in query stats files equivalent generate import demo; do
+	"$tn" --db "$tmp/none.db" $c -h >"$tmp/out.$c" 2>&1 || echo "# $c -h: status $?" >>"$tmp/out.$c"
+done
+check "COMMAND -h: each command's help, exit 0" 0 "" -- sh -c \
+	"for c in query stats files equivalent generate import demo; do
+		head -n 1 '$tmp/out.'\$c | grep -q \"^Usage: trailnav \$c \" || exit 1
+	done; [ ! -e '$tmp/none.db' ]"
 check "--version" 0 "trailnav 0.1.0
 schema version 7" -- "$tn" --version
 check "unknown command" 2 "unknown command 'frob'" -- "$tn" frob

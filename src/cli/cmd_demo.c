@@ -212,11 +212,10 @@ static int parse_args(int argc, char **argv, const char **db)
 int cmd_demo(const struct cli_globals *globals, int argc, char **argv)
 {
 	const char *db_option = globals->db;
-	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], "--help") == 0) {
-			cmd_demo_help();
-			return EXIT_OK;
-		}
+	if (cli_wants_help(argc, argv)) {
+		cmd_demo_help();
+		return EXIT_OK;
+	}
 	if (parse_args(argc, argv, &db_option) < 0)
 		return EXIT_USAGE;
 	char *db = demo_db_path(db_option);

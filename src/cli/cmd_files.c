@@ -146,11 +146,10 @@ int cmd_files(const struct cli_globals *globals, int argc, char **argv)
 {
 	struct cli_globals g = *globals;
 	bool failed_only = false;
-	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], "--help") == 0) {
-			cmd_files_help();
-			return EXIT_OK;
-		}
+	if (cli_wants_help(argc, argv)) {
+		cmd_files_help();
+		return EXIT_OK;
+	}
 	if (parse_args(argc, argv, &g, &failed_only) < 0)
 		return EXIT_USAGE;
 	struct store *s = cli_open_store(&g, STORE_READ_EXISTING, NULL);

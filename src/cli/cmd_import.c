@@ -273,6 +273,10 @@ static int follow(const struct import_args *a, struct store_sink *k,
 int cmd_import(const struct cli_globals *g, int argc, char **argv)
 {
 	struct import_args a = { .db = g->db };
+	if (cli_wants_help(argc, argv)) {
+		cmd_import_help();
+		return EXIT_OK;
+	}
 	int prc = parse_args(&a, argc, argv);
 	if (prc != 0)
 		return prc > 0 ? EXIT_OK : EXIT_USAGE;

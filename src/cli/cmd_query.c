@@ -168,11 +168,10 @@ int cmd_query(const struct cli_globals *globals, int argc, char **argv)
 	struct cli_globals g = *globals;
 	struct query_args a = { .o = { .format = EXPORT_TABLE,
 		                       .order = STORE_OLDER } };
-	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
-		if (strcmp(argv[i], "--help") == 0) {
-			cmd_query_help();
-			return EXIT_OK;
-		}
+	if (cli_wants_help(argc, argv)) {
+		cmd_query_help();
+		return EXIT_OK;
+	}
 	if (parse_args(&a, &g, argc, argv) < 0) {
 		free(a.words);
 		return EXIT_USAGE;

@@ -251,11 +251,10 @@ int cmd_stats(const struct cli_globals *globals, int argc, char **argv)
 {
 	struct cli_globals g = *globals;
 	struct stats_args a = { 0 };
-	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
-		if (strcmp(argv[i], "--help") == 0) {
-			cmd_stats_help();
-			return EXIT_OK;
-		}
+	if (cli_wants_help(argc, argv)) {
+		cmd_stats_help();
+		return EXIT_OK;
+	}
 	if (parse_args(&a, &g, argc, argv) < 0) {
 		free(a.words);
 		return EXIT_USAGE;

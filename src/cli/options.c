@@ -59,6 +59,14 @@ int cli_parse_count(const char *opt, const char *value, size_t *n)
 	return 0;
 }
 
+bool cli_wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return true;
+	return false;
+}
+
 int64_t cli_now_ms(void)
 {
 	struct timespec ts;
