@@ -20,7 +20,7 @@ printf '{"Records":[%s]}' "$(record e3 2024-05-01T09:00:00Z DescribeInstances)" 
 printf '{"Records":[{"eventID":' >"$trail/broken.json"
 echo "# notes" >"$tmp/AWSLogs/README.md"
 
-echo "1..16"
+echo "1..18"
 db="$tmp/t.db"
 "$tn" import --db "$db" "$tmp/AWSLogs" >"$tmp/out" 2>"$tmp/err"
 st=$?
@@ -43,6 +43,17 @@ ok $? "'-' reads standard input"
 
 "$tn" import --db "$db" "$trail/a.json.gz" "$trail/b.json" >"$tmp/out" 2>&1
 ok $? "named unchanged files: exit status 0"
+
+# One of a thing is singular (ngettext): a file holding one event already
+# imported is one duplicate, in the summary and in stats.
+printf '{"Records":[%s]}' "$(record e3 2024-05-01T09:00:00Z DescribeInstances)" >"$tmp/dup.json"
+"$tn" import --db "$db" "$tmp/dup.json" >"$tmp/out" 2>&1
+{ grep -q "^Events: 0 new, 1 duplicate$" "$tmp/out" &&
+  "$tn" --db "$db" stats >"$tmp/out" 2>&1 &&
+  grep -q "^Events:    4 (1 duplicate skipped)$" "$tmp/out" &&
+  "$tn" --db "$db" stats event:TerminateInstances >"$tmp/out" 2>&1 &&
+  grep -q "^1 event matches$" "$tmp/out"; }
+ok $? "singular: '1 duplicate', '1 duplicate skipped', '1 event matches'"
 
 "$tn" --db "$tmp/p.db" "$trail/a.json.gz" >"$tmp/out" 2>&1
 { [ $? -eq 0 ] && [ "$(events "$tmp/p.db")" = 2 ]; }
@@ -88,7 +99,7 @@ else
 fi
 
 # --follow: a file delivered later is imported without a restart.
-"$tn" import -q --follow --db "$tmp/f.db" "$tmp/AWSLogs" >/dev/null 2>&1 &
+"$tn" import --follow --db "$tmp/f.db" "$tmp/AWSLogs" >"$tmp/follow" 2>&1 &
 pid=$!
 sleep 2
 printf '{"Records":[%s]}' "$(record e7 2024-05-01T10:00:00Z RebootInstances)" >"$trail/late.json"
@@ -101,4 +112,7 @@ done
 kill -INT $pid 2>/dev/null
 wait $pid
 [ "$got" = 1 ]; ok $? "--follow imports a file delivered later"
+cp "$tmp/follow" "$tmp/out"
+grep -q "^1 new file: 1 new event, 0 duplicates$" "$tmp/follow"
+ok $? "--follow says so: '1 new file: 1 new event, 0 duplicates'"
 [ $failed -eq 0 ]

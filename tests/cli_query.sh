@@ -158,7 +158,7 @@ grep -q "^failed .*notes.json$" "$tmp/out" && grep -q "^    invalid JSON" "$tmp/
 ok $? "files --failed: the failed file and why, nothing else"
 "$tn" --db "$tmp/evil.db" files >"$tmp/out" 2>&1
 grep -q "^imported  unchanged          1         0  .*/t.json$" "$tmp/out" &&
-	grep -q "^2 files: 1 imported, 0 digests, 1 failed; 1 events" "$tmp/out"
+	grep -q "^2 files: 1 imported, 0 digests, 1 failed; 1 event, 0 duplicates$" "$tmp/out"
 ok $? "files: state, disk, events, path; the totals"
 printf ' ' >>"$tmp/evil/t.json"
 "$tn" --db "$tmp/evil.db" files >"$tmp/out" 2>&1

@@ -47,7 +47,7 @@ while kill -0 $pa 2>/dev/null || kill -0 $pb 2>/dev/null; do
 		fi
 		continue
 	fi
-	now=$(sed -n 's/^\([0-9]*\) events match$/\1/p' "$tmp/stats")
+	now=$(sed -n 's/^\([0-9]*\) \(events match\|event matches\)$/\1/p' "$tmp/stats")
 	[ "${now:-0}" -ge "$last" ] || { echo "count fell: $last -> $now" >>"$tmp/out"; bad=1; }
 	last=${now:-0}
 	reads=$((reads + 1))
@@ -93,7 +93,7 @@ unshare -rm sh -c '
 	echo $? >"$1/ro_browse_rc"
 ' sh "$tmp" "$tn"
 cp "$tmp/ro_stats" "$tmp/out"
-got=$(sed -n 's/^\([0-9]*\) events match$/\1/p' "$tmp/ro_stats")
+got=$(sed -n 's/^\([0-9]*\) \(events match\|event matches\)$/\1/p' "$tmp/ro_stats")
 [ "$(cat "$tmp/ro_stats_rc")" = 0 ] && [ "$got" = "$want_a" ]
 ok $? "a database on a read-only file system can be read ($got events)"
 cp "$tmp/ro_import" "$tmp/out"
@@ -125,7 +125,7 @@ cp "$tmp/full_import" "$tmp/out"
 [ "$(cat "$tmp/full_rc")" != 0 ] && grep -q "disk is full" "$tmp/full_import"
 ok $? "importing onto a full disk fails saying the disk is full"
 cp "$tmp/full_stats" "$tmp/out"
-got=$(sed -n 's/^\([0-9]*\) events match$/\1/p' "$tmp/full_stats")
+got=$(sed -n 's/^\([0-9]*\) \(events match\|event matches\)$/\1/p' "$tmp/full_stats")
 [ "${got:-0}" -ge "$want_a" ]
 ok $? "nothing imported before is lost ($got >= $want_a events)"
 cp "$tmp/full_check" "$tmp/out"

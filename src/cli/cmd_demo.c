@@ -172,8 +172,11 @@ static void say_what_was_done(const struct import_totals *t,
 	else
 		printf(_("The demo trail is already imported in %s\n"), db);
 	if (t->failed)
-		printf(_("%zu files of the demo trail could not be imported "
-		         "(see above)\n"),
+		printf(ngettext("%zu file of the demo trail could not be "
+		                "imported (see above)\n",
+		                "%zu files of the demo trail could not be "
+		                "imported (see above)\n",
+		                (unsigned long)t->failed),
 		       t->failed);
 	fflush(stdout);
 }

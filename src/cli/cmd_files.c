@@ -120,6 +120,26 @@ static int print_entry(void *vctx, const struct store_ledger_entry *e)
 	return 0;
 }
 
+/* The last line, in parts: each noun's plural follows its own count. */
+static void print_totals(const struct files_ctx *c)
+{
+	/* TRANSLATORS: the four parts of one line, as "2 files: 1 imported,
+	 * 0 digests, 1 failed; 120 events, 0 duplicates". */
+	printf(ngettext("%lld file: ", "%lld files: ", (unsigned long)c->n),
+	       (long long)c->n);
+	printf(ngettext("%lld imported, %lld digest, %lld failed; ",
+	                "%lld imported, %lld digests, %lld failed; ",
+	                (unsigned long)c->digests),
+	       (long long)c->imported, (long long)c->digests,
+	       (long long)c->failed);
+	printf(ngettext("%lld event, ", "%lld events, ",
+	                (unsigned long)c->events),
+	       (long long)c->events);
+	printf(ngettext("%lld duplicate\n", "%lld duplicates\n",
+	                (unsigned long)c->duplicates),
+	       (long long)c->duplicates);
+}
+
 static int parse_args(int argc, char **argv, struct cli_globals *g,
                       bool *failed_only)
 {
@@ -175,11 +195,7 @@ int cmd_files(const struct cli_globals *globals, int argc, char **argv)
 	if (rc < 0)
 		cli_error("%s", store_errmsg(s));
 	else
-		printf(_("%lld files: %lld imported, %lld digests, %lld failed; "
-		         "%lld events, %lld duplicates\n"),
-		       (long long)c.n, (long long)c.imported,
-		       (long long)c.digests, (long long)c.failed,
-		       (long long)c.events, (long long)c.duplicates);
+		print_totals(&c);
 	store_close(s);
 	return cli_output_end(rc < 0 ? EXIT_USAGE : EXIT_OK);
 }

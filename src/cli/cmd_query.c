@@ -158,7 +158,10 @@ static int run_query(struct store *s, const struct query_args *a,
 	if (a->o.format == EXPORT_TABLE && res.written == 0 && !res.more)
 		fprintf(stderr, "%s\n", _("No events match."));
 	else if (a->o.format == EXPORT_TABLE && res.more)
-		fprintf(stderr, _("(The first %zu events; more match.)\n"),
+		fprintf(stderr,
+		        ngettext("(The first %zu event; more match.)\n",
+		                 "(The first %zu events; more match.)\n",
+		                 (unsigned long)res.written),
 		        res.written);
 	return EXIT_OK;
 }

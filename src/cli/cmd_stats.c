@@ -192,9 +192,13 @@ static void print_summary(const char *path, const struct store_summary *sum)
 {
 	char from[24], to[24];
 	printf(_("Database:  %s\n"), path);
-	printf(_("Events:    %lld (%lld duplicates skipped)\n"),
+	printf(ngettext("Events:    %lld (%lld duplicate skipped)\n",
+	                "Events:    %lld (%lld duplicates skipped)\n",
+	                (unsigned long)sum->duplicates),
 	       (long long)sum->events, (long long)sum->duplicates);
-	printf(_("Files:     %lld imported, %lld digests, %lld failed\n"),
+	printf(ngettext("Files:     %lld imported, %lld digest, %lld failed\n",
+	                "Files:     %lld imported, %lld digests, %lld failed\n",
+	                (unsigned long)sum->files_digest),
 	       (long long)sum->files_imported, (long long)sum->files_digest,
 	       (long long)sum->files_failed);
 	if (sum->events) {
@@ -239,7 +243,9 @@ static int run_stats(struct store *s, const char *path,
 	for (char *c = heading; *c; c++)
 		*c = (char)(*c >= 'a' && *c <= 'z' ? *c - 32 : *c);
 	print_counts_table(heading, &facet, total);
-	printf(_("%lld events match\n"), (long long)total);
+	printf(ngettext("%lld event matches\n", "%lld events match\n",
+	                (unsigned long)total),
+	       (long long)total);
 	store_facet_free(&facet);
 	return EXIT_OK;
 fail:
