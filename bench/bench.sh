@@ -53,7 +53,7 @@ for n in $sizes; do
 	done
 	rss_kb=$(cut -d' ' -f2 "$tmp/run1" "$tmp/run2" "$tmp/run3" | sort -n | tail -n 1)
 	runs=$(cut -d' ' -f1 "$tmp/run1" "$tmp/run2" "$tmp/run3" | sort -n | tr '\n' ' ')
-	events=$("$tn" --db "$db" stats --by category | sed -n 's/^\([0-9]*\) events match$/\1/p')
+	events=$("$tn" --db "$db" stats --by category | sed -n 's/^\([0-9]*\) \(events match\|event matches\)$/\1/p')
 	json_mb=$(sed -n 's/.*, \([0-9.]*\) MB\/s of JSON.*/\1/p' "$tmp/summary")
 	db_bytes=$(stat -c %s "$db")
 	timed "$tmp/t2" "$tn" import --db "$db" "$dir" >/dev/null

@@ -20,7 +20,7 @@ printf '{"Records":[%s]}' "$(record e3 2024-05-01T09:00:00Z DescribeInstances)" 
 printf '{"Records":[{"eventID":' >"$trail/broken.json"
 echo "# notes" >"$tmp/AWSLogs/README.md"
 
-echo "1..16"
+echo "1..21"
 db="$tmp/t.db"
 "$tn" import --db "$db" "$tmp/AWSLogs" >"$tmp/out" 2>"$tmp/err"
 st=$?
@@ -56,6 +56,17 @@ ok $? "'-' reads standard input"
 "$tn" import --db "$db" "$trail/a.json.gz" "$trail/b.json" >"$tmp/out" 2>&1
 ok $? "named unchanged files: exit status 0"
 
+# One of a thing is singular (ngettext): a file holding one event already
+# imported is one duplicate, in the summary and in stats.
+printf '{"Records":[%s]}' "$(record e3 2024-05-01T09:00:00Z DescribeInstances)" >"$tmp/dup.json"
+"$tn" import --db "$db" "$tmp/dup.json" >"$tmp/out" 2>&1
+{ grep -q "^Events: 0 new, 1 duplicate$" "$tmp/out" &&
+  "$tn" --db "$db" stats >"$tmp/out" 2>&1 &&
+  grep -q "^Events:    4 (1 duplicate skipped)$" "$tmp/out" &&
+  "$tn" --db "$db" stats event:TerminateInstances >"$tmp/out" 2>&1 &&
+  grep -q "^1 event matches$" "$tmp/out"; }
+ok $? "singular: '1 duplicate', '1 duplicate skipped', '1 event matches'"
+
 "$tn" --db "$tmp/p.db" "$trail/a.json.gz" >"$tmp/out" 2>&1
 { [ $? -eq 0 ] && [ "$(events "$tmp/p.db")" = 2 ]; }
 ok $? "'trailnav PATH' imports"
@@ -72,9 +83,22 @@ echo '{"Records":[]}' | "$tn" import --follow --db "$tmp/s.db" - >"$tmp/out" 2>&
 { [ $? -eq 2 ] && grep -q "not standard input" "$tmp/out"; }
 ok $? "--follow refuses standard input (2)"
 
+# Nothing could be done when every path fails: 2, not the 1 of a
+# partial failure (SPEC section 1).
 "$tn" import --db "$tmp/n.db" "$tmp/nothing-here" >"$tmp/out" 2>&1
-{ [ $? -eq 1 ] && grep -q "nothing-here: No such file" "$tmp/out"; }
-ok $? "a path that does not exist is reported (1)"
+{ [ $? -eq 2 ] && grep -q "^trailnav: $tmp/nothing-here: No such file" "$tmp/out" &&
+  grep -q "^trailnav: nothing could be imported" "$tmp/out"; }
+ok $? "a path that does not exist, alone: named on stderr, exit status 2"
+"$tn" import --db "$tmp/n.db" "$tmp/nothing-here" "$trail/broken.json" >"$tmp/out" 2>&1
+{ [ $? -eq 2 ] && grep -q "nothing-here: No such file" "$tmp/out" &&
+  grep -q "broken.json: invalid JSON" "$tmp/out" && [ "$(events "$tmp/n.db")" = 0 ]; }
+ok $? "every named path fails (missing, broken): exit status 2"
+"$tn" import --db "$tmp/n.db" "$tmp/nothing-here" "$trail/b.json" >"$tmp/out" 2>&1
+{ [ $? -eq 1 ] && grep -q "nothing-here: No such file" "$tmp/out" &&
+  ! grep -q "nothing could be imported" "$tmp/out" && [ "$(events "$tmp/n.db")" = 1 ]; }
+ok $? "one path missing, the other imported: exit status 1"
+"$tn" import --db "$tmp/n.db" "$tmp/nothing-here" "$trail/b.json" >"$tmp/out" 2>&1
+[ $? -eq 1 ]; ok $? "one path missing, the other unchanged since: still 1"
 
 # Records with no eventTime, or one that is not a time, are imported, and
 # shown with no time rather than as 1970; until: and the span leave them out.
@@ -101,7 +125,7 @@ else
 fi
 
 # --follow: a file delivered later is imported without a restart.
-"$tn" import -q --follow --db "$tmp/f.db" "$tmp/AWSLogs" >/dev/null 2>&1 &
+"$tn" import --follow --db "$tmp/f.db" "$tmp/AWSLogs" >"$tmp/follow" 2>&1 &
 pid=$!
 sleep 2
 printf '{"Records":[%s]}' "$(record e7 2024-05-01T10:00:00Z RebootInstances)" >"$trail/late.json"
@@ -114,4 +138,7 @@ done
 kill -INT $pid 2>/dev/null
 wait $pid
 [ "$got" = 1 ]; ok $? "--follow imports a file delivered later"
+cp "$tmp/follow" "$tmp/out"
+grep -q "^1 new file: 1 new event, 0 duplicates$" "$tmp/follow"
+ok $? "--follow says so: '1 new file: 1 new event, 0 duplicates'"
 [ $failed -eq 0 ]

@@ -23,7 +23,7 @@ json() {
 	python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"
 }
 
-echo "1..35"
+echo "1..38"
 
 # ---- the same checks over any folder of trail files ----------------------
 # compare NAME DIR DB: 8 tests.
@@ -72,6 +72,13 @@ compare "generated" "$tmp/trail" "$tmp/gen.db"
 db="$tmp/gen.db"
 got=$("$tn" --db "$db" query --format ndjson --limit 7 | wc -l)
 [ "$got" -eq 7 ]; ok $? "--limit 7 prints 7 events"
+# --limit 0 is at most 0 events (the man page), not "no limit".
+{ [ "$("$tn" --db "$db" query --format ndjson --limit 0 | wc -c)" -eq 0 ] &&
+  [ "$("$tn" --db "$db" query --format json --limit 0)" = "[]" ] &&
+  [ "$("$tn" --db "$db" query --format csv --limit=0 | wc -l)" -eq 1 ] &&
+  "$tn" --db "$db" query --limit 0 >"$tmp/table" 2>"$tmp/err" &&
+  [ "$(wc -l <"$tmp/table")" -eq 1 ] && grep -q "more match" "$tmp/err"; }
+ok $? "--limit 0 prints no event: ndjson nothing, json [], csv and table their header"
 COLUMNS=60 "$tn" --db "$db" query --limit 300 >"$tmp/table" 2>"$tmp/err"
 python3 -c "
 import sys, unicodedata
@@ -116,6 +123,17 @@ ok $? "table: escape sequences, DEL and C1 controls are shown, not sent"
 "$tn" --db "$tmp/evil.db" query --format ndjson >"$tmp/evil.ndjson"
 LC_ALL=C grep -q "$(printf '\302\233')" "$tmp/evil.ndjson"
 ok $? "ndjson to a pipe: the record byte for byte (raw C1 kept)"
+# \u0000 in a value: the whole value, the NUL shown as \x00 like any other
+# control character, in the table and in CSV.
+mkdir -p "$tmp/nul"
+printf '{"Records":[{"eventVersion":"1.08","eventTime":"2024-05-01T10:00:00Z","eventSource":"s3.amazonaws.com","eventName":"Get\\u0000Object","awsRegion":"us-east-1","userAgent":"before\\u0000after\\u0001x","eventID":"nul-1","userIdentity":{"type":"IAMUser","userName":"bob\\u0000by"}}]}' >"$tmp/nul/t.json"
+"$tn" import -q --db "$tmp/nul.db" "$tmp/nul" 2>/dev/null
+COLUMNS=200 "$tn" --db "$tmp/nul.db" query --columns event,principal,agent >"$tmp/nul.table"
+"$tn" --db "$tmp/nul.db" query --format csv --columns event,principal,agent >"$tmp/nul.csv"
+cat "$tmp/nul.table" "$tmp/nul.csv" >"$tmp/out"
+grep -qF 'Get\x00Object  bob\x00by  before\x00after\x01x' "$tmp/nul.table" &&
+	grep -qF 'Get\x00Object,bob\x00by,before\x00after\x01x' "$tmp/nul.csv"
+ok $? "a \\u0000 in a value: the whole value, the NUL as \\x00 (table and csv)"
 if command -v script >/dev/null 2>&1; then
 	script -qec "'$tn' --db '$tmp/evil.db' query --format ndjson" /dev/null >"$tmp/tty" 2>&1
 	! LC_ALL=C grep -q "$(printf '[\033\177\302]')" "$tmp/tty" && grep -qF '\u007f \u009b31m' "$tmp/tty"
@@ -140,11 +158,25 @@ grep -q "^failed .*notes.json$" "$tmp/out" && grep -q "^    invalid JSON" "$tmp/
 ok $? "files --failed: the failed file and why, nothing else"
 "$tn" --db "$tmp/evil.db" files >"$tmp/out" 2>&1
 grep -q "^imported  unchanged          1         0  .*/t.json$" "$tmp/out" &&
-	grep -q "^2 files: 1 imported, 0 digests, 1 failed; 1 events" "$tmp/out"
+	grep -q "^2 files: 1 imported, 0 digests, 1 failed; 1 event, 0 duplicates$" "$tmp/out"
 ok $? "files: state, disk, events, path; the totals"
 printf ' ' >>"$tmp/evil/t.json"
 "$tn" --db "$tmp/evil.db" files >"$tmp/out" 2>&1
 grep -q "^imported  changed .*/t.json$" "$tmp/out"; ok $? "files: a file changed since is shown as changed"
+
+# ---- output that cannot be written ----------------------------------------
+# /dev/full fails every write: each command says so and exits 2, as query
+# always did, instead of exiting 0 having printed nothing.
+bad=0
+for c in "query" "stats" "stats --by region --format csv" "stats --format json" \
+	"files" "equivalent --for athena event:GetObject"; do
+	# shellcheck disable=SC2086 # $c is the command and its options
+	"$tn" --db "$db" $c >/dev/full 2>"$tmp/err"
+	st=$?
+	{ [ $st -eq 2 ] && grep -q "^trailnav: writing the output: No space left on device" "$tmp/err"; } ||
+		{ echo "# $c: status $st"; sed 's/^/# /' "$tmp/err"; bad=1; }
+done
+ok $bad "query, stats, files, equivalent to /dev/full: the error on stderr, exit 2"
 
 # ---- the corpus -----------------------------------------------------------
 if [ -d "$corpus" ]; then

@@ -10,7 +10,7 @@ db="$tmp/t.db"
 n=0
 failed=0
 
-echo "1..14"
+echo "1..21"
 # check NAME EXPECTED-STATUS PATTERN-FILE-OR-EMPTY -- COMMAND...: runs the
 # command, then checks its status and that stdout+stderr hold every line
 # of the expected text (fixed strings, in any order).
@@ -41,11 +41,36 @@ check "--help lists stats" 0 "Usage: trailnav [--db FILE] COMMAND
 stats    [FILTER...]" -- "$tn" --help
 check "--help lists only what exists" 0 "" -- sh -c \
 	"'$tn' --help | grep -cE '^  (demo|equivalent|files|generate|import|query|stats) ' | grep -qx 7"
+# -h after a command is that command's help, as --help is (and as -h is
+# before one), never a filter word ("not h") nor an unknown option.
+for c in query stats files equivalent generate import demo; do
+	"$tn" --db "$tmp/none.db" $c -h >"$tmp/out.$c" 2>&1 || echo "# $c -h: status $?" >>"$tmp/out.$c"
+done
+check "COMMAND -h: each command's help, exit 0" 0 "" -- sh -c \
+	"for c in query stats files equivalent generate import demo; do
+		head -n 1 '$tmp/out.'\$c | grep -q \"^Usage: trailnav \$c \" || exit 1
+	done; [ ! -e '$tmp/none.db' ]"
 check "--version" 0 "trailnav 0.1.0
 schema version 7" -- "$tn" --version
 check "unknown command" 2 "unknown command 'frob'" -- "$tn" frob
+# The commands that only read never create a database: a mistyped --db
+# is said, and leaves nothing behind (not even its directory).
+for c in stats query files; do
+	check "$c on a missing database: exit 2, says so" 2 \
+		"trailnav: no database at $tmp/empty/e.db; import some files first" \
+		-- "$tn" --db "$tmp/empty/e.db" $c
+done
+n=$((n + 1))
+if [ ! -e "$tmp/empty" ]; then
+	echo "ok $n - ... and creates neither the file nor its directory"
+else
+	failed=$((failed + 1))
+	echo "not ok $n - ... and creates neither the file nor its directory"
+fi
+mkdir "$tmp/nothing"
+"$tn" import -q --db "$tmp/e.db" "$tmp/nothing" >/dev/null 2>&1
 check "empty database summary" 0 "Events:    0 (0 duplicates skipped)" \
-	-- "$tn" --db "$tmp/empty/e.db" stats
+	-- "$tn" --db "$tmp/e.db" stats
 "$top/tests/fixture_db" "$db" || echo "# fixture_db failed"
 check "summary with events" 0 "Events:    8 (0 duplicates skipped)
 Files:     1 imported, 0 digests, 0 failed
@@ -56,6 +81,9 @@ us-east-1             4    50.0
 eu-west-1             3    37.5
 us-west-2             1    12.5
 8 events match" -- "$tn" --db "$db" stats --by region
+check "stats --limit 0: no rows, the total still" 0 "" -- sh -c \
+	"'$tn' --db '$db' stats --by region --limit 0 | tr -s ' ' | tr '\n' '|' |
+	grep -qx 'REGION EVENTS %|8 events match|'"
 check "filter and negation" 0 "AccessDenied                             1    50.0
 Client.UnauthorizedOperation             1    50.0
 2 events match" -- "$tn" --db "$db" stats --by=error error:any -cat:network
@@ -68,6 +96,17 @@ check "bad --by" 2 "unknown dimension 'colour' for --by" -- \
 	"$tn" --db "$db" stats --by colour
 check "hostile filter text is escaped in the error" 2 'event:\e]0;x\a' -- \
 	"$tn" --db "$db" stats "$(printf 'event:\033]0;x\007 nope:')"
+# Events without a type: no userIdentity at all (no principal), and a
+# userIdentity without "type" (a principal whose type is empty).  One
+# "(none)" row for both.
+mkdir "$tmp/types"
+r='"eventTime":"2024-05-01T10:00:00Z","eventSource":"s3.amazonaws.com","eventName":"A","awsRegion":"us-east-1"'
+printf '{"Records":[{%s,"eventID":"t-1"},{%s,"eventID":"t-2","userIdentity":{"userName":"bob"}},{%s,"eventID":"t-3","userIdentity":{"type":"IAMUser","userName":"al"}}]}' \
+	"$r" "$r" "$r" >"$tmp/types/t.json"
+"$tn" import -q --db "$tmp/types.db" "$tmp/types" >/dev/null 2>&1
+check "stats --by type: one (none) row for no userIdentity and no type" 0 "" -- sh -c \
+	"'$tn' --db '$tmp/types.db' stats --by type | tr -s ' ' | tr '\n' '|' |
+	grep -qx 'TYPE EVENTS %|(none) 2 66.7|IAMUser 1 33.3|3 events match|'"
 # A database of schema 4: told once, before the upgrade that rewrites
 # its rows, and on stderr only.
 cp "$db" "$tmp/v4.db"

@@ -21,5 +21,5 @@ events() {
 	db=$1
 	shift
 	"$tn" --db "$db" stats --by category "$@" |
-		sed -n 's/^\([0-9]*\) events match$/\1/p'
+		sed -n 's/^\([0-9]*\) \(events match\|event matches\)$/\1/p'
 }

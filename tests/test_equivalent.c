@@ -810,18 +810,33 @@ static void test_notes(void **state)
 	free(notes);
 }
 
-/* A line break in a value stays inside the string literal and cannot end
- * a comment line early. */
+/* No control character is written raw into the SQL: a line break in a
+ * value is chr(10), so it neither splits the query's lines nor ends a
+ * comment line early; the same for the rest of C0, DEL and C1. */
 static void test_hostile_values(void **state)
 {
 	(void)state;
 	char *out = run(EQUIV_ATHENA, "event:\"a\nDROP TABLE x; --\" zz\nyy",
 	                NULL);
 	assert_non_null(strstr(out, "-- trailnav filter: event:\"a\\nDROP"));
-	assert_non_null(strstr(out, "lower(eventname) = 'a\ndrop table x; "
-	                            "--'"));
+	assert_non_null(strstr(out, "lower(eventname) = ('a' || chr(10) || "
+	                            "'drop table x; --')"));
 	assert_non_null(strstr(out, "-- cannot express 'zz\\nyy'"));
 	free(out);
+	for (int t = EQUIV_ATHENA; t <= EQUIV_LAKE; t++) {
+		out = run((enum equiv_target)t,
+		          "agent:\"\033]0;x\a'\x7f\" principal:\xc2\x9b" "1*", NULL);
+		assert_non_null(strstr(out, "(chr(27) || ']0;x' || chr(7) || "
+		                            "'''' || chr(127))"));
+		assert_non_null(strstr(out, " LIKE (chr(155) || '1%') ESCAPE "));
+		/* Only line ends: the query's own, one per line. */
+		for (const unsigned char *c = (const unsigned char *)out; *c;
+		     c++) {
+			assert_true(*c == '\n' || (*c >= 0x20 && *c != 0x7f));
+			assert_false(c[0] == 0xc2 && c[1] >= 0x80 && c[1] <= 0x9f);
+		}
+		free(out);
+	}
 	out = run(EQUIV_CLI, "event:\"$(rm -rf ~)\"", NULL);
 	assert_non_null(strstr(out, "--lookup-attributes '[{\"AttributeKey\":"
 	                            "\"EventName\",\"AttributeValue\":\"$(rm "

@@ -108,6 +108,13 @@ static void test_json_string(void **state)
 	assert_string_equal(b.data, "\"a\\\"b\\\\c\\u000a\\u001b\\u007f"
 	                            "\\u009b\xe2\x82\xac\\ufffd\"");
 	buf_free(&b);
+	/* A NUL in a record's value, held as C0 80 (model/event.h), is
+	 * the JSON NUL again; a lone C0 is not UTF-8. */
+	buf_init(&b);
+	json_put_string(&b, "a\xc0\x80" "b\xc0");
+	buf_putc(&b, '\0');
+	assert_string_equal(b.data, "\"a\\u0000b\\ufffd\"");
+	buf_free(&b);
 }
 
 static void test_columns(void **state)

@@ -39,6 +39,10 @@ static const struct {
 	{ "\xc0\xaf", "\\xc0\\xaf" },
 	{ "\xed\xa0\x80", "\\xed\\xa0\\x80" },
 	{ "ok\xe2\x82", "ok\\xe2\\x82" },
+	/* A NUL in a record's value, held as C0 80 (model/event.h): shown
+	 * as the NUL it stands for, and the rest of the value with it. */
+	{ "a\xc0\x80" "b\xc0\x80", "a\\x00b\\x00" },
+	{ "\xc0", "\\xc0" },
 	/* Valid multibyte text passes as it is. */
 	{ "Grüße 東京 👍", "Grüße 東京 👍" },
 	/* A backslash is doubled, so an escape can never be forged. */

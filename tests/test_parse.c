@@ -609,6 +609,14 @@ static void test_escapes_and_spellings(void **state)
 	assert_int_equal(e->category, CAT_DATA); /* from the API table */
 	assert_int_equal(e->time_ms, 1689802421000LL - 7200000 + 500);
 	run_free(&r);
+	/* \u0000 does not cut the value short: the NUL is kept as C0 80
+	 * (model/event.h), the rest of the value after it. */
+	e = one(&r, "{\"eventID\":\"n\\u0000\\u00001\",\"userAgent\":"
+	            "\"before\\u0000after\",\"eventName\":\"\\u0000\"}");
+	assert_string_equal(e->event_id, "n\xc0\x80\xc0\x80" "1");
+	assert_string_equal(e->user_agent, "before\xc0\x80" "after");
+	assert_string_equal(e->event_name, "\xc0\x80");
+	run_free(&r);
 }
 
 static const struct {

@@ -76,6 +76,32 @@ static void test_schema_on_disk(void **state)
 	assert_int_equal(sql_int(path, "PRAGMA user_version"), 99);
 }
 
+/* STORE_READ_EXISTING (the commands that only read) never makes a
+ * database: a missing one is an error and leaves nothing behind, where
+ * STORE_READER (the browser) creates it. */
+static void test_read_existing_creates_nothing(void **state)
+{
+	(void)state;
+	char dir[160], path[200], err[512];
+	snprintf(dir, sizeof dir, "%s/missing", tmpdir);
+	snprintf(path, sizeof path, "%s/t.db", dir);
+	assert_null(store_open(path, STORE_READ_EXISTING, err, sizeof err));
+	assert_non_null(strstr(err, "no database at"));
+	assert_int_equal(access(dir, F_OK), -1);
+	struct store *s = store_open(path, STORE_READER, err, sizeof err);
+	if (!s)
+		fail_msg("%s", err);
+	assert_int_equal(fx_add_file(s, "x.json", base, 2, FX_PLAIN), 0);
+	store_close(s);
+	s = store_open(path, STORE_READ_EXISTING, err, sizeof err);
+	if (!s)
+		fail_msg("%s", err);
+	int64_t n;
+	assert_int_equal(store_count(s, NULL, &n), 0);
+	assert_int_equal(n, 2);
+	store_close(s);
+}
+
 static void test_foreign_database_refused(void **state)
 {
 	(void)state;
@@ -278,6 +304,7 @@ int main(void)
 	/* One group: TAP allows one plan per test program. */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_schema_on_disk),
+		cmocka_unit_test(test_read_existing_creates_nothing),
 		cmocka_unit_test(test_foreign_database_refused),
 		cmocka_unit_test(test_version_1_upgrade),
 		cmocka_unit_test(test_uuid_ids),

@@ -107,19 +107,22 @@ keys Escape
 wait_gone "[AWS CLI]" >/dev/null
 
 # A filter with control characters (a pivot on the hostile user agent):
-# shown escaped in the queries, and not put on the clipboard.  The view
-# is still on the CLI target, which cannot use the agent: Tab to Athena,
-# whose query holds it.
+# the query writes them as chr(N) (equivalent's SQL literals), so it holds
+# none itself: shown as it is, and copied inert.  The view is still on
+# the CLI target, which cannot use the agent: Tab to Athena, whose query
+# holds it.
 tmux -S "$sock" delete-buffer 2>/dev/null
 filter "event:GetCallerIdentity"
+sql="lower(useragent) = ('evil' || chr(27) || ']0;pwned' || chr(7) || chr(27) || '[31mred')"
 { wait_for "1 of 6 events" && keys Tab && wait_for "Detail: GetCallerIdentity" &&
   keys G k && wait_for '"userAgent": "evil\e]0;pwned' && keys f &&
   wait_for "filter: event:GetCallerIdentity agent:" && keys y Tab &&
-  wait_for "[Athena]" && grep -qF "lower(useragent) = 'evil\e]0;pwned\a\e[31mred'" "$tmp/out" &&
+  wait_for "[Athena]" && grep -qF "$sql" "$tmp/out" &&
   [ "$(tmux -S "$sock" display -p '#{pane_title}')" != pwned ] &&
-  keys c && wait_for "not copied: the query holds control characters" &&
-  ! tmux -S "$sock" show-buffer >/dev/null 2>&1; }
-ok $? "a query with control characters is shown escaped and never copied"
+  keys c && wait_for "copied to the clipboard (OSC 52)" &&
+  tmux -S "$sock" show-buffer >"$tmp/got.sql" && grep -qF "$sql" "$tmp/got.sql" &&
+  ! LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$tmp/got.sql"; }
+ok $? "a query from control characters writes them as chr(): shown and copied inert"
 
 # Both keys are in the help, which is made from the key table.
 keys Escape

@@ -172,8 +172,11 @@ static void say_what_was_done(const struct import_totals *t,
 	else
 		printf(_("The demo trail is already imported in %s\n"), db);
 	if (t->failed)
-		printf(_("%zu files of the demo trail could not be imported "
-		         "(see above)\n"),
+		printf(ngettext("%zu file of the demo trail could not be "
+		                "imported (see above)\n",
+		                "%zu files of the demo trail could not be "
+		                "imported (see above)\n",
+		                (unsigned long)t->failed),
 		       t->failed);
 	fflush(stdout);
 }
@@ -212,11 +215,10 @@ static int parse_args(int argc, char **argv, const char **db)
 int cmd_demo(const struct cli_globals *globals, int argc, char **argv)
 {
 	const char *db_option = globals->db;
-	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], "--help") == 0) {
-			cmd_demo_help();
-			return EXIT_OK;
-		}
+	if (cli_wants_help(argc, argv)) {
+		cmd_demo_help();
+		return EXIT_OK;
+	}
 	if (parse_args(argc, argv, &db_option) < 0)
 		return EXIT_USAGE;
 	char *db = demo_db_path(db_option);

@@ -11,6 +11,7 @@
 #include "cli/equivalent.h"
 #include "util/format.h"
 #include "cli/options.h"
+#include "cli/output.h"
 #include "util/i18n.h"
 
 void cmd_equivalent_help(void)
@@ -104,11 +105,10 @@ static void print_text(const char *text, bool terminal, FILE *to,
 int cmd_equivalent(const struct cli_globals *g, int argc, char **argv)
 {
 	(void)g;
-	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
-		if (strcmp(argv[i], "--help") == 0) {
-			cmd_equivalent_help();
-			return EXIT_OK;
-		}
+	if (cli_wants_help(argc, argv)) {
+		cmd_equivalent_help();
+		return EXIT_OK;
+	}
 	char **words = calloc((size_t)argc + 1, sizeof *words);
 	int nwords = 0;
 	bool have = false;
@@ -138,5 +138,5 @@ int cmd_equivalent(const struct cli_globals *g, int argc, char **argv)
 	}
 	buf_free(&out);
 	buf_free(&notes);
-	return rc < 0 ? EXIT_USAGE : EXIT_OK;
+	return cli_output_end(rc < 0 ? EXIT_USAGE : EXIT_OK);
 }

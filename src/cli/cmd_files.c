@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "util/format.h"
 #include "cli/options.h"
+#include "cli/output.h"
 #include "util/i18n.h"
 
 void cmd_files_help(void)
@@ -119,6 +120,26 @@ static int print_entry(void *vctx, const struct store_ledger_entry *e)
 	return 0;
 }
 
+/* The last line, in parts: each noun's plural follows its own count. */
+static void print_totals(const struct files_ctx *c)
+{
+	/* TRANSLATORS: the four parts of one line, as "2 files: 1 imported,
+	 * 0 digests, 1 failed; 120 events, 0 duplicates". */
+	printf(ngettext("%lld file: ", "%lld files: ", (unsigned long)c->n),
+	       (long long)c->n);
+	printf(ngettext("%lld imported, %lld digest, %lld failed; ",
+	                "%lld imported, %lld digests, %lld failed; ",
+	                (unsigned long)c->digests),
+	       (long long)c->imported, (long long)c->digests,
+	       (long long)c->failed);
+	printf(ngettext("%lld event, ", "%lld events, ",
+	                (unsigned long)c->events),
+	       (long long)c->events);
+	printf(ngettext("%lld duplicate\n", "%lld duplicates\n",
+	                (unsigned long)c->duplicates),
+	       (long long)c->duplicates);
+}
+
 static int parse_args(int argc, char **argv, struct cli_globals *g,
                       bool *failed_only)
 {
@@ -145,14 +166,13 @@ int cmd_files(const struct cli_globals *globals, int argc, char **argv)
 {
 	struct cli_globals g = *globals;
 	bool failed_only = false;
-	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], "--help") == 0) {
-			cmd_files_help();
-			return EXIT_OK;
-		}
+	if (cli_wants_help(argc, argv)) {
+		cmd_files_help();
+		return EXIT_OK;
+	}
 	if (parse_args(argc, argv, &g, &failed_only) < 0)
 		return EXIT_USAGE;
-	struct store *s = cli_open_store(&g, STORE_READER, NULL);
+	struct store *s = cli_open_store(&g, STORE_READ_EXISTING, NULL);
 	if (!s)
 		return EXIT_USAGE;
 	struct files_ctx c = { 0 };
@@ -175,11 +195,7 @@ int cmd_files(const struct cli_globals *globals, int argc, char **argv)
 	if (rc < 0)
 		cli_error("%s", store_errmsg(s));
 	else
-		printf(_("%lld files: %lld imported, %lld digests, %lld failed; "
-		         "%lld events, %lld duplicates\n"),
-		       (long long)c.n, (long long)c.imported,
-		       (long long)c.digests, (long long)c.failed,
-		       (long long)c.events, (long long)c.duplicates);
+		print_totals(&c);
 	store_close(s);
-	return rc < 0 ? EXIT_USAGE : EXIT_OK;
+	return cli_output_end(rc < 0 ? EXIT_USAGE : EXIT_OK);
 }

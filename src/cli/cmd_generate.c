@@ -186,11 +186,10 @@ int cmd_generate(const struct cli_globals *globals, int argc, char **argv)
 	(void)globals; /* no database: generate only writes files */
 	struct generate_args a = { .opt = { .events = GEN_DEFAULT_EVENTS,
 		                            .seed = GEN_DEFAULT_SEED } };
-	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
-		if (strcmp(argv[i], "--help") == 0) {
-			cmd_generate_help();
-			return EXIT_OK;
-		}
+	if (cli_wants_help(argc, argv)) {
+		cmd_generate_help();
+		return EXIT_OK;
+	}
 	if (gen_parse_time(GEN_DEFAULT_START_TEXT, &a.opt.start) < 0 ||
 	    parse_args(&a, argc, argv) < 0)
 		return EXIT_USAGE;

@@ -153,10 +153,17 @@ static size_t report_problems(const struct walk_result *w,
 
 static void print_summary(const struct import_totals *t, double seconds)
 {
-	printf(_("Files:  %zu imported, %zu unchanged, %zu digests, %zu failed, "
-	         "%zu skipped\n"),
+	/* The plural follows the one count a noun goes with ("digests",
+	 * "duplicates"); the others are states, the same for any count. */
+	printf(ngettext("Files:  %zu imported, %zu unchanged, %zu digest, %zu "
+	                "failed, %zu skipped\n",
+	                "Files:  %zu imported, %zu unchanged, %zu digests, %zu "
+	                "failed, %zu skipped\n",
+	                (unsigned long)t->digests),
 	       t->imported, t->unchanged, t->digests, t->failed, t->skipped);
-	printf(_("Events: %llu new, %llu duplicates\n"),
+	printf(ngettext("Events: %llu new, %llu duplicate\n",
+	                "Events: %llu new, %llu duplicates\n",
+	                (unsigned long)t->events_duplicate),
 	       (unsigned long long)t->events_new,
 	       (unsigned long long)t->events_duplicate);
 	uint64_t events = t->events_new + t->events_duplicate;
@@ -259,10 +266,17 @@ static int follow(const struct import_args *a, struct store_sink *k,
 		if (rc == EXIT_PARTIAL)
 			status = EXIT_PARTIAL;
 		if (!a->quiet && t.imported + t.digests) {
-			printf(_("%zu new files: %llu new events, %llu "
-			         "duplicates\n"),
-			       t.imported + t.digests,
-			       (unsigned long long)t.events_new,
+			size_t files = t.imported + t.digests;
+			/* TRANSLATORS: the three parts of one line, as
+			 * "3 new files: 120 new events, 0 duplicates". */
+			printf(ngettext("%zu new file: ", "%zu new files: ",
+			                (unsigned long)files),
+			       files);
+			printf(ngettext("%llu new event, ", "%llu new events, ",
+			                (unsigned long)t.events_new),
+			       (unsigned long long)t.events_new);
+			printf(ngettext("%llu duplicate\n", "%llu duplicates\n",
+			                (unsigned long)t.events_duplicate),
 			       (unsigned long long)t.events_duplicate);
 			fflush(stdout);
 		}
@@ -273,6 +287,10 @@ static int follow(const struct import_args *a, struct store_sink *k,
 int cmd_import(const struct cli_globals *g, int argc, char **argv)
 {
 	struct import_args a = { .db = g->db };
+	if (cli_wants_help(argc, argv)) {
+		cmd_import_help();
+		return EXIT_OK;
+	}
 	int prc = parse_args(&a, argc, argv);
 	if (prc != 0)
 		return prc > 0 ? EXIT_OK : EXIT_USAGE;
@@ -290,6 +308,15 @@ int cmd_import(const struct cli_globals *g, int argc, char **argv)
 	store_sink_init(&k, s);
 	k.quiet = a.quiet;
 	int status = import_once(&a, &k, &t, true);
+	/* Every path failed: nothing could be done, which is not a partial
+	 * failure (SPEC section 1).  Under --follow the paths may yet
+	 * appear, so watching goes on. */
+	if (!a.follow && status == EXIT_PARTIAL &&
+	    t.imported + t.unchanged + t.digests == 0) {
+		cli_error("%s", _("nothing could be imported (each failure is "
+		                  "reported above)"));
+		status = EXIT_USAGE;
+	}
 	if (a.follow && status != EXIT_USAGE)
 		status = follow(&a, &k, status);
 	store_sink_free(&k);

@@ -98,8 +98,10 @@ static int parse_one(struct query_args *a, struct cli_globals *g, int *i,
 		}
 		return rc < 0 ? -1 : 0;
 	}
-	if ((rc = cli_value_option("--limit", i, argc, argv, &v)) != 0)
+	if ((rc = cli_value_option("--limit", i, argc, argv, &v)) != 0) {
+		a->o.limited = true;
 		return rc < 0 ? -1 : cli_parse_count("--limit", v, &a->o.limit);
+	}
 	if ((rc = cli_value_option("--columns", i, argc, argv, &v)) != 0)
 		return rc < 0 ? -1 : parse_columns(a, v);
 	if ((rc = cli_value_option("--db", i, argc, argv, &v)) != 0) {
@@ -153,10 +155,13 @@ static int run_query(struct store *s, const struct query_args *a,
 	}
 	/* A person reading a table is told what it does not show; a
 	 * program reading CSV or JSON gets the data alone. */
-	if (a->o.format == EXPORT_TABLE && res.written == 0)
+	if (a->o.format == EXPORT_TABLE && res.written == 0 && !res.more)
 		fprintf(stderr, "%s\n", _("No events match."));
 	else if (a->o.format == EXPORT_TABLE && res.more)
-		fprintf(stderr, _("(The first %zu events; more match.)\n"),
+		fprintf(stderr,
+		        ngettext("(The first %zu event; more match.)\n",
+		                 "(The first %zu events; more match.)\n",
+		                 (unsigned long)res.written),
 		        res.written);
 	return EXIT_OK;
 }
@@ -166,11 +171,10 @@ int cmd_query(const struct cli_globals *globals, int argc, char **argv)
 	struct cli_globals g = *globals;
 	struct query_args a = { .o = { .format = EXPORT_TABLE,
 		                       .order = STORE_OLDER } };
-	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
-		if (strcmp(argv[i], "--help") == 0) {
-			cmd_query_help();
-			return EXIT_OK;
-		}
+	if (cli_wants_help(argc, argv)) {
+		cmd_query_help();
+		return EXIT_OK;
+	}
 	if (parse_args(&a, &g, argc, argv) < 0) {
 		free(a.words);
 		return EXIT_USAGE;
@@ -179,7 +183,7 @@ int cmd_query(const struct cli_globals *globals, int argc, char **argv)
 	a.o.width = table_width_for(stdout);
 	int rc = EXIT_USAGE;
 	struct filter *f = cli_parse_filter(a.nwords, a.words);
-	struct store *s = f ? cli_open_store(&g, STORE_READER, NULL) : NULL;
+	struct store *s = f ? cli_open_store(&g, STORE_READ_EXISTING, NULL) : NULL;
 	if (s)
 		rc = run_query(s, &a, f);
 	store_close(s);

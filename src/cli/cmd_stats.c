@@ -11,6 +11,7 @@
 #include "cli/json_text.h"
 #include "util/format.h"
 #include "cli/options.h"
+#include "cli/output.h"
 #include "util/i18n.h"
 
 void cmd_stats_help(void)
@@ -47,6 +48,7 @@ struct stats_args {
 	enum export_format format;
 	bool have_by;
 	enum store_dimension by;
+	bool have_limit; /* --limit 0 is no rows, not every row */
 	size_t limit;
 	int nwords;
 	char **words;
@@ -68,8 +70,10 @@ static int parse_one(struct stats_args *a, struct cli_globals *g, int *i,
 		a->have_by = true;
 		return 0;
 	}
-	if ((rc = cli_value_option("--limit", i, argc, argv, &v)) != 0)
+	if ((rc = cli_value_option("--limit", i, argc, argv, &v)) != 0) {
+		a->have_limit = true;
 		return rc < 0 ? -1 : cli_parse_count("--limit", v, &a->limit);
+	}
 	if ((rc = cli_value_option("--format", i, argc, argv, &v)) != 0) {
 		if (rc > 0 && (export_format_parse(v, &a->format) < 0 ||
 		               a->format == EXPORT_NDJSON)) {
@@ -188,9 +192,13 @@ static void print_summary(const char *path, const struct store_summary *sum)
 {
 	char from[24], to[24];
 	printf(_("Database:  %s\n"), path);
-	printf(_("Events:    %lld (%lld duplicates skipped)\n"),
+	printf(ngettext("Events:    %lld (%lld duplicate skipped)\n",
+	                "Events:    %lld (%lld duplicates skipped)\n",
+	                (unsigned long)sum->duplicates),
 	       (long long)sum->events, (long long)sum->duplicates);
-	printf(_("Files:     %lld imported, %lld digests, %lld failed\n"),
+	printf(ngettext("Files:     %lld imported, %lld digest, %lld failed\n",
+	                "Files:     %lld imported, %lld digests, %lld failed\n",
+	                (unsigned long)sum->files_digest),
 	       (long long)sum->files_imported, (long long)sum->files_digest,
 	       (long long)sum->files_failed);
 	if (sum->events) {
@@ -217,8 +225,10 @@ static int run_stats(struct store *s, const char *path,
 		putchar('\n');
 	}
 	enum store_dimension by = a->have_by ? a->by : DIM_CATEGORY;
+	/* store_facet() takes 0 for every value: --limit 0 asks for none. */
+	bool no_rows = a->have_limit && a->limit == 0;
 	if (store_count(s, f, &total) < 0 ||
-	    store_facet(s, f, by, a->limit, &facet) < 0)
+	    (!no_rows && store_facet(s, f, by, a->limit, &facet) < 0))
 		goto fail;
 	if (a->format == EXPORT_CSV || a->format == EXPORT_JSON) {
 		if (a->format == EXPORT_CSV)
@@ -233,7 +243,9 @@ static int run_stats(struct store *s, const char *path,
 	for (char *c = heading; *c; c++)
 		*c = (char)(*c >= 'a' && *c <= 'z' ? *c - 32 : *c);
 	print_counts_table(heading, &facet, total);
-	printf(_("%lld events match\n"), (long long)total);
+	printf(ngettext("%lld event matches\n", "%lld events match\n",
+	                (unsigned long)total),
+	       (long long)total);
 	store_facet_free(&facet);
 	return EXIT_OK;
 fail:
@@ -245,11 +257,10 @@ int cmd_stats(const struct cli_globals *globals, int argc, char **argv)
 {
 	struct cli_globals g = *globals;
 	struct stats_args a = { 0 };
-	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
-		if (strcmp(argv[i], "--help") == 0) {
-			cmd_stats_help();
-			return EXIT_OK;
-		}
+	if (cli_wants_help(argc, argv)) {
+		cmd_stats_help();
+		return EXIT_OK;
+	}
 	if (parse_args(&a, &g, argc, argv) < 0) {
 		free(a.words);
 		return EXIT_USAGE;
@@ -257,9 +268,9 @@ int cmd_stats(const struct cli_globals *globals, int argc, char **argv)
 	int rc = EXIT_USAGE;
 	struct filter *f = cli_parse_filter(a.nwords, a.words);
 	char *path = NULL;
-	struct store *s = f ? cli_open_store(&g, STORE_READER, &path) : NULL;
+	struct store *s = f ? cli_open_store(&g, STORE_READ_EXISTING, &path) : NULL;
 	if (s)
-		rc = run_stats(s, path, &a, f);
+		rc = cli_output_end(run_stats(s, path, &a, f));
 	store_close(s);
 	free(path);
 	filter_free(f);

@@ -20,7 +20,8 @@ void equiv_note(struct equiv_out *o, const char *fmt, ...)
  * NULL when out of memory. */
 char *equiv_term_text(const struct filter_term *t);
 
-/* 'text' with every ' doubled. */
+/* 'text' with every ' doubled; a control character (C0, DEL, C1) as
+ * chr(N), the whole then ('a' || chr(10) || 'b'). */
 void equiv_sql_literal(struct buf *b, const char *s);
 
 /* The word as the shell reads it back: as is when it holds only safe

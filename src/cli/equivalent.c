@@ -57,15 +57,58 @@ char *equiv_term_text(const struct filter_term *t)
 	return filter_format(&one);
 }
 
+/* The code point of the control character at `p` (C0, DEL, or a C1 in
+ * UTF-8) and its length in *n; -1 when `p` is not at one. */
+static int control_at(const unsigned char *p, size_t *n)
+{
+	*n = 1;
+	if (*p < 0x20 || *p == 0x7f)
+		return *p;
+	*n = 2;
+	if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+		return p[1];
+	return -1;
+}
+
 void equiv_sql_literal(struct buf *b, const char *s)
 {
-	buf_putc(b, '\'');
-	for (; *s; s++) {
-		if (*s == '\'')
-			buf_putc(b, '\'');
-		buf_putc(b, *s);
+	const unsigned char *p = (const unsigned char *)s;
+	bool controls = false;
+	size_t n;
+	for (const unsigned char *q = p; *q; q++)
+		controls = controls || control_at(q, &n) >= 0;
+	/* A control character goes in as chr(N) joined with ||: the same
+	 * string to Trino (Athena and CloudTrail Lake alike), and nothing in
+	 * the printed query a terminal would act on or a line break could
+	 * split.  In parentheses, so that it stays one operand of = or LIKE
+	 * ... ESCAPE. */
+	if (controls)
+		buf_putc(b, '(');
+	bool open = false, first = true;
+	for (; *p; p += n) {
+		int c = control_at(p, &n);
+		if (c >= 0) {
+			if (open)
+				buf_putc(b, '\'');
+			buf_printf(b, "%schr(%d)", first ? "" : " || ", c);
+			open = false;
+		} else {
+			if (!open)
+				buf_puts(b, first ? "'" : " || '");
+			if (*p == '\'')
+				buf_putc(b, '\'');
+			buf_putc(b, (char)*p);
+			n = 1;
+			open = true;
+		}
+		first = false;
 	}
-	buf_putc(b, '\'');
+	if (open)
+		buf_putc(b, '\'');
+	else if (first)
+		buf_puts(b, "''");
+	if (controls)
+		buf_putc(b, ')');
 }
 
 void equiv_shell_word(struct buf *b, const char *s)

@@ -3,12 +3,12 @@
 
 #include "cli/export.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/format.h"
 #include "cli/json_text.h"
+#include "cli/output.h"
 #include "cli/table.h"
 #include "util/buf.h"
 #include "util/i18n.h"
@@ -177,6 +177,21 @@ static int finish(struct writer *w)
 	return flush_line(w);
 }
 
+/* A limit of 0: no event is written, but whether any matches is still
+ * found out (one row), so that a table says that more match rather than
+ * that none does. */
+static int probe(struct writer *w, const struct filter *f,
+                 struct export_result *res)
+{
+	struct store_page page = { 0 };
+	int rc = store_page(w->s, f, NULL, w->o->order, 1, &page) < 0
+	                 ? FAIL_STORE
+	                 : 0;
+	res->more = rc == 0 && page.count > 0;
+	store_page_free(&page);
+	return rc;
+}
+
 /* Pages through the matching events; a FAIL_ code on failure. */
 static int pump(struct writer *w, const struct filter *f,
                 struct export_result *res)
@@ -184,14 +199,15 @@ static int pump(struct writer *w, const struct filter *f,
 	struct store_page page = { 0 };
 	struct store_cursor at;
 	bool first = true;
+	bool limited = w->o->limited;
 	size_t limit = w->o->limit;
 	int rc = 0;
+	if (limited && limit == 0)
+		return probe(w, f, res);
 	for (;;) {
 		size_t want = PAGE_ROWS;
-		if (limit && limit - w->n < want)
+		if (limited && limit - w->n < want)
 			want = limit - w->n;
-		if (want == 0)
-			break;
 		if (store_page(w->s, f, first ? NULL : &at, w->o->order, want,
 		               &page) < 0) {
 			rc = FAIL_STORE;
@@ -208,7 +224,7 @@ static int pump(struct writer *w, const struct filter *f,
 			break;
 		at = (struct store_cursor){ page.rows[page.count - 1].time_ms,
 			                    page.rows[page.count - 1].row };
-		if (limit && w->n == limit) {
+		if (limited && w->n == limit) {
 			res->more = true;
 			break;
 		}
@@ -230,13 +246,12 @@ int export_events(struct store *s, const struct filter *f, FILE *out,
 	res->written = w.n;
 	int end = finish(&w);
 	rc = rc ? rc : end;
-	if (rc == 0 && (fflush(out) != 0 || ferror(out)))
+	if (rc == FAIL_OUTPUT)
+		cli_output_failed(err, errlen);
+	else if (rc == 0 && cli_output_check(out, err, errlen) < 0)
 		rc = FAIL_OUTPUT;
-	if (rc == FAIL_STORE)
+	else if (rc == FAIL_STORE)
 		snprintf(err, errlen, "%s", store_errmsg(s));
-	else if (rc == FAIL_OUTPUT)
-		snprintf(err, errlen, _("writing the output: %s"),
-		         strerror(errno ? errno : EIO));
 	else if (rc == FAIL_MEMORY)
 		snprintf(err, errlen, "%s", _("out of memory"));
 	return rc < 0 ? -1 : 0;

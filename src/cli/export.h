@@ -40,7 +40,11 @@ struct export_options {
 	 * (json_terminal_safe) instead of byte for byte. */
 	bool terminal;
 	enum store_direction order; /* STORE_OLDER: newest first */
-	size_t limit;               /* at most this many events; 0: all */
+	/* At most `limit` events when `limited` (0: none; a table or CSV
+	 * is then its header alone); every matching one when not, as a
+	 * zeroed struct says. */
+	bool limited;
+	size_t limit;
 };
 
 struct export_result {

@@ -102,7 +102,11 @@ void json_put_string(struct buf *out, const char *s)
 	buf_putc(out, '"');
 	for (size_t i = 0; i < n;) {
 		size_t len = utf8_seq(p + i, n - i);
-		if (len == 0) {
+		if (len == 0 && p[i] == 0xc0 && i + 1 < n && p[i + 1] == 0x80) {
+			/* A NUL in a record's value (model/event.h). */
+			buf_puts(out, "\\u0000");
+			i += 2;
+		} else if (len == 0) {
 			buf_puts(out, "\\ufffd");
 			i++;
 		} else if (len == 2 && p[i] == 0xc2 && p[i + 1] <= 0x9f) {

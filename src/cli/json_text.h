@@ -29,7 +29,8 @@ void json_terminal_safe(struct buf *out, const char *rec, size_t n);
 
 /* Appends `s` as a JSON string literal, quotes included: control
  * characters, DEL and C1 controls as \u escapes (so it is safe on a
- * terminal too), bytes that are not UTF-8 as \ufffd. */
+ * terminal too), C0 80 (a NUL in a record's value, model/event.h) as
+ * \u0000, other bytes that are not UTF-8 as \ufffd. */
 void json_put_string(struct buf *out, const char *s);
 
 #endif

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 
 #include "util/format.h"
 #include "util/buf.h"
@@ -58,6 +59,14 @@ int cli_parse_count(const char *opt, const char *value, size_t *n)
 	return 0;
 }
 
+bool cli_wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return true;
+	return false;
+}
+
 int64_t cli_now_ms(void)
 {
 	struct timespec ts;
@@ -76,8 +85,21 @@ struct store *cli_open_store(const struct cli_globals *g, enum store_mode mode,
 	}
 	char err[640];
 	struct store *s = store_open(path, mode, err, sizeof err);
-	if (!s)
+	struct stat st;
+	if (!s && mode == STORE_READ_EXISTING && stat(path, &st) < 0 &&
+	    errno == ENOENT) {
+		/* Most likely a first run, or a mistyped --db: say what
+		 * makes a database. */
+		struct buf shown;
+		buf_init(&shown);
+		fmt_escape_controls(&shown, path);
+		cli_error(_("no database at %s; import some files first "
+		            "('%s import PATH...')"),
+		          shown.data ? shown.data : "", cli_program);
+		buf_free(&shown);
+	} else if (!s) {
 		cli_error("%s", err);
+	}
 	if (s && path_out)
 		*path_out = path;
 	else

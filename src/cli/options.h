@@ -3,6 +3,7 @@
 #ifndef TRAILNAV_CLI_OPTIONS_H
 #define TRAILNAV_CLI_OPTIONS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -17,7 +18,9 @@ extern const char *cli_program;
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Opens the database the globals name; reports and returns NULL on
- * failure.  *path_out (may be NULL) receives the malloc'd path. */
+ * failure (with STORE_READ_EXISTING, a missing file as "no database at
+ * PATH; import some files first").  *path_out (may be NULL) receives the
+ * malloc'd path. */
 struct store *cli_open_store(const struct cli_globals *g, enum store_mode mode,
                              char **path_out);
 
@@ -45,6 +48,11 @@ int cli_value_option(const char *opt, int *i, int argc, char **argv,
 /* The value of option `opt` as a whole number >= 0; reports and returns
  * -1 when it is not one. */
 int cli_parse_count(const char *opt, const char *value, size_t *n);
+
+/* Whether a command's arguments ask for its help: "--help" or "-h" (as
+ * before the command) anywhere before a "--".  Every command looks
+ * first, so that `query -h` is help and not the filter "not h". */
+bool cli_wants_help(int argc, char **argv);
 
 /* The current time, UTC epoch milliseconds. */
 int64_t cli_now_ms(void);

@@ -133,8 +133,32 @@ static inline bool same_bytes(const char *a, const char *b, size_t n)
 	return x == y;
 }
 
+/* Each NUL byte of c[0..n) as the two bytes C0 80, in place (the room is
+ * there: a NUL came from the six bytes of "\u0000"); the new length. */
+static size_t keep_nuls(char *c, size_t n)
+{
+	size_t nuls = 0;
+	for (size_t i = 0; i < n; i++)
+		nuls += c[i] == '\0';
+	if (!nuls)
+		return n;
+	/* From the end, so that nothing is overwritten before it moves. */
+	for (size_t i = n, o = n + nuls; i-- > 0;) {
+		if (c[i] == '\0') {
+			c[--o] = (char)0x80;
+			c[--o] = (char)0xc0;
+		} else {
+			c[--o] = c[i];
+		}
+	}
+	return n + nuls;
+}
+
 /* The value of a string as a NUL-terminated copy; "" becomes NULL.  A
- * plain string equal to the last one stored for `slot` shares its copy. */
+ * plain string equal to the last one stored for `slot` shares its copy.
+ * A NUL in the value (only "\u0000" writes one) is kept as C0 80, as in
+ * Java's modified UTF-8, so that the rest of the value is not cut off
+ * (see model/event.h). */
 static int arena_str(struct trail_parser *p, const struct json_str *s,
                      enum key slot, const char **out)
 {
@@ -150,7 +174,7 @@ static int arena_str(struct trail_parser *p, const struct json_str *s,
 	char *c = arena_alloc(p, s->len + 1, 1);
 	if (!c)
 		return -1;
-	size_t n = plain ? s->len : json_unescape(s, c);
+	size_t n = plain ? s->len : keep_nuls(c, json_unescape(s, c));
 	if (plain) {
 		memcpy(c, s->raw, n);
 		p->last[slot].s = c;

@@ -29,7 +29,11 @@ enum event_category {
 
 /* The parts of a record kept as columns.  NULL (or -1 for read_only) means
  * absent; "" is treated as absent too.  Strings are borrowed: whoever
- * fills the struct says how long they live. */
+ * fills the struct says how long they live.  A NUL inside a value ("\u0000"
+ * in the JSON) is held as the two bytes C0 80 (never valid UTF-8, so no
+ * real text is taken for it), as Java's modified UTF-8 does: every value
+ * stays one C string, whole; fmt_escape() shows it as \x00 and
+ * json_put_string() writes it back as \u0000. */
 struct trail_event {
 	const char *event_id; /* required: events are unique by it */
 	int64_t time_ms;      /* eventTime, UTC epoch ms (or _UNKNOWN) */

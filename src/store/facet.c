@@ -38,9 +38,12 @@ static const struct dimension dimensions[DIM_COUNT_] = {
 	                    "coalesce(nullif(d.name, ''), nullif(d.arn, ''),"
 	                    " nullif(d.pid, ''))",
 	                    false },
-	[DIM_TYPE] = { "type", "p.type",
+	/* No type is NULL (an event without userIdentity) or '' (one
+	 * whose userIdentity says no type): grouped as one, not two rows
+	 * both labelled "(none)". */
+	[DIM_TYPE] = { "type", "nullif(p.type, '')",
 	               "LEFT JOIN principal p ON p.id = e.principal", "",
-	               "nullif(c.k, '')", "nullif(c.k, '')", false },
+	               "c.k", "c.k", false },
 	[DIM_ACCOUNT] = DICT_DIM("account", "account", "account"),
 	[DIM_ERROR] = { "error", "e.error", "",
 	                "LEFT JOIN error d ON d.id = c.k",

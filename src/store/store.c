@@ -210,14 +210,17 @@ static char *immutable_uri(const char *path)
 	return uri;
 }
 
+/* `create`: with STORE_READ_WRITE, a missing file is made (and its
+ * directory); without, SQLite is not allowed to make it either, so a file
+ * removed since it was seen is not quietly recreated. */
 static int open_db(struct store *s, const char *path, enum store_mode mode,
-                   bool immutable, char *errbuf, size_t errlen)
+                   bool create, bool immutable, char *errbuf, size_t errlen)
 {
-	int flags = mode == STORE_READ_ONLY
-	                    ? SQLITE_OPEN_READONLY
-	                    : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	int flags = mode == STORE_READ_ONLY ? SQLITE_OPEN_READONLY
+	            : create ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+	                     : SQLITE_OPEN_READWRITE;
 	bool memory = strcmp(path, ":memory:") == 0;
-	if (!memory && mode == STORE_READ_WRITE &&
+	if (!memory && mode == STORE_READ_WRITE && create &&
 	    make_parent_dirs(path, errbuf, errlen) < 0)
 		return -1;
 	char *uri = immutable ? immutable_uri(path) : NULL;
@@ -263,25 +266,33 @@ static void close_db(struct store *s)
 	s->db = NULL;
 }
 
-/* STORE_READER: the first way of opening that works (see store.h). */
-static int open_reader(struct store *s, const char *path, char *errbuf,
-                       size_t errlen)
+/* STORE_READER and STORE_READ_EXISTING (`create` false): the first way
+ * of opening that works (see store.h). */
+static int open_reader(struct store *s, const char *path, bool create,
+                       char *errbuf, size_t errlen)
 {
 	struct stat st;
-	bool missing = stat(path, &st) < 0 && errno == ENOENT;
-	if (missing || strcmp(path, ":memory:") == 0 ||
-	    access(path, W_OK) == 0) {
-		if (open_db(s, path, STORE_READ_WRITE, false, errbuf, errlen) == 0)
+	bool memory = strcmp(path, ":memory:") == 0;
+	bool missing = !memory && stat(path, &st) < 0 && errno == ENOENT;
+	if (missing && !create) {
+		if (errbuf)
+			snprintf(errbuf, errlen, _("no database at %s"), path);
+		return -1;
+	}
+	if (missing || memory || access(path, W_OK) == 0) {
+		if (open_db(s, path, STORE_READ_WRITE, create, false, errbuf,
+		            errlen) == 0)
 			return 0;
 		close_db(s);
 		if (missing)
 			return -1;
 	}
 	s->read_only = true;
-	if (open_db(s, path, STORE_READ_ONLY, false, errbuf, errlen) == 0)
+	if (open_db(s, path, STORE_READ_ONLY, false, false, errbuf, errlen) ==
+	    0)
 		return 0;
 	close_db(s);
-	return open_db(s, path, STORE_READ_ONLY, true, errbuf, errlen);
+	return open_db(s, path, STORE_READ_ONLY, false, true, errbuf, errlen);
 }
 
 struct store *store_open(const char *path, enum store_mode mode,
@@ -295,9 +306,10 @@ struct store *store_open(const char *path, enum store_mode mode,
 	}
 	s->read_only = mode == STORE_READ_ONLY;
 	init_caches(s);
-	int rc = mode == STORE_READER
-	                 ? open_reader(s, path, errbuf, errlen)
-	                 : open_db(s, path, mode, false, errbuf, errlen);
+	int rc = mode == STORE_READER || mode == STORE_READ_EXISTING
+	                 ? open_reader(s, path, mode == STORE_READER, errbuf,
+	                               errlen)
+	                 : open_db(s, path, mode, true, false, errbuf, errlen);
 	if (rc < 0) {
 		store_close(s);
 		return NULL;

@@ -35,7 +35,13 @@ enum store_mode {
 	 * schema kept current), else read-only; on a read-only file system
 	 * where SQLite cannot open the write-ahead log, read-only as an
 	 * immutable file. */
-	STORE_READER
+	STORE_READER,
+	/* As STORE_READER, but a missing file is an error ("no database at
+	 * PATH") and nothing is made, neither the file nor its directory:
+	 * for commands that only read (query, stats, files), where a
+	 * mistyped --db must not leave an empty database behind, nor race
+	 * an importer that is creating the real one. */
+	STORE_READ_EXISTING
 };
 
 /* Tunes the SQLite library for this program; call once, first thing in

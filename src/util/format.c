@@ -87,6 +87,11 @@ static void escape(struct buf *out, const char *s, size_t len,
 		unsigned cp;
 		if (n == 1 && (*p < 0x20 || *p == 0x7f)) {
 			escape_byte(out, *p);
+		} else if (n == 0 && p[0] == 0xc0 && p[1] == 0x80) {
+			/* A NUL in a record's value (model/event.h), shown as
+			 * the other bytes of a value are. */
+			buf_puts(out, "\\x00");
+			n = 2;
 		} else if (n == 0) {
 			escape_byte(out, *p);
 			n = 1;

@@ -17,7 +17,8 @@
  * not valid UTF-8 shown visibly (\e, \n, \t, \xNN, \u009b, ...), and so
  * are the invisible characters that reorder or break the text around
  * them: the bidirectional controls and the line and paragraph
- * separators (\u202e, \u2028, ...). */
+ * separators (\u202e, \u2028, ...).  C0 80, which stands for a NUL in a
+ * record's value (model/event.h), is shown as \x00. */
 void fmt_escape(struct buf *out, const char *s);
 
 /* The same for text drawn between double quotes (a JSON string in the
