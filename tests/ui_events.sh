@@ -177,15 +177,8 @@ ok $? "t shows local times, and UTC again"
 # A line longer than the detail pane (G brings it on screen): Right
 # scrolls it sideways until its end shows (and no further than that), Left
 # scrolls back; the title says where the view starts.
-long="$tmp/long/AWSLogs/111122223333/CloudTrail/eu-west-1/2024/05/01"
-mkdir -p "$long"
-{
-	printf '{"Records":['
-	record l1 2024-05-01T08:00:00Z eu-west-1 iam PutRolePolicy alice false \
-		",\"requestParameters\":{\"policyDocument\":\"START-$(printf '%0150d' 0)-THE-END\"}"
-	printf ']}'
-} >"$long/l.json"
-"$tn" import -q --db "$tmp/long.db" "$tmp/long"
+one_record_db long l1 PutRolePolicy alice \
+	",\"requestParameters\":{\"policyDocument\":\"START-$(printf '%0150d' 0)-THE-END\"}"
 ui_start -- --db "$tmp/long.db"
 { wait_for "1 of 1 events" && keys Tab G && wait_for '"START-000' &&
   ! grep -qF 'THE-END' "$tmp/out" &&
@@ -201,15 +194,8 @@ ok $? "Right and Left scroll a long detail line sideways, and back"
 # column): none reaches the terminal raw.  A NUL used to
 # show as \x01, and the others went to the terminal, where U+202E drew
 # "evil{txt.exe" as "evilexe.txt{".
-odd="$tmp/odd/AWSLogs/111122223333/CloudTrail/eu-west-1/2024/05/01"
-mkdir -p "$odd"
-{
-	printf '{"Records":['
-	record o1 2024-05-01T08:00:00Z eu-west-1 iam GetUser alice true \
-		',"userAgent":"nul\u0000inside","errorCode":"Denied\u202e{txt.exe","requestParameters":{"a":"x\u2066y\u2028z"}'
-	printf ']}'
-} >"$odd/o.json"
-"$tn" import -q --db "$tmp/odd.db" "$tmp/odd"
+one_record_db odd o1 GetUser alice \
+	',"userAgent":"nul\u0000inside","errorCode":"Denied\u202e{txt.exe","requestParameters":{"a":"x\u2066y\u2028z"}'
 ui_start -- --db "$tmp/odd.db"
 { wait_for "1 of 1 events" && keys Tab G && wait_for '"userAgent": "nul\u0000inside"' &&
   grep -qF '"errorCode": "Denied\u202e{txt.exe"' "$tmp/out" &&

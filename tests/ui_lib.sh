@@ -75,6 +75,19 @@ import_more() {
 	"$tn" import -q --db "$more_db" "$tmp/more-$more_region"
 }
 
+# one_record_db NAME ID EVENT USER EXTRA-MEMBERS: a trail of one record
+# (eu-west-1 IAM, 2024-05-01T08:00:00Z) imported into $tmp/NAME.db.
+one_record_db() {
+	one_dir="$tmp/$1/AWSLogs/111122223333/CloudTrail/eu-west-1/2024/05/01"
+	mkdir -p "$one_dir"
+	{
+		printf '{"Records":['
+		record "$2" 2024-05-01T08:00:00Z eu-west-1 iam "$3" "$4" true "$5"
+		printf ']}'
+	} >"$one_dir/r.json"
+	"$tn" import -q --db "$tmp/$1.db" "$tmp/$1"
+}
+
 trail="$tmp/trail"
 make_trail "$trail"
 db="$tmp/ui.db"
