@@ -20,7 +20,7 @@ printf '{"Records":[%s]}' "$(record e3 2024-05-01T09:00:00Z DescribeInstances)" 
 printf '{"Records":[{"eventID":' >"$trail/broken.json"
 echo "# notes" >"$tmp/AWSLogs/README.md"
 
-echo "1..21"
+echo "1..23"
 db="$tmp/t.db"
 "$tn" import --db "$db" "$tmp/AWSLogs" >"$tmp/out" 2>"$tmp/err"
 st=$?
@@ -82,6 +82,21 @@ ok $? "-q -j 3: nothing on stdout, failures still on stderr, same events"
 echo '{"Records":[]}' | "$tn" import --follow --db "$tmp/s.db" - >"$tmp/out" 2>&1
 { [ $? -eq 2 ] && grep -q "not standard input" "$tmp/out"; }
 ok $? "--follow refuses standard input (2)"
+
+# A pipe named on the command line (a FIFO, or bash's <(...)) is read as it
+# comes, like standard input; --follow refuses it, as it would never end.
+mkfifo "$tmp/pipe"
+printf '{"Records":[%s]}' "$(record p1 2024-05-03T10:00:00Z FromPipe)" >"$tmp/pipe" &
+writer=$!
+"$tn" import --db "$tmp/pipe.db" "$tmp/pipe" >"$tmp/out" 2>&1
+st=$?
+kill $writer 2>/dev/null
+wait $writer 2>/dev/null
+{ [ $st -eq 0 ] && [ "$(events "$tmp/pipe.db" event:FromPipe)" = 1 ]; }
+ok $? "a named pipe is imported"
+"$tn" import --follow --db "$tmp/pipe.db" "$tmp/pipe" >"$tmp/out" 2>&1
+{ [ $? -eq 2 ] && grep -q "not standard input or pipes" "$tmp/out"; }
+ok $? "--follow refuses a named pipe (2)"
 
 # Nothing could be done when every path fails: 2, not the 1 of a
 # partial failure (SPEC section 1).

@@ -109,10 +109,12 @@ static int parse_args(struct import_args *a, int argc, char **argv)
 		          cli_program);
 		return -1;
 	}
+	/* A stream is read once; looking at it again would wait for a
+	 * writer that never comes. */
 	for (size_t i = 0; a->follow && i < a->npaths; i++)
-		if (strcmp(a->paths[i], "-") == 0) {
+		if (walk_path_is_stream(a->paths[i])) {
 			cli_error("%s", _("--follow watches files and directories, "
-			                  "not standard input"));
+			                  "not standard input or pipes"));
 			return -1;
 		}
 	return 0;

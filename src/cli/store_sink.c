@@ -147,8 +147,8 @@ static int sink_failed(void *ctx, const struct walk_file *f, const char *hash,
 		k->before_message(k->message_ctx);
 	cli_error("%s: %s", path.data ? path.data : "?", reason);
 	buf_free(&path);
-	if (strcmp(f->path, "-") == 0)
-		return 0; /* standard input has no place in the ledger */
+	if (f->stream)
+		return 0; /* standard input or a pipe: no place in the ledger */
 	struct store_file_info info = file_info(f, hash);
 	return store_file_failed(k->store, &info, reason) < 0 ? -1 : 0;
 }

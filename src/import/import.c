@@ -320,7 +320,7 @@ static const struct walk_file **files_to_read(const struct walk_result *w,
 		return NULL;
 	for (size_t i = 0; i < w->nfiles; i++) {
 		const struct walk_file *f = &w->files[i];
-		if (strcmp(f->path, "-") != 0 && sink->unchanged(sink->ctx, f)) {
+		if (!f->stream && sink->unchanged(sink->ctx, f)) {
 			t->unchanged++;
 			continue;
 		}

@@ -151,6 +151,7 @@ static int add_file(struct walker *w, const char *path,
 	f->typed_root = w->typed_root;
 	f->canon_root_len = w->canon_root_len;
 	f->named = named;
+	f->stream = !st || S_ISFIFO(st->st_mode) || S_ISCHR(st->st_mode);
 	r->nfiles++;
 	return 0;
 }
@@ -289,6 +290,8 @@ static int walk_one(struct walker *w, const char *path, bool named)
 		int fresh = seen_add(w->seen, st.st_dev, st.st_ino);
 		return fresh < 0 ? -1 : fresh ? walk_dir(w, path) : 0;
 	}
+	if (named && (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)))
+		return add_file(w, path, &st, named); /* read as it comes */
 	if (!S_ISREG(st.st_mode)) {
 		if (named)
 			return add_problem(w, path, _("not a regular file"));
@@ -300,6 +303,14 @@ static int walk_one(struct walker *w, const char *path, bool named)
 		return 0;
 	}
 	return add_file(w, path, &st, named);
+}
+
+bool walk_path_is_stream(const char *path)
+{
+	struct stat st;
+	return strcmp(path, "-") == 0 ||
+	       (stat(path, &st) == 0 &&
+	        (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)));
 }
 
 /* Walks one named path under its canonical name (realpath(): absolute,

@@ -26,6 +26,10 @@ struct walk_file {
 	int64_t size;
 	int64_t mtime_ns;
 	bool named; /* given on the command line */
+	/* Read as it comes, once: "-", or a pipe or terminal named on the
+	 * command line (`import <(aws s3 cp s3://... -)`).  Never taken as
+	 * unchanged: its size and time say nothing of what it will bring. */
+	bool stream;
 };
 
 /* Something the walk could not read: reported, never fatal. */
@@ -46,6 +50,9 @@ struct walk_result {
 
 /* Walks `paths` ("-" is passed through as a file named "-": standard
  * input).  Returns 0, or -1 when memory ran out. */
+/* Whether a path named on the command line is read as a stream (see
+ * walk_file): "-", a FIFO or a character device. */
+bool walk_path_is_stream(const char *path);
 int walk_paths(char *const *paths, size_t npaths, struct walk_result *out);
 void walk_result_free(struct walk_result *r);
 
