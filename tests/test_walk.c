@@ -186,12 +186,34 @@ static void test_canonical_paths(void **state)
 	walk_result_free(&w);
 }
 
+/* A file named and also inside a named directory, or named twice under
+ * two spellings, is taken once: two ledger entries for one file made
+ * `files` and `stats` disagree. */
+static void test_file_taken_once(void **state)
+{
+	(void)state;
+	char file[160], again[160], top[160];
+	snprintf(file, sizeof file, "%s/AWSLogs/a/1.json", root);
+	snprintf(again, sizeof again, "%s/AWSLogs/./a/1.json", root);
+	snprintf(top, sizeof top, "%s/AWSLogs", root);
+	char *paths[] = { file, again, top };
+	struct walk_result w;
+	assert_int_equal(walk_paths(paths, 3, &w), 0);
+	/* 1.json once, named; then the tree's four others. */
+	assert_int_equal(w.nfiles, 5);
+	assert_true(w.files[0].named);
+	for (size_t i = 1; i < w.nfiles; i++)
+		assert_null(strstr(w.files[i].path, "/1.json"));
+	walk_result_free(&w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_walk_tree),
 		cmocka_unit_test(test_named_paths),
 		cmocka_unit_test(test_canonical_paths),
+		cmocka_unit_test(test_file_taken_once),
 		cmocka_unit_test(test_names_and_bytes),
 	};
 	return cmocka_run_group_tests_name("walk", tests, make_tree,

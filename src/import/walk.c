@@ -156,8 +156,9 @@ static int add_file(struct walker *w, const char *path,
 	return 0;
 }
 
-/* Directories already entered, by (device, inode): a symbolic link back up
- * the tree leads to one of them, and is not followed again. */
+/* Directories already entered and regular files already taken, by
+ * (device, inode): a symbolic link back up the tree leads to one of them,
+ * and is not followed again; a file met twice is taken once. */
 struct seen {
 	struct { dev_t dev; ino_t ino; bool used; } *slot;
 	size_t cap, count;
@@ -302,7 +303,10 @@ static int walk_one(struct walker *w, const char *path, bool named)
 		w->r->skipped++;
 		return 0;
 	}
-	return add_file(w, path, &st, named);
+	/* A file reached twice (named and inside a named directory, or
+	 * through a link) is one file: read once, one ledger entry. */
+	int fresh = seen_add(w->seen, st.st_dev, st.st_ino);
+	return fresh < 0 ? -1 : fresh ? add_file(w, path, &st, named) : 0;
 }
 
 bool walk_path_is_stream(const char *path)

@@ -1,7 +1,8 @@
 /* walk.h - the files an import will try, found under the paths given.
  *
  * Directories are walked recursively in name order, following symbolic
- * links but never entering a directory twice (so loops end).  Files whose
+ * links but never entering a directory twice (so loops end), nor taking
+ * a file twice (named and also inside a named directory, say).  Files whose
  * names say they are something else (README.md, .DS_Store, images, ...)
  * are skipped and counted; files named on the command line are always
  * tried.
