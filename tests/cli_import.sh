@@ -20,7 +20,7 @@ printf '{"Records":[%s]}' "$(record e3 2024-05-01T09:00:00Z DescribeInstances)" 
 printf '{"Records":[{"eventID":' >"$trail/broken.json"
 echo "# notes" >"$tmp/AWSLogs/README.md"
 
-echo "1..23"
+echo "1..24"
 db="$tmp/t.db"
 "$tn" import --db "$db" "$tmp/AWSLogs" >"$tmp/out" 2>"$tmp/err"
 st=$?
@@ -126,8 +126,16 @@ printf '{"Records":[%s,{"eventID":"u1","eventName":"NoTime"},{"eventID":"u2","ev
   grep -q "^,u1" "$tmp/out" && grep -q "^,u2" "$tmp/out" &&
   ! grep -q 1970 "$tmp/out" &&
   "$tn" --db "$tmp/u.db" stats 2>&1 |
-	grep -q "^Time span: 2024-05-01 08:00:00 to 2024-05-01 08:00:00"; }
-ok $? "events of no known time: imported, no 1970, not in until: or the span"
+	grep -q "^Time span: 2024-05-01 08:00:00 to 2024-05-01 08:00:00" &&
+  [ "$(events "$tmp/u.db" since:1960-01-01)" = 1 ] &&
+  "$tn" --db "$tmp/u.db" stats --by day >"$tmp/out" 2>&1 &&
+  grep -q "^(none) *2 " "$tmp/out" && ! grep -q "^1970" "$tmp/out"; }
+ok $? "events of no known time: imported, no 1970, not in since:, until:, the span or a day"
+printf '{"Records":[{"eventID":"u3","eventName":"NoTime"}]}' >"$tmp/undated-only.json"
+"$tn" import -q --db "$tmp/u2.db" "$tmp/undated-only.json" >/dev/null 2>&1
+"$tn" --db "$tmp/u2.db" stats >"$tmp/out" 2>&1
+{ grep -q "^Events: *1 " "$tmp/out" && ! grep -q "Time span" "$tmp/out"; }
+ok $? "only events of no known time: no time span at all"
 
 # On a terminal (script(1) gives one), a progress bar on stderr; not in a
 # pipe (the first test's stderr held no carriage return).

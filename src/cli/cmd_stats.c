@@ -201,7 +201,7 @@ static void print_summary(const char *path, const struct store_summary *sum)
 	                (unsigned long)sum->files_digest),
 	       (long long)sum->files_imported, (long long)sum->files_digest,
 	       (long long)sum->files_failed);
-	if (sum->events) {
+	if (sum->events && sum->oldest_ms > 0) { /* some of a known time */
 		fmt_time(from, sum->oldest_ms);
 		fmt_time(to, sum->newest_ms);
 		printf(_("Time span: %s to %s UTC\n"), from, to);

@@ -55,11 +55,14 @@ static const struct dimension dimensions[DIM_COUNT_] = {
 	[DIM_IP] = DICT_DIM("ip", "ip", "ip"),
 	[DIM_KEY] = DICT_DIM("key", "access_key", "access_key"),
 	[DIM_AGENT] = DICT_DIM("agent", "agent", "agent"),
-	[DIM_DAY] = { "day", "strftime('%Y-%m-%d', e.time_ms / 1000,"
-	                     " 'unixepoch')",
+	/* Events of no known time (model/event.h) have no day: NULL, the
+	 * "(none)" row, not 1970-01-01. */
+	[DIM_DAY] = { "day", "CASE WHEN e.time_ms > 0 THEN strftime('%Y-%m-%d',"
+	                     " e.time_ms / 1000, 'unixepoch') END",
 	              "", "", "c.k", "c.k", true },
-	[DIM_HOUR] = { "hour", "strftime('%Y-%m-%dT%H', e.time_ms / 1000,"
-	                       " 'unixepoch')",
+	[DIM_HOUR] = { "hour", "CASE WHEN e.time_ms > 0 THEN strftime("
+	                       "'%Y-%m-%dT%H', e.time_ms / 1000, 'unixepoch')"
+	                       " END",
 	               "", "", "c.k", "c.k", true },
 };
 

@@ -140,8 +140,8 @@ void store_time_bounds(const struct filter *f, int64_t *lo, int64_t *hi)
 			*lo = widest;
 		if (term->key == FK_UNTIL && widest < *hi)
 			*hi = widest;
-		/* until: leaves out the events of no known time (where.c). */
-		if (term->key == FK_UNTIL && *lo <= EVENT_TIME_UNKNOWN)
+		/* Neither leaves in the events of no known time (where.c). */
+		if (*lo <= EVENT_TIME_UNKNOWN)
 			*lo = EVENT_TIME_UNKNOWN + 1;
 	}
 }
