@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "store/store.h"
@@ -88,6 +89,17 @@ static void test_read_existing_creates_nothing(void **state)
 	assert_null(store_open(path, STORE_READ_EXISTING, err, sizeof err));
 	assert_non_null(strstr(err, "no database at"));
 	assert_int_equal(access(dir, F_OK), -1);
+	/* An empty file is no database: left empty. */
+	char empty[200];
+	snprintf(empty, sizeof empty, "%s/empty.db", tmpdir);
+	FILE *e = fopen(empty, "w");
+	assert_non_null(e);
+	fclose(e);
+	assert_null(store_open(empty, STORE_READ_EXISTING, err, sizeof err));
+	assert_non_null(strstr(err, "no database at"));
+	struct stat st;
+	assert_int_equal(stat(empty, &st), 0);
+	assert_int_equal(st.st_size, 0);
 	struct store *s = store_open(path, STORE_READER, err, sizeof err);
 	if (!s)
 		fail_msg("%s", err);

@@ -273,8 +273,12 @@ static int open_reader(struct store *s, const char *path, bool create,
 {
 	struct stat st;
 	bool memory = strcmp(path, ":memory:") == 0;
-	bool missing = !memory && stat(path, &st) < 0 && errno == ENOENT;
-	if (missing && !create) {
+	bool seen = !memory && stat(path, &st) == 0;
+	bool missing = !memory && !seen && errno == ENOENT;
+	/* An empty file is no database either: SQLite would make one in
+	 * it, and a reader must leave it as it is. */
+	bool empty = seen && S_ISREG(st.st_mode) && st.st_size == 0;
+	if ((missing || empty) && !create) {
 		if (errbuf)
 			snprintf(errbuf, errlen, _("no database at %s"), path);
 		return -1;
