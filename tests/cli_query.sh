@@ -23,7 +23,7 @@ json() {
 	python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"
 }
 
-echo "1..38"
+echo "1..39"
 
 # ---- the same checks over any folder of trail files ----------------------
 # compare NAME DIR DB: 8 tests.
@@ -177,6 +177,31 @@ for c in "query" "stats" "stats --by region --format csv" "stats --format json" 
 		{ echo "# $c: status $st"; sed 's/^/# /' "$tmp/err"; bad=1; }
 done
 ok $bad "query, stats, files, equivalent to /dev/full: the error on stderr, exit 2"
+
+# A record kept as a JSON string (lookup-events) is searched as the record
+# it is: the no-MFA preset's exclusions match its "MFAUsed":"Yes", which
+# its file holds as \"MFAUsed\":\"Yes\".
+mkdir -p "$tmp/lookup"
+python3 - "$tmp/lookup/events.json" <<'PY'
+import json, sys
+events = []
+for n, mfa in ((1, "Yes"), (2, "No")):
+    r = {"eventVersion": "1.08", "eventID": "lk-%d" % n,
+         "eventTime": "2024-05-01T0%d:00:00Z" % n,
+         "eventSource": "signin.amazonaws.com", "eventName": "ConsoleLogin",
+         "awsRegion": "us-east-1", "userIdentity": {"type": "IAMUser"},
+         "additionalEventData": {"MFAUsed": mfa}}
+    events.append({"EventId": r["eventID"],
+                   "CloudTrailEvent": json.dumps(r, separators=(",", ":"))})
+json.dump({"Events": events}, open(sys.argv[1], "w"))
+PY
+"$tn" import -q --db "$tmp/lookup.db" "$tmp/lookup" >/dev/null 2>&1
+preset=$(awk -F'\t' '$1 == "signin-no-mfa" { print $3 }' "$src/data/presets")
+"$tn" --db "$tmp/lookup.db" query --format csv --columns id "$preset" >"$tmp/out" 2>&1
+{ [ -n "$preset" ] && [ "$(tr -d '\r' <"$tmp/out" | sed 1d)" = "lk-2" ] &&
+  "$tn" --db "$tmp/lookup.db" query --format csv --columns id '"\"MFAUsed\":\"No\""' |
+	tr -d '\r' | sed 1d | grep -qx "lk-2"; }
+ok $? "lookup-events records are searched decoded: the no-MFA preset finds lk-2 only"
 
 # ---- the corpus -----------------------------------------------------------
 if [ -d "$corpus" ]; then

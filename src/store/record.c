@@ -182,6 +182,10 @@ int store_record(struct store *s, int64_t row, char **bytes, size_t *len)
 struct text_search {
 	char *needle;
 	size_t len;
+	/* The needle holds a character that JSON may write escaped ('"',
+	 * '\\', '/', or beyond ASCII): a record kept as a string literal
+	 * then may hold it while its file's bytes do not. */
+	bool escapable;
 	struct intcount files;
 	struct text_prefetch *prefetch; /* a second thread's answers, or NULL */
 };
@@ -198,7 +202,7 @@ static void free_search(void *p)
 static struct text_search *text_search(sqlite3_context *ctx,
                                        sqlite3_value *arg)
 {
-	struct text_search *t = sqlite3_get_auxdata(ctx, 3);
+	struct text_search *t = sqlite3_get_auxdata(ctx, 4);
 	if (t)
 		return t;
 	const char *raw = (const char *)sqlite3_value_text(arg);
@@ -212,11 +216,14 @@ static struct text_search *text_search(sqlite3_context *ctx,
 		if (*c >= 'A' && *c <= 'Z')
 			*c = (char)(*c + ('a' - 'A'));
 	t->len = strlen(t->needle);
+	for (const unsigned char *c = (const unsigned char *)t->needle; *c; c++)
+		if (*c == '"' || *c == '\\' || *c == '/' || *c >= 0x80)
+			t->escapable = true;
 	intcount_init(&t->files);
 	t->prefetch = text_prefetch_start(sqlite3_user_data(ctx), t->needle,
 	                                  t->len);
-	sqlite3_set_auxdata(ctx, 3, t, free_search);
-	return sqlite3_get_auxdata(ctx, 3);
+	sqlite3_set_auxdata(ctx, 4, t, free_search);
+	return sqlite3_get_auxdata(ctx, 4);
 }
 
 /* Whether stored file `file` holds the needle anywhere: 1 yes, 0 no,
@@ -243,35 +250,56 @@ static int file_has(struct store *s, struct text_search *t, int64_t file)
 	return has;
 }
 
-/* tn_record_contains(file, offset, length, needle): 1 when the record's
- * original text holds the needle, ignoring ASCII case. */
+/* Whether the record kept as a string literal at p[0..len) holds the
+ * needle once decoded: 1 yes, 0 no, -1 on error. */
+static int escaped_record_has(struct store *s, struct text_search *t,
+                              const char *p, int64_t len)
+{
+	char *text;
+	size_t n;
+	if (decode_escaped(s, p, (size_t)len, &text, &n) < 0)
+		return -1;
+	int has = fold_contains(text, n, t->needle, t->len);
+	free(text);
+	return has;
+}
+
+/* tn_record_contains(file, offset, length, escaped, needle): 1 when the
+ * record's original text holds the needle, ignoring ASCII case.  A record
+ * kept as a JSON string (lookup-events, CloudWatch Logs) is its decoded
+ * text: `"MFAUsed":"Yes"` is found in it though its file holds
+ * `\"MFAUsed\":\"Yes\"`, so for such a needle its file is not asked. */
 static void record_contains(sqlite3_context *ctx, int argc, sqlite3_value **v)
 {
 	(void)argc;
 	struct store *s = sqlite3_user_data(ctx);
-	struct text_search *t = text_search(ctx, v[3]);
+	struct text_search *t = text_search(ctx, v[4]);
 	if (!t) {
 		sqlite3_result_error_nomem(ctx);
 		return;
 	}
 	int64_t file = sqlite3_value_int64(v[0]);
-	int has = file_has(s, t, file);
+	bool escaped = sqlite3_value_int(v[3]) != 0;
+	bool decode = escaped && t->escapable;
+	int has = decode ? 1 : file_has(s, t, file);
 	const char *p;
 	int64_t len = sqlite3_value_int64(v[2]);
 	if (has > 0 && record_span(s, file, sqlite3_value_int64(v[1]), len,
 	                           &p) < 0)
 		has = -1;
+	if (has > 0)
+		has = decode ? escaped_record_has(s, t, p, len)
+		             : fold_contains(p, (size_t)len, t->needle, t->len);
 	if (has < 0) {
 		sqlite3_result_error(ctx, s->errmsg, -1);
 		return;
 	}
-	sqlite3_result_int(ctx, has && fold_contains(p, (size_t)len,
-	                                               t->needle, t->len));
+	sqlite3_result_int(ctx, has);
 }
 
 int store_register_functions(struct store *s)
 {
-	if (sqlite3_create_function(s->db, "tn_record_contains", 4,
+	if (sqlite3_create_function(s->db, "tn_record_contains", 5,
 	                            SQLITE_UTF8, s, record_contains, NULL,
 	                            NULL) != SQLITE_OK)
 		return store_fail_sql(s, _("database"));

@@ -432,7 +432,7 @@ static void scalar_values(struct builder *b, enum filter_key k,
 		else
 			buf_printf(&b->sql,
 			           "tn_record_contains(e.file, e.rec_offset,"
-			           " e.rec_length, ?%zu)",
+			           " e.rec_length, e.rec_escaped, ?%zu)",
 			           param_text(b, v->text));
 	}
 }
