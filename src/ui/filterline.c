@@ -302,11 +302,15 @@ void filterline_draw(struct app *a)
 	const char *prompt = _("Filter: ");
 	int pw = (int)fmt_width(prompt);
 	draw_safe(a, y, 0, pw, prompt, A_BOLD);
-	/* Scroll so the cursor shows. */
+	/* Scroll so the cursor shows: drop characters from the left until
+	 * what lies between them and the cursor fits (one pass: a filter of
+	 * thousands of characters is redrawn at every key). */
 	int avail = w - pw - 1, cur = wcols(fl->text, fl->pos);
 	size_t first = 0;
-	while (cur - wcols(fl->text, first) > avail && first < fl->pos)
-		first++;
+	for (int before = cur; before > avail && first < fl->pos; first++) {
+		int c = wcwidth(fl->text[first]);
+		before -= c > 0 ? c : 0;
+	}
 	char *shown = utf8_of(fl->text + first, fl->len - first);
 	draw_typed(a, y, pw, avail, shown ? shown : "", 0);
 	free(shown);
