@@ -191,6 +191,13 @@ static char *summary(const char *json)
 static void test_summary_names_what_was_acted_on(void **state)
 {
 	(void)state;
+	/* A NUL inside a value does not end it there: the rest could hide
+	 * what was acted on.  Kept as C0 80, drawn as \x00. */
+	char *nul = summary("{\"eventName\":\"Get\\u0000Object\","
+	                    "\"requestParameters\":{\"bucketName\":"
+	                    "\"b\\u0000ucket\"}}");
+	assert_string_equal(nul, "Get\xc0\x80Object: bucket b\xc0\x80ucket");
+	free(nul);
 	char *s = summary(record);
 	assert_string_equal(s, "GetObject: bucket acme-logs, object 2024/a.gz");
 	free(s);

@@ -456,6 +456,14 @@ static size_t child(const struct pretty *p, size_t node, const char *comp,
 
 const char *pretty_get(const struct pretty *p, const char *path)
 {
+	size_t len;
+	return pretty_get_len(p, path, &len);
+}
+
+const char *pretty_get_len(const struct pretty *p, const char *path,
+                           size_t *len)
+{
+	*len = 0;
 	if (!p || p->n == 0)
 		return NULL;
 	size_t node = 0;
@@ -469,5 +477,8 @@ const char *pretty_get(const struct pretty *p, const char *path)
 	if (node == SIZE_MAX)
 		return NULL;
 	const struct pnode *nd = &p->nodes[node];
-	return nd->kind == PK_OBJECT || nd->kind == PK_ARRAY ? NULL : nd->value;
+	if (nd->kind == PK_OBJECT || nd->kind == PK_ARRAY)
+		return NULL;
+	*len = nd->value_len;
+	return nd->value;
 }

@@ -54,8 +54,11 @@ bool pretty_scalar(const struct pretty *p, size_t i, const char **key,
 
 /* The decoded value of a scalar found by a dotted path from the root
  * ("requestParameters.bucketName", numbers index arrays:
- * "resources.0.ARN"), or NULL. */
+ * "resources.0.ARN"), or NULL.  It ends at a NUL the value holds;
+ * pretty_get_len() gives the whole length too. */
 const char *pretty_get(const struct pretty *p, const char *path);
+const char *pretty_get_len(const struct pretty *p, const char *path,
+                           size_t *len);
 
 /* ---- summary.c ----------------------------------------------------------- */
 

@@ -53,33 +53,54 @@ static const struct place places[] = {
 
 #define MAX_ITEMS 3
 
+/* v[0..len) with each NUL as C0 80, which the drawing shows as \x00 as it
+ * does in the list (model/event.h): the rest of the value is not lost. */
+static void put_value(struct buf *out, const char *v, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (v[i])
+			buf_putc(out, v[i]);
+		else
+			buf_puts(out, "\xc0\x80");
+	}
+}
+
 void summary_line(const struct pretty *p, struct buf *out)
 {
-	const char *name = pretty_get(p, "eventName");
-	buf_puts(out, name ? name : _("(no event name)"));
+	size_t len;
+	const char *name = pretty_get_len(p, "eventName", &len);
+	if (name)
+		put_value(out, name, len);
+	else
+		buf_puts(out, _("(no event name)"));
 	buf_puts(out, ":");
 	const char *seen[MAX_ITEMS];
+	size_t seen_len[MAX_ITEMS];
 	size_t n = 0;
 	for (size_t i = 0; i < sizeof places / sizeof places[0] && n < MAX_ITEMS;
 	     i++) {
-		const char *v = pretty_get(p, places[i].path);
-		if (!v || !*v)
+		const char *v = pretty_get_len(p, places[i].path, &len);
+		if (!v || !len)
 			continue;
 		bool dup = false;
 		for (size_t k = 0; k < n; k++)
-			dup = dup || strcmp(seen[k], v) == 0;
+			dup = dup || (seen_len[k] == len &&
+			              memcmp(seen[k], v, len) == 0);
 		if (dup)
 			continue;
 		seen[n] = v;
-		buf_printf(out, "%s %s %s", n ? "," : "",
-		           _(places[i].label), v);
+		seen_len[n] = len;
+		buf_printf(out, "%s %s ", n ? "," : "", _(places[i].label));
+		put_value(out, v, len);
 		n++;
 	}
 	if (n == 0) {
-		const char *arn = pretty_get(p, "resources.0.ARN");
-		if (arn)
-			buf_printf(out, " %s %s", _("resource"), arn);
-		else
+		const char *arn = pretty_get_len(p, "resources.0.ARN", &len);
+		if (arn) {
+			buf_printf(out, " %s ", _("resource"));
+			put_value(out, arn, len);
+		} else {
 			buf_printf(out, " %s", _("(no resource named)"));
+		}
 	}
 }
