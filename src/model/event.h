@@ -20,8 +20,8 @@ enum event_category {
 
 /* time_ms of a record whose eventTime is missing or unparseable: no
  * CloudTrail event is from 1970, so 0 can mean "not known" without a
- * column of its own.  A time before 1970 (a "0001-01-01" placeholder) is
- * no better: event_time_known() says which times are real.  Filters by
+ * column of its own.  A time before 1970 (a made-up "0001-01-01", say)
+ * is no better: event_time_known() says which times are real.  Filters by
  * time leave the others out, and they are shown with no time rather than
  * as 1970. */
 #define EVENT_TIME_UNKNOWN 0

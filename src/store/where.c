@@ -422,7 +422,7 @@ static void scalar_values(struct builder *b, enum filter_key k,
 			buf_printf(&b->sql, "e.read_only = ?%zu",
 			           param_int(b, v->flag ? 1 : 0));
 		/* Neither matches the events of no known time, whose 0 (or
-		 * placeholder before 1970) is no time at all. */
+		 * made-up time before 1970) is no time at all. */
 		else if (k == FK_SINCE)
 			buf_printf(&b->sql, "e.time_ms > %d AND e.time_ms >= ?%zu",
 			           EVENT_TIME_UNKNOWN, param_int(b, v->time_lo));

@@ -37,8 +37,8 @@ static size_t utf8_len(const unsigned char *p, size_t avail)
 }
 
 /* The code point of the valid `n`-byte sequence at p, when it is one
- * drawn as \uXXXX; else 0.  The C1 controls (U+0080 to U+009F) include
- * CSI and OSC.  The others are invisible and act on the text around
+ * drawn as \u and four hex digits; else 0.  The C1 controls (U+0080 to
+ * U+009F) include CSI and OSC.  The others are invisible and act on the text around
  * them: the bidirectional controls (U+061C, U+200E, U+200F, U+202A to
  * U+202E, U+2066 to U+2069) draw what follows them reversed or moved, so
  * that "evil\u202e{txt.exe" shows as "evilexe.txt{"; the line and
