@@ -351,7 +351,7 @@ static int single_row(struct store *s, const char *sql, int64_t *out,
 
 int store_summary(struct store *s, struct store_summary *sum)
 {
-	int64_t ev[3], files[6];
+	int64_t ev[2], files[6];
 	memset(sum, 0, sizeof *sum);
 	/* Separate reads inside one transaction see one consistent state
 	 * even while an import commits. */
