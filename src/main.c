@@ -107,7 +107,8 @@ static bool interactive(void)
 	return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
 }
 
-static int browse(const struct cli_globals *g)
+static int browse(const struct cli_globals *g,
+                  const struct ui_close_check *close_check)
 {
 	char *path = store_default_path(g->db);
 	if (!path) {
@@ -115,7 +116,7 @@ static int browse(const struct cli_globals *g)
 		                  "(use --db FILE)"));
 		return EXIT_USAGE;
 	}
-	int rc = ui_browse(path);
+	int rc = ui_browse(path, close_check);
 	free(path);
 	return rc;
 }
@@ -159,6 +160,25 @@ static bool exits_within(pid_t pid, int *status, int ms)
 	return false;
 }
 
+/* The import beside the browser, once it has exited. */
+struct import_child {
+	pid_t pid;
+	int status;
+	bool reaped;
+};
+
+/* The browser closes when the import could import nothing at all (every
+ * path failed: a mistyped path, a folder of no trail files), so that the
+ * person is told why at once, not after quitting an empty browser. */
+static bool import_came_to_nothing(void *ctx)
+{
+	struct import_child *c = ctx;
+	if (!c->reaped && waitpid(c->pid, &c->status, WNOHANG) == c->pid)
+		c->reaped = true;
+	return c->reaped && WIFEXITED(c->status) &&
+	       WEXITSTATUS(c->status) == EXIT_USAGE;
+}
+
 /* On a terminal, `trailnav PATH...` browses at once while a child
  * process imports: the browser watches the database and shows events as
  * they are committed, so a person is looking at a big trail within
@@ -185,7 +205,7 @@ static int import_and_browse(const struct cli_globals *g, int n, char **paths)
 		if (err)
 			fclose(err);
 		int rc = run_import(g, n, paths);
-		int b = rc != EXIT_USAGE ? browse(g) : EXIT_OK;
+		int b = rc != EXIT_USAGE ? browse(g, NULL) : EXIT_OK;
 		return b != EXIT_OK ? b : rc;
 	}
 	if (pid == 0) {
@@ -198,13 +218,15 @@ static int import_and_browse(const struct cli_globals *g, int n, char **paths)
 		fflush(NULL); /* _exit() would drop what stdio still holds */
 		_exit(rc);
 	}
-	int rc = browse(g);
-	int status = 0;
+	struct import_child child = { .pid = pid };
+	struct ui_close_check check = { import_came_to_nothing, &child };
+	int rc = browse(g, &check);
+	int status = child.status;
 	/* An import still reading files dies of the signal; one that has
 	 * committed every event finishes its indexes first and exits, which
 	 * takes seconds at millions of events: the person is told why the
 	 * prompt has not come back. */
-	if (waitpid(pid, &status, WNOHANG) == 0) {
+	if (!child.reaped && waitpid(pid, &status, WNOHANG) == 0) {
 		kill(pid, SIGTERM);
 		if (!exits_within(pid, &status, 300)) {
 			fprintf(stderr, "%s\n",
@@ -289,7 +311,7 @@ int main(int argc, char **argv)
 	if (first < 0)
 		return EXIT_USAGE;
 	if (first == argc)
-		return interactive() ? browse(&g) : cmd_stats(&g, 1, argv);
+		return interactive() ? browse(&g, NULL) : cmd_stats(&g, 1, argv);
 	const char *word = argv[first];
 	if (strcmp(word, "--help") == 0 || strcmp(word, "-h") == 0 ||
 	    strcmp(word, "help") == 0) {

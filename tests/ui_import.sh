@@ -13,7 +13,7 @@ tmp=$(mktemp -d)
 . "$src/tests/tap.sh"
 . "$src/tests/ui_lib.sh"
 
-echo "1..4"
+echo "1..6"
 big="$tmp/big"
 "$tn" generate --events 60000 --seed 5 "$big" >/dev/null
 "$tn" import -q --db "$tmp/ref.db" "$big" >/dev/null
@@ -49,4 +49,18 @@ fi
 got=$(events "$tmp/b.db")
 [ $st -eq 0 ] && [ "$got" = "$want" ]
 ok $? "quitting early stops the import, which the same command finishes ($got of $want)"
+# Nothing could be imported: the browser closes by itself and the reason
+# is on the terminal at once, even over a database that holds events.
+ui_start -- --db "$tmp/a.db" "$tmp/no-such-trail"
+wait_for "EXITED:2" 10 >/dev/null &&
+	grep -q "no-such-trail: No such file or directory" "$tmp/out" &&
+	grep -q "nothing could be imported" "$tmp/out"
+ok $? "a mistyped path: the browser closes, the error shows, exit 2"
+mkdir "$tmp/broken"
+printf 'not gzip at all' >"$tmp/broken/x_CloudTrail_us-east-1_1.json.gz"
+ui_start -- --db "$tmp/c.db" "$tmp/broken"
+wait_for "EXITED:2" 10 >/dev/null &&
+	grep -q "x_CloudTrail_us-east-1_1.json.gz" "$tmp/out" &&
+	grep -q "nothing could be imported" "$tmp/out"
+ok $? "a folder of only bad files: the browser closes, the failure shows"
 [ "$failed" -eq 0 ]

@@ -187,7 +187,7 @@ static void say_what_was_done(const struct import_totals *t,
 static int demo_browse(const char *db_path)
 {
 	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
-		return ui_browse(db_path);
+		return ui_browse(db_path, NULL);
 	static char stats_word[] = "stats";
 	char *argv[] = { stats_word, NULL };
 	struct cli_globals g = { db_path };

@@ -366,12 +366,17 @@ static void answer_key(struct app *a, bool is_key, wint_t ch)
 	keylog_key(&a->keylog, is_key, ch, read_us, app_busy(a));
 }
 
-static void run(struct app *a)
+static bool told_to_close(const struct ui_close_check *close_check)
+{
+	return close_check && close_check->now(close_check->ctx);
+}
+
+static void run(struct app *a, const struct ui_close_check *close_check)
 {
 	first_slice(a, monotonic_ms());
 	layout_draw(a);
 	keylog_first_screen(&a->keylog);
-	while (!a->quit && !ending_signal) {
+	while (!a->quit && !ending_signal && !told_to_close(close_check)) {
 		/* While busy, keys are only looked for between slices. */
 		bool busy = app_busy(a);
 		timeout(busy ? 0 : KEY_WAIT_MS);
@@ -398,7 +403,7 @@ static void run(struct app *a)
 	}
 }
 
-int ui_browse(const char *db_path)
+int ui_browse(const char *db_path, const struct ui_close_check *close_check)
 {
 	struct app a;
 	memset(&a, 0, sizeof a);
@@ -432,7 +437,7 @@ int ui_browse(const char *db_path)
 	count_total(&a);
 	app_recount(&a);
 	list_reload(&a, false);
-	run(&a);
+	run(&a, close_check);
 	endwin();
 	delscreen(scr);
 	app_free(&a);

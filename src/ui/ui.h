@@ -5,11 +5,21 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-/* Browses the database at `db_path` on the terminal until the user quits.
- * A database that does not exist yet is created (empty: the welcome
- * screen).  Returns a process exit status: 0 after a normal quit, 2 when
- * the database or the terminal could not be opened (reported on stderr). */
-int ui_browse(const char *db_path);
+/* Asked between keys whether the browser should close by itself: true
+ * closes it as a quit would.  `trailnav PATH` closes it when the import
+ * beside it could import nothing, so that the person sees why rather than
+ * an empty browser. */
+struct ui_close_check {
+	bool (*now)(void *ctx);
+	void *ctx;
+};
+
+/* Browses the database at `db_path` on the terminal until the user quits
+ * or `close_check` (which may be NULL) says to.  A database that does not
+ * exist yet is created (empty: the welcome screen).  Returns a process
+ * exit status: 0 after a normal quit, 2 when the database or the
+ * terminal could not be opened (reported on stderr). */
+int ui_browse(const char *db_path, const struct ui_close_check *close_check);
 
 /* Every key of the browser, from the table it dispatches on, untranslated:
  * as roff for the manual page (`roff`), else as "KEYS<TAB>HELP" lines
