@@ -20,7 +20,7 @@ printf '{"Records":[%s]}' "$(record e3 2024-05-01T09:00:00Z DescribeInstances)" 
 printf '{"Records":[{"eventID":' >"$trail/broken.json"
 echo "# notes" >"$tmp/AWSLogs/README.md"
 
-echo "1..24"
+echo "1..25"
 db="$tmp/t.db"
 "$tn" import --db "$db" "$tmp/AWSLogs" >"$tmp/out" 2>"$tmp/err"
 st=$?
@@ -47,6 +47,16 @@ ok $? "re-import under other spellings of the same tree: unchanged, no new ledge
 "$tn" --db "$db" files --failed >"$tmp/out" 2>&1
 grep -q "^failed .* $(cd "$tmp" && pwd -P)/AWSLogs/111122223333/CloudTrail/eu-west-1/2024/05/01/broken.json\$" "$tmp/out"
 ok $? "files: the ledger's paths are absolute and canonical"
+# A link inside a walked tree leads to the file's own path: importing the
+# link's target directly afterwards finds the file unchanged, not new.
+mkdir "$tmp/links" "$tmp/elsewhere"
+printf '{"Records":[%s]}' "$(record e8 2024-05-03T10:00:00Z StartInstances)" >"$tmp/elsewhere/c.json"
+ln -s "$tmp/elsewhere" "$tmp/links/mirror"
+"$tn" import --db "$tmp/l.db" "$tmp/links" >"$tmp/out" 2>&1 &&
+	"$tn" import --db "$tmp/l.db" "$tmp/elsewhere" >"$tmp/out" 2>&1
+{ grep -q "^Files:  0 imported, 1 unchanged" "$tmp/out" &&
+  [ "$(sqlite3 "$tmp/l.db" "SELECT count(*) FROM file")" = 1 ]; }
+ok $? "a link in the tree: its target imported directly later is unchanged"
 
 printf '{"Records":[%s]}' "$(record e9 2024-05-02T10:00:00Z TerminateInstances)" |
 	"$tn" import --db "$db" - >"$tmp/out" 2>&1

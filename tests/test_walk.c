@@ -186,6 +186,43 @@ static void test_canonical_paths(void **state)
 	walk_result_free(&w);
 }
 
+/* A symbolic link inside a walked directory is followed under the
+ * canonical path of its target, so that the ledger knows the file by one
+ * name however it was reached: importing the target directly later
+ * finds it unchanged instead of storing its bytes again. */
+static void test_links_inside_tree(void **state)
+{
+	(void)state;
+	char outside[160], top[160];
+	snprintf(outside, sizeof outside, "%s/Outside", root);
+	snprintf(top, sizeof top, "%s/Linked", root);
+	dir("Linked");
+	dir("Linked/real");
+	dir("Outside");
+	put("Linked/real/z.json", "{}");
+	put("Outside/o.json", "{}");
+	link_to("real/z.json", "Linked/a_link.json");
+	link_to(outside, "Linked/ext");
+	char *real_root = realpath(root, NULL);
+	assert_non_null(real_root);
+	char want_z[200], want_o[200];
+	snprintf(want_z, sizeof want_z, "%s/Linked/real/z.json", real_root);
+	snprintf(want_o, sizeof want_o, "%s/Outside/o.json", real_root);
+	free(real_root);
+	char *paths[] = { top };
+	struct walk_result w;
+	assert_int_equal(walk_paths(paths, 1, &w), 0);
+	/* a_link.json is met first, then ext/, then real/, whose z.json
+	 * was taken through the link. */
+	assert_int_equal(w.nfiles, 2);
+	assert_string_equal(w.files[0].path, want_z);
+	assert_string_equal(w.files[1].path, want_o);
+	char *shown = walk_file_shown(&w.files[1]);
+	assert_string_equal(shown, want_o);
+	free(shown);
+	walk_result_free(&w);
+}
+
 /* A file named and also inside a named directory, or named twice under
  * two spellings, is taken once: two ledger entries for one file made
  * `files` and `stats` disagree. */
@@ -214,6 +251,7 @@ int main(void)
 		cmocka_unit_test(test_named_paths),
 		cmocka_unit_test(test_canonical_paths),
 		cmocka_unit_test(test_file_taken_once),
+		cmocka_unit_test(test_links_inside_tree),
 		cmocka_unit_test(test_names_and_bytes),
 	};
 	return cmocka_run_group_tests_name("walk", tests, make_tree,

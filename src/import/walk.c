@@ -199,43 +199,78 @@ static int seen_add(struct seen *s, dev_t dev, ino_t ino)
 
 static int walk_one(struct walker *w, const char *path, bool named);
 
-static int compare_names(const void *a, const void *b)
+/* A directory entry: its name, and whether it is a symbolic link (or
+ * may be: some file systems do not say). */
+struct entry {
+	char *name;
+	bool link;
+};
+
+static int compare_entries(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct entry *)a)->name,
+	              ((const struct entry *)b)->name);
+}
+
+static void free_entries(struct entry *e, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(e[i].name);
+	free(e);
 }
 
 /* The entries of a directory, sorted, so that imports run in the same
  * order every time. */
-static char **list_dir(DIR *d, size_t *n)
+static struct entry *list_dir(DIR *d, size_t *n)
 {
-	char **names = NULL;
+	struct entry *entries = NULL;
 	size_t cap = 0;
 	struct dirent *e;
 	*n = 0;
 	while ((e = readdir(d)) != NULL) {
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			char **nn = realloc(names, cap * sizeof *nn);
-			if (!nn)
-				goto nomem;
-			names = nn;
-		}
-		if (!(names[*n] = strdup(e->d_name)))
+		if (array_reserve((void **)&entries, *n, &cap, sizeof *entries,
+		                  32) < 0)
+			goto nomem;
+		entries[*n].link = e->d_type == DT_LNK || e->d_type == DT_UNKNOWN;
+		if (!(entries[*n].name = strdup(e->d_name)))
 			goto nomem;
 		(*n)++;
 	}
 	/* An empty directory has no array at all, and qsort() must not be
 	 * handed NULL even for no elements. */
 	if (*n)
-		qsort(names, *n, sizeof *names, compare_names);
-	return names ? names : calloc(1, sizeof *names);
+		qsort(entries, *n, sizeof *entries, compare_entries);
+	return entries ? entries : calloc(1, sizeof *entries);
 nomem:
-	for (size_t i = 0; i < *n; i++)
-		free(names[i]);
-	free(names);
+	free_entries(entries, *n);
 	return NULL;
+}
+
+/* A symbolic link met inside a walked directory is followed under the
+ * canonical path of what it leads to, as a named path is: the ledger
+ * knows a file by one name however it is reached, so that importing
+ * the link's target directly later finds it unchanged rather than
+ * storing it again.  What is found there is shown by that path too: it
+ * may lie outside the named path altogether. */
+static int walk_link(struct walker *w, const char *path)
+{
+	struct stat st;
+	if (lstat(path, &st) == 0 && !S_ISLNK(st.st_mode))
+		return walk_one(w, path, false); /* DT_UNKNOWN, not a link */
+	char *canon = realpath(path, NULL);
+	if (!canon) /* dangling, or a loop of links: said as before */
+		return walk_one(w, path, false);
+	const char *typed_root = w->typed_root;
+	size_t canon_root_len = w->canon_root_len;
+	w->typed_root = NULL;
+	w->canon_root_len = 0;
+	int rc = walk_one(w, canon, false);
+	w->typed_root = typed_root;
+	w->canon_root_len = canon_root_len;
+	free(canon);
+	return rc;
 }
 
 static int walk_dir(struct walker *w, const char *path)
@@ -244,25 +279,26 @@ static int walk_dir(struct walker *w, const char *path)
 	if (!d)
 		return add_problem(w, path, strerror(errno));
 	size_t n;
-	char **names = list_dir(d, &n);
+	struct entry *entries = list_dir(d, &n);
 	closedir(d);
-	if (!names)
+	if (!entries)
 		return -1;
 	int rc = 0;
-	for (size_t i = 0; i < n; i++) {
-		size_t len = strlen(path) + strlen(names[i]) + 2;
+	bool slash = path[strlen(path) - 1] == '/';
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		size_t len = strlen(path) + strlen(entries[i].name) + 2;
 		char *child = malloc(len);
-		if (child) {
-			bool slash = path[strlen(path) - 1] == '/';
-			snprintf(child, len, "%s%s%s", path, slash ? "" : "/",
-			         names[i]);
+		if (!child) {
+			rc = -1;
+			break;
 		}
-		if (rc == 0)
-			rc = child ? walk_one(w, child, false) : -1;
+		snprintf(child, len, "%s%s%s", path, slash ? "" : "/",
+		         entries[i].name);
+		rc = entries[i].link ? walk_link(w, child)
+		                     : walk_one(w, child, false);
 		free(child);
-		free(names[i]);
 	}
-	free(names);
+	free_entries(entries, n);
 	return rc;
 }
 
