@@ -10,7 +10,7 @@ tmp=$(mktemp -d)
 . "$src/tests/tap.sh"
 . "$src/tests/ui_lib.sh"
 
-echo "1..3"
+echo "1..4"
 
 # The fixture's six events (08:00 to 13:00 on 2024-05-01) and two whose
 # eventTime is null or not a time: the import stores those as 0 (1970).
@@ -64,5 +64,22 @@ rows = open(sys.argv[1], encoding="utf-8").read().split("\n")
 bars = [i for i, ch in enumerate(rows[2]) if ch == "\u2588"]
 sys.exit(0 if rows[1].index("!") == bars[2] else 1)' "$tmp/out"; }
 ok $? "NO_COLOR: the bars stay whole; a '!' row above marks the buckets with errors"
+
+# A span longer than the widest columns show (an event ten years before
+# the fixture's): the newest part is in view and the cursor on the newest
+# bucket, which holds the fixture's six events; it used to sit on an empty
+# column years before them, the newest ones off the screen.
+old="$tmp/old/AWSLogs/111122223333/CloudTrail/eu-west-1/2014/05/01"
+mkdir -p "$old"
+printf '{"Records":[%s]}' \
+	"$(record o1 2014-05-01T10:00:00Z eu-west-1 ec2 DescribeRegions alice true)" \
+	>"$old/o.json"
+cp "$db" "$tmp/decade.db"
+"$tn" import -q --db "$tmp/decade.db" "$tmp/old"
+ui_start -- --db "$tmp/decade.db"
+{ wait_for "7 of 7 events" &&
+  wait_for "Timeline  30d per column   selected 2024-0" &&
+  grep -q "selected 2024-0[45]-[0-9: -]* to 2024-0[56]-[0-9: ]* UTC: 6 events, 1 error" "$tmp/out"; }
+ok $? "a decade of events: the newest in view, the cursor on their bucket"
 
 [ $failed -eq 0 ]

@@ -145,10 +145,15 @@ static bool fit_view(struct app *a, bool reset_view)
 		int level = 0;
 		while (level < NLEVELS - 1 && span / widths[level] >= columns(a))
 			level++;
+		int64_t w = widths[level], newest = floor_to(t->newest, w);
 		t->level = level;
-		t->view_start = floor_to(t->oldest, widths[level]);
-		t->sel = (int)((floor_to(t->newest, widths[level]) - t->view_start) /
-		               widths[level]);
+		t->view_start = floor_to(t->oldest, w);
+		/* Longer than the widest columns show (years of a trail): the
+		 * newest part is in view, as triage wants, with the cursor on
+		 * the newest bucket rather than on an empty one mid-span. */
+		if ((newest - t->view_start) / w >= columns(a))
+			t->view_start = newest - w * (columns(a) - 1);
+		t->sel = (int)((newest - t->view_start) / w);
 	}
 	if (t->sel >= columns(a))
 		t->sel = columns(a) - 1;
