@@ -111,6 +111,7 @@ struct filterline {
 	size_t len, pos, cap;
 	char **history;
 	size_t nhistory, hpos;
+	char *draft; /* the line being typed when Up left it (UTF-8) */
 	bool have_error;
 	struct filter_error error;
 	char *error_text; /* the text the error is about */
