@@ -114,6 +114,8 @@ static void test_wrap(void **state)
 	assert_int_equal(fmt_wrap("abc def", 10), 7);
 	assert_int_equal(fmt_wrap("abc def", 5), 3);
 	assert_int_equal(fmt_wrap("abc def", 3), 3);
+	/* A word that ends at the edge stays on the row. */
+	assert_int_equal(fmt_wrap("ab cd ef", 5), 5);
 	assert_int_equal(fmt_wrap("abcdef", 4), 4);
 	assert_int_equal(fmt_wrap("abc", 0), 1);
 	assert_int_equal(fmt_wrap("", 5), 0);

@@ -196,8 +196,11 @@ size_t fmt_wrap(const char *s, size_t width)
 	const char *p = s;
 	while (*p) {
 		size_t n = next_char(p, &st, &cols);
-		if (used + cols > width && p > s)
+		if (used + cols > width && p > s) {
+			if (*p == ' ') /* a word ending at the edge fits */
+				return (size_t)(p - s);
 			return space ? space : (size_t)(p - s);
+		}
 		if (*p == ' ' && p > s)
 			space = (size_t)(p - s);
 		used += cols;
