@@ -59,6 +59,27 @@ static const struct {
 	/* Their neighbours are ordinary text: per mille, Arabic comma. */
 	{ "\xe2\x80\xb0 \xe2\x80\xa7 \xd8\x8c",
 	  "\xe2\x80\xb0 \xe2\x80\xa7 \xd8\x8c" },
+	/* The other format characters (Cf), invisible: zero width space,
+	 * non-joiner and joiner ("ad\u200bmin" passing for admin), word
+	 * joiner, BOM, soft hyphen, Mongolian vowel separator, invisible
+	 * operators, interlinear annotation, Arabic number sign. */
+	{ "ad\xe2\x80\x8bmin", "ad\\u200bmin" },
+	{ "\xe2\x80\x8c\xe2\x80\x8d\xe2\x81\xa0\xef\xbb\xbf",
+	  "\\u200c\\u200d\\u2060\\ufeff" },
+	{ "a\xc2\xad" "b\xe1\xa0\x8e" "c", "a\\u00adb\\u180ec" },
+	{ "\xe2\x81\xa4\xe2\x81\xaf\xef\xbf\xb9\xd8\x80\xdc\x8f",
+	  "\\u2064\\u206f\\ufff9\\u0600\\u070f" },
+	/* Past U+FFFF (tag characters, musical formatting), as the two
+	 * UTF-16 surrogates, each four digits. */
+	{ "x\xf3\xa0\x81\x81" "1", "x\\udb40\\udc411" },
+	{ "\xf3\xa0\x80\x81\xf3\xa0\x81\xbf\xf0\x9d\x85\xb3",
+	  "\\udb40\\udc01\\udb40\\udc7f\\ud834\\udd73" },
+	/* Visible neighbours stay: not sign, hair space, hyphen, U+FEFC
+	 * (Arabic ligature), a variation selector, G clef. */
+	{ "\xc2\xac\xe2\x80\x8a\xe2\x80\x90\xef\xbb\xbc\xf3\xa0\x84\x80"
+	  "\xf0\x9d\x84\x9e",
+	  "\xc2\xac\xe2\x80\x8a\xe2\x80\x90\xef\xbb\xbc\xf3\xa0\x84\x80"
+	  "\xf0\x9d\x84\x9e" },
 };
 
 static void test_escape(void **state)
@@ -101,6 +122,8 @@ static void test_needs_escape(void **state)
 	assert_true(fmt_needs_escape("a\0b", 3));
 	assert_true(fmt_needs_escape("\xc2\x9b", 2));
 	assert_true(fmt_needs_escape("x\xe2\x80\xaey", 5));
+	assert_true(fmt_needs_escape("ad\xe2\x80\x8bmin", 7));
+	assert_true(fmt_needs_escape("\xf3\xa0\x81\x81", 4));
 	assert_true(fmt_needs_escape("\xff", 1));
 	/* A sequence cut by the length is not UTF-8 there. */
 	assert_true(fmt_needs_escape("\xc3\xbc", 1));
@@ -114,6 +137,8 @@ static void test_wrap(void **state)
 	assert_int_equal(fmt_wrap("abc def", 10), 7);
 	assert_int_equal(fmt_wrap("abc def", 5), 3);
 	assert_int_equal(fmt_wrap("abc def", 3), 3);
+	/* A word that ends at the edge stays on the row. */
+	assert_int_equal(fmt_wrap("ab cd ef", 5), 5);
 	assert_int_equal(fmt_wrap("abcdef", 4), 4);
 	assert_int_equal(fmt_wrap("abc", 0), 1);
 	assert_int_equal(fmt_wrap("", 5), 0);

@@ -11,7 +11,7 @@ tmp=$(mktemp -d)
 . "$src/tests/tap.sh"
 . "$src/tests/ui_lib.sh"
 
-echo "1..19"
+echo "1..20"
 
 # line_of TEXT: the screen line number of the first line holding TEXT.
 line_of() {
@@ -203,6 +203,22 @@ ui_start -- --db "$tmp/odd.db"
   ! grep -q "$(printf '\342\200\256')" "$tmp/out" &&
   ! grep -q "$(printf '\342\200\250')" "$tmp/out"; }
 ok $? "NUL, U+202E and U+2028 in a record are drawn escaped (\\u0000, \\u202e)"
+
+# The invisible format characters (Unicode category Cf) are escaped the
+# same way: a zero width space makes "ad\u200bmin" pass for admin in a
+# user name and an ARN; soft hyphen, word joiner, BOM, U+180E and a tag
+# character (U+E0041, as its two JSON surrogates) hide in other values.
+# They used to reach the terminal raw, where they show as nothing.
+one_record_db cf c1 GetUser 'ad\u200bmin' \
+	',"userAgent":"a\u00adb\u2060c\ufeffd\u180ee\u200cf\u200dg","errorCode":"Denied\udb40\udc41"'
+ui_start -- --db "$tmp/cf.db"
+{ wait_for "1 of 1 events" && wait_for '"userName": "ad\u200bmin"' &&
+  grep -qF '"arn": "arn:aws:iam::111122223333:user/ad\u200bmin"' "$tmp/out" &&
+  grep -qF ' ad\u200b' "$tmp/out" && cp "$tmp/out" "$tmp/top" &&
+  keys Tab G && wait_for '"userAgent": "a\u00adb\u2060c\ufeffd\u180ee\u200cf\u200dg"' &&
+  grep -qF '"errorCode": "Denied\udb40\udc41"' "$tmp/out" &&
+  ! cat "$tmp/top" "$tmp/out" | grep -q "$(printf '\342\200\213\\|\302\255\\|\342\201\240\\|\357\273\277\\|\363\240\201\201')"; }
+ok $? "zero width and other format characters in a record are drawn escaped (\\u200b, \\ufeff)"
 
 # trailnav PATH on a terminal: imports, then browses.
 ui_start -- --db "$tmp/fresh.db" "$trail"

@@ -12,7 +12,7 @@ tmp=$(mktemp -d)
 . "$src/tests/tap.sh"
 . "$src/tests/ui_lib.sh"
 
-echo "1..13"
+echo "1..15"
 
 # filter TEXT: types TEXT as the filter (the / line).
 filter() {
@@ -77,6 +77,31 @@ ok $? "e in CSV writes what 'trailnav query --format csv' prints"
   keys Enter && wait_for "cannot write" && grep -qF "x.csv: No such" "$tmp/out" &&
   [ ! -e "$tmp/no" ]; }
 ok $? "an unwritable path: the status line says why"
+
+# A path past 1024 bytes is kept whole: the file is the one typed (four
+# directories of 240 characters, then a long name across the 1024th
+# byte, where the dialog used to stop taking keys and wrote to
+# ".../trailnav-export-with-a-lo" instead).
+dir="$tmp/long"
+for _ in 1 2 3 4; do
+	dir="$dir/$(printf '%0240d' 0 | tr 0 d)"
+done
+mkdir -p "$dir"
+long="$dir/trailnav-export-with-a-long-name-past-the-1024th-byte.csv"
+{ [ ${#long} -gt 1030 ] && keys e && wait_for "Export the 3 events" &&
+  path "$long" && keys Enter && wait_for "wrote 3 events to" &&
+  [ -f "$long" ] && cmp -s "$long" "$tmp/want.csv" &&
+  [ "$(ls "$dir" | wc -l)" -eq 1 ]; }
+ok $? "a path of ${#long} bytes is kept whole: the file written is the one typed"
+
+# Past what the system takes (PATH_MAX, 4096 bytes): refused, saying so,
+# with the path kept for editing; nothing is written.
+huge="$tmp/$(printf '%04200d' 0 | tr 0 h).csv"
+{ keys e && wait_for "Export the 3 events" && path "$huge" && keys Enter &&
+  wait_for "the path is too long" && grep -qF "4,2" "$tmp/out" &&
+  grep -qF "Path:" "$tmp/out" && keys Escape &&
+  [ "$(ls "$tmp" | grep -c '^hhhh')" -eq 0 ]; }
+ok $? "a path past 4096 bytes is refused with a clear message"
 
 # y: the equivalent queries; Tab goes from Athena to Lake to the CLI.
 ui_start -- --db "$db"

@@ -11,7 +11,7 @@ tmp=$(mktemp -d)
 . "$src/tests/tap.sh"
 . "$src/tests/ui_lib.sh"
 
-echo "1..11"
+echo "1..12"
 
 ui_start -- --db "$db"
 wait_for "6 of 6 events" >/dev/null
@@ -75,6 +75,14 @@ ok $? "a filter of ${#long} characters is taken whole (3 events in eu-west-1)"
 keys / Up Up Up
 { wait_for "Filter: region:eu-west-1" && keys Down && wait_for "Filter: ro:false -principal:alice"; }
 ok $? "Up and Down recall earlier filters"
+keys Escape
+# Down past the newest entry gives back the line being typed before Up
+# (as readline does), not an empty one; a further Down keeps it.
+keys / C-u 'ip:1' Up Up
+wait_for "Filter: ro:false -principal:alice" >/dev/null
+keys Down Down Down
+{ wait_for "Filter: ip:1" && grep -q "^Filter: ip:1 *\$" "$tmp/out"; }
+ok $? "Down past the newest filter gives back what was being typed"
 keys Escape
 
 # Presets: a menu; the chosen one becomes the (visible) filter.

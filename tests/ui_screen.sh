@@ -12,7 +12,7 @@ tmp=$(mktemp -d)
 . "$src/tests/ui_lib.sh"
 esc=$(printf '\033')
 
-echo "1..14"
+echo "1..16"
 
 ui_start -- --db "$tmp/empty.db"
 { wait_for "trailnav import PATH" && grep -qF "trailnav ~/AWSLogs" "$tmp/out" &&
@@ -81,6 +81,27 @@ tmux -S "$sock" resize-window -x 60 -y 20
 { wait_for "needs at least 80×24; this terminal is 60×20" &&
   ! grep -qF "Detail:" "$tmp/out"; }
 ok $? "below 80x24 a clear message instead of a broken screen"
+
+# Every size below the minimum, down to 20x5: the whole message, wrapped
+# between words (read back as one line), nothing cut with "…", no row
+# wider than the terminal.
+small_ok() {
+	tmux -S "$sock" resize-window -x "$1" -y "$2"
+	wait_for "$1×$2" >/dev/null
+	tr -s ' \n' '  ' <"$tmp/out" | grep -qF "trailnav needs at least 80×24; this terminal is $1×$2 (enlarge the window, or press q to quit)" &&
+		! grep -qF "…" "$tmp/out" && [ "$(wc -L <"$tmp/out")" -le "$1" ]
+}
+bad=""
+for size in 79x23 60x20 50x12 40x10 30x8 25x6 20x5; do
+	small_ok "${size%x*}" "${size#*x}" || { bad="$bad $size"; break; }
+done
+[ -z "$bad" ]; ok $? "the too-small message whole at every size down to 20x5${bad:+ (not at$bad)}"
+
+# Smaller still, it shortens rather than breaking words: what is needed
+# and how to quit.
+tmux -S "$sock" resize-window -x 16 -y 3
+{ wait_for "q quits" && tr -s ' \n' '  ' <"$tmp/out" | grep -qF "Too small: needs 80×24"; }
+ok $? "at 16x3 a shortened message, still whole"
 
 tmux -S "$sock" resize-window -x 100 -y 30
 { wait_for "6 of 6 events" && ! grep -qF "needs at least" "$tmp/out"; }

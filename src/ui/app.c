@@ -292,6 +292,7 @@ static void app_free(struct app *a)
 	detail_free(&a->detail);
 	timeline_free(&a->timeline);
 	filterline_free(&a->fl);
+	export_free(&a->exp);
 	presets_free(a);
 	for (size_t i = 0; i < a->nback; i++)
 		free(a->back[i]);

@@ -33,16 +33,49 @@
 static const char *const formats[] = { "csv", "json", "ndjson" };
 #define NFORMATS ((int)(sizeof formats / sizeof formats[0]))
 
+void export_free(struct export_dialog *d)
+{
+	free(d->path);
+	d->path = NULL;
+	d->len = d->pos = d->cap = 0;
+}
+
+/* Room for `n` characters and the terminating L'\0'.  False when out of
+ * memory (the path is kept as it was). */
+static bool reserve(struct export_dialog *d, size_t n)
+{
+	if (n < d->cap)
+		return true;
+	size_t cap = d->cap ? d->cap : 256;
+	while (cap <= n) {
+		if (cap > SIZE_MAX / 2 / sizeof *d->path)
+			return false;
+		cap *= 2;
+	}
+	wchar_t *p = realloc(d->path, cap * sizeof *p);
+	if (!p)
+		return false;
+	d->path = p;
+	d->cap = cap;
+	return true;
+}
+
 static void set_path(struct export_dialog *d, const char *s)
 {
 	mbstate_t st;
 	memset(&st, 0, sizeof st);
 	const char *p = s;
-	size_t n = mbsrtowcs(d->path, &p, sizeof d->path / sizeof d->path[0] - 1,
-	                     &st);
-	d->len = n == (size_t)-1 ? 0 : n;
-	d->path[d->len] = L'\0';
-	d->pos = d->len;
+	size_t n = mbsrtowcs(NULL, &p, 0, &st);
+	d->len = d->pos = 0;
+	if (n == (size_t)-1 || !reserve(d, n)) {
+		if (reserve(d, 0))
+			d->path[0] = L'\0';
+		return;
+	}
+	memset(&st, 0, sizeof st);
+	p = s;
+	mbsrtowcs(d->path, &p, n + 1, &st);
+	d->len = d->pos = n;
 }
 
 /* The path as bytes (malloc'd, NULL when out of memory). */
@@ -74,7 +107,7 @@ static void follow_format(struct export_dialog *d, int from)
 			return;
 	const char *new = formats[d->format];
 	size_t nlen = strlen(new), base = d->len - olen;
-	if (base + nlen + 1 > sizeof d->path / sizeof d->path[0])
+	if (!reserve(d, base + nlen))
 		return;
 	bool at_end = d->pos == d->len;
 	for (size_t i = 0; i < nlen; i++)
@@ -102,6 +135,10 @@ void export_open(struct app *a)
 		snprintf(def, sizeof def, "./trailnav-export.%s",
 		         formats[d->format]);
 		set_path(d, def);
+	}
+	if (!d->path) {
+		app_message(a, "%s", _("out of memory"));
+		return;
 	}
 	d->pos = d->len;
 	d->confirm = false;
@@ -161,6 +198,18 @@ static void write_events(struct app *a, const char *shown, const char *path,
 	            written, shown);
 }
 
+/* The system takes no path of PATH_MAX bytes or more: said before
+ * anything is tried, as "cannot write" and the path would push the
+ * reason off the status line. */
+static void too_long(struct app *a, size_t bytes)
+{
+	char have[32], most[32];
+	fmt_count(have, (int64_t)bytes);
+	fmt_count(most, PATH_MAX - 1);
+	app_message(a, _("the path is too long: %s bytes, at most %s"), have,
+	            most);
+}
+
 static void submit(struct app *a, bool confirmed)
 {
 	struct export_dialog *d = &a->exp;
@@ -170,6 +219,8 @@ static void submit(struct app *a, bool confirmed)
 		app_message(a, "%s", _("out of memory"));
 	} else if (!*path) {
 		app_message(a, "%s", _("say where to write the events"));
+	} else if (strlen(path) >= PATH_MAX) {
+		too_long(a, strlen(path));
 	} else {
 		struct stat st;
 		bool exists = stat(path, &st) == 0;
@@ -192,8 +243,24 @@ static void erase_range(struct export_dialog *d, size_t from, size_t to)
 	d->pos = from;
 }
 
-static void edit_key(struct export_dialog *d, int is_key, wint_t ch)
+/* A character typed or pasted at the cursor: the path grows, however
+ * long; when memory runs out the key is refused, saying so. */
+static void insert(struct app *a, wchar_t c)
 {
+	struct export_dialog *d = &a->exp;
+	if (!reserve(d, d->len + 1)) {
+		app_message(a, "%s", _("out of memory"));
+		return;
+	}
+	memmove(d->path + d->pos + 1, d->path + d->pos,
+	        (d->len - d->pos + 1) * sizeof *d->path);
+	d->path[d->pos++] = c;
+	d->len++;
+}
+
+static void edit_key(struct app *a, int is_key, wint_t ch)
+{
+	struct export_dialog *d = &a->exp;
 	if (is_key) {
 		if (ch == KEY_LEFT)
 			d->pos -= d->pos > 0;
@@ -219,12 +286,8 @@ static void edit_key(struct export_dialog *d, int is_key, wint_t ch)
 		erase_range(d, d->pos, d->len);
 	else if (ch == 21) /* ^U */
 		erase_range(d, 0, d->pos);
-	else if (iswprint(ch) && d->len + 1 < sizeof d->path / sizeof d->path[0]) {
-		memmove(d->path + d->pos + 1, d->path + d->pos,
-		        (d->len - d->pos + 1) * sizeof *d->path);
-		d->path[d->pos++] = (wchar_t)ch;
-		d->len++;
-	}
+	else if (iswprint(ch))
+		insert(a, (wchar_t)ch);
 }
 
 void export_key(struct app *a, int is_key, wint_t ch)
@@ -253,7 +316,7 @@ void export_key(struct app *a, int is_key, wint_t ch)
 	} else if (is_key && ch == KEY_DOWN) {
 		cycle_format(d, 1);
 	} else {
-		edit_key(d, is_key, ch);
+		edit_key(a, is_key, ch);
 	}
 }
 
@@ -308,8 +371,10 @@ void export_draw(struct app *a)
 	/* Scroll so the cursor shows. */
 	int avail = w - lw - 1, cur = wcols(d->path, d->pos);
 	size_t first = 0;
-	while (cur - wcols(d->path, first) > avail && first < d->pos)
-		first++;
+	for (int before = cur; before > avail && first < d->pos; first++) {
+		int c = wcwidth(d->path[first]);
+		before -= c > 0 ? c : 0;
+	}
 	char *shown = path_bytes(d->path + first, d->len - first);
 	draw_typed(a, y + 2, lw, avail, shown ? shown : "", 0);
 	if (d->confirm) {

@@ -24,6 +24,7 @@ void filterline_free(struct filterline *fl)
 	for (size_t i = 0; i < fl->nhistory; i++)
 		free(fl->history[i]);
 	free(fl->history);
+	free(fl->draft);
 	free(fl->error_text);
 	free(fl->text);
 	memset(fl, 0, sizeof *fl);
@@ -95,6 +96,8 @@ void filterline_open(struct app *a)
 	struct filterline *fl = &a->fl;
 	set_text(fl, a->filter_text ? a->filter_text : "");
 	fl->hpos = fl->nhistory;
+	free(fl->draft);
+	fl->draft = NULL;
 	fl->have_error = false;
 	a->overlay = OV_FILTER;
 }
@@ -140,15 +143,26 @@ static void apply(struct app *a)
 	a->overlay = OV_NONE;
 }
 
+/* Up and Down walk the history as readline does: leaving the line being
+ * typed keeps it as the draft, and Down past the newest entry gives the
+ * draft back unchanged; past either end nothing moves. */
 static void history(struct filterline *fl, int step)
 {
-	if (fl->nhistory == 0)
-		return;
-	if (step < 0 && fl->hpos > 0)
+	if (step < 0 && fl->hpos > 0) {
+		if (fl->hpos == fl->nhistory) {
+			free(fl->draft);
+			fl->draft = utf8_text(fl);
+		}
 		fl->hpos--;
-	else if (step > 0 && fl->hpos < fl->nhistory)
+	} else if (step > 0 && fl->hpos < fl->nhistory) {
 		fl->hpos++;
-	set_text(fl, fl->hpos < fl->nhistory ? fl->history[fl->hpos] : "");
+	} else {
+		return;
+	}
+	if (fl->hpos < fl->nhistory)
+		set_text(fl, fl->history[fl->hpos]);
+	else
+		set_text(fl, fl->draft ? fl->draft : "");
 }
 
 static void insert(struct app *a, wchar_t c)

@@ -111,6 +111,7 @@ struct filterline {
 	size_t len, pos, cap;
 	char **history;
 	size_t nhistory, hpos;
+	char *draft; /* the line being typed when Up left it (UTF-8) */
 	bool have_error;
 	struct filter_error error;
 	char *error_text; /* the text the error is about */
@@ -123,8 +124,10 @@ struct preset {
 /* The `e` dialog: a format and a path to write the filter's events to. */
 struct export_dialog {
 	int format; /* csv, json, ndjson (export_dialog.c) */
-	wchar_t path[1024];
-	size_t len, pos;
+	/* Grows as typed: a fixed 1024 dropped the keys past it, and the
+	 * events went to a file other than the one typed. */
+	wchar_t *path;
+	size_t len, pos, cap;
 	bool confirm; /* the file exists: asking whether to replace it */
 };
 
@@ -281,6 +284,7 @@ void presets_draw(struct app *a);
 
 /* export_dialog.c */
 void export_open(struct app *a);
+void export_free(struct export_dialog *d);
 void export_key(struct app *a, int is_key, wint_t ch);
 void export_draw(struct app *a);
 

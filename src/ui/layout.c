@@ -13,6 +13,7 @@
 #include "ui/curses.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ui/internal.h"
@@ -55,20 +56,53 @@ void layout_pane_title(struct app *a, enum pane p, const char *text)
 	draw_safe(a, r->y, r->x + 2, r->w - 2, text, attr);
 }
 
+/* `text` wrapped between words at the screen's width, each row centred,
+ * from row y on (draw_safe leaves out what falls off the screen); only
+ * counted unless `draw`.  Returns the rows it takes. */
+static int centred_rows(struct app *a, int y, const char *text, int attr,
+                        bool draw)
+{
+	size_t width = a->cols > 0 ? (size_t)a->cols : 1;
+	const char *s = text;
+	int n = 0;
+	do {
+		size_t cut = fmt_wrap(s, width);
+		char *row = draw ? strndup(s, cut) : NULL;
+		if (row) {
+			int w = (int)fmt_width(row);
+			int x = w < a->cols ? (a->cols - w) / 2 : 0;
+			draw_safe(a, y + n, x, a->cols - x, row, attr);
+			free(row);
+		}
+		n++;
+		s += cut;
+		while (*s == ' ')
+			s++;
+	} while (*s);
+	return n;
+}
+
+/* What is needed and what there is, wrapped to fit; when that takes more
+ * rows than there are, a shorter message that still says it all. */
 static void draw_too_small(struct app *a)
 {
-	char msg[160];
+	const char *by = a->utf8 ? "\xc3\x97" : "x";
+	char msg[256];
 	snprintf(msg, sizeof msg,
 	         _("trailnav needs at least %d%s%d; this terminal is %d%s%d"),
-	         MIN_COLS, a->utf8 ? "\xc3\x97" : "x", MIN_ROWS, a->cols,
-	         a->utf8 ? "\xc3\x97" : "x", a->rows);
-	int w = (int)fmt_width(msg);
-	int x = w < a->cols ? (a->cols - w) / 2 : 0;
-	draw_safe(a, a->rows / 2, x, a->cols - x, msg, A_BOLD);
+	         MIN_COLS, by, MIN_ROWS, a->cols, by, a->rows);
 	const char *q = _("(enlarge the window, or press q to quit)");
-	w = (int)fmt_width(q);
-	x = w < a->cols ? (a->cols - w) / 2 : 0;
-	draw_safe(a, a->rows / 2 + 1, x, a->cols - x, q, 0);
+	if (centred_rows(a, 0, msg, 0, false) + centred_rows(a, 0, q, 0, false) >
+	    a->rows) {
+		snprintf(msg, sizeof msg, _("Too small: needs %d%s%d"),
+		         MIN_COLS, by, MIN_ROWS);
+		q = _("q quits");
+	}
+	int n = centred_rows(a, 0, msg, 0, false) +
+	        centred_rows(a, 0, q, 0, false);
+	int y = n < a->rows ? (a->rows - n) / 2 : 0;
+	y += centred_rows(a, y, msg, A_BOLD, true);
+	centred_rows(a, y, q, 0, true);
 }
 
 static void draw_welcome(struct app *a)

@@ -36,13 +36,32 @@ static size_t utf8_len(const unsigned char *p, size_t avail)
 	return n;
 }
 
+/* The code points drawn escaped.  The C1 controls (U+0080 to U+009F)
+ * include CSI and OSC.  The others, Unicode's format characters
+ * (category Cf, as of Unicode 15.1) and the line and paragraph
+ * separators, are invisible and act on the text around them.  The
+ * bidirectional controls (U+061C, U+200E, U+200F, U+202A to U+202E,
+ * U+2066 to U+2069) draw what follows them reversed or moved, so that
+ * "evil\u202e{txt.exe" shows as "evilexe.txt{"; the zero width space,
+ * joiners, word joiner, soft hyphen, BOM (U+FEFF) and tag characters
+ * (U+E0020 to U+E007F) show as nothing, so that "ad\u200bmin" passes for
+ * admin in a user name or an ARN; U+2028 and U+2029 break lines in some
+ * terminals. */
+static const struct {
+	unsigned lo, hi;
+} hidden_ranges[] = {
+	{ 0x0080, 0x009f }, { 0x00ad, 0x00ad }, { 0x0600, 0x0605 },
+	{ 0x061c, 0x061c }, { 0x06dd, 0x06dd }, { 0x070f, 0x070f },
+	{ 0x0890, 0x0891 }, { 0x08e2, 0x08e2 }, { 0x180e, 0x180e },
+	{ 0x200b, 0x200f }, { 0x2028, 0x202e }, { 0x2060, 0x2064 },
+	{ 0x2066, 0x206f }, { 0xfeff, 0xfeff }, { 0xfff9, 0xfffb },
+	{ 0x110bd, 0x110bd }, { 0x110cd, 0x110cd }, { 0x13430, 0x1343f },
+	{ 0x1bca0, 0x1bca3 }, { 0x1d173, 0x1d17a }, { 0xe0001, 0xe0001 },
+	{ 0xe0020, 0xe007f },
+};
+
 /* The code point of the valid `n`-byte sequence at p, when it is one
- * drawn as \u and four hex digits; else 0.  The C1 controls (U+0080 to
- * U+009F) include CSI and OSC.  The others are invisible and act on the text around
- * them: the bidirectional controls (U+061C, U+200E, U+200F, U+202A to
- * U+202E, U+2066 to U+2069) draw what follows them reversed or moved, so
- * that "evil\u202e{txt.exe" shows as "evilexe.txt{"; the line and
- * paragraph separators (U+2028, U+2029) break lines in some terminals. */
+ * drawn as \u and four hex digits (two of them past U+FFFF); else 0. */
 static unsigned escaped_code_point(const unsigned char *p, size_t n)
 {
 	unsigned cp;
@@ -51,13 +70,37 @@ static unsigned escaped_code_point(const unsigned char *p, size_t n)
 	else if (n == 3)
 		cp = (unsigned)(p[0] & 0x0f) << 12 | (unsigned)(p[1] & 0x3f) << 6 |
 		     (p[2] & 0x3f);
+	else if (n == 4)
+		cp = (unsigned)(p[0] & 0x07) << 18 |
+		     (unsigned)(p[1] & 0x3f) << 12 |
+		     (unsigned)(p[2] & 0x3f) << 6 | (p[3] & 0x3f);
 	else
 		return 0;
-	bool hidden = (cp >= 0x80 && cp <= 0x9f) || cp == 0x061c ||
-	              cp == 0x200e || cp == 0x200f ||
-	              (cp >= 0x2028 && cp <= 0x202e) ||
-	              (cp >= 0x2066 && cp <= 0x2069);
-	return hidden ? cp : 0;
+	size_t lo = 0, hi = sizeof hidden_ranges / sizeof hidden_ranges[0];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cp < hidden_ranges[mid].lo)
+			hi = mid;
+		else if (cp > hidden_ranges[mid].hi)
+			lo = mid + 1;
+		else
+			return cp;
+	}
+	return 0;
+}
+
+/* \u and four hex digits; past U+FFFF, its UTF-16 surrogates as JSON
+ * writes them (\udb40\udc41 for U+E0041), so that each escape stays four
+ * digits and none runs into the text after it. */
+static void escape_code_point(struct buf *out, unsigned cp)
+{
+	if (cp < 0x10000) {
+		buf_printf(out, "\\u%04x", cp);
+		return;
+	}
+	cp -= 0x10000;
+	buf_printf(out, "\\u%04x\\u%04x", 0xd800 + (cp >> 10),
+	           0xdc00 + (cp & 0x3ff));
 }
 
 static void escape_byte(struct buf *out, unsigned char c)
@@ -96,7 +139,7 @@ static void escape(struct buf *out, const char *s, size_t len,
 			escape_byte(out, *p);
 			n = 1;
 		} else if ((cp = escaped_code_point(p, n)) != 0) {
-			buf_printf(out, "\\u%04x", cp);
+			escape_code_point(out, cp);
 		} else if (*p == '\\' && backslash) {
 			buf_puts(out, "\\\\");
 		} else if (*p == '"' && quote) {
@@ -196,8 +239,11 @@ size_t fmt_wrap(const char *s, size_t width)
 	const char *p = s;
 	while (*p) {
 		size_t n = next_char(p, &st, &cols);
-		if (used + cols > width && p > s)
+		if (used + cols > width && p > s) {
+			if (*p == ' ') /* a word ending at the edge fits */
+				return (size_t)(p - s);
 			return space ? space : (size_t)(p - s);
+		}
 		if (*p == ' ' && p > s)
 			space = (size_t)(p - s);
 		used += cols;

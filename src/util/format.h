@@ -15,9 +15,12 @@
 
 /* Appends `s` to `out` with every control character and every byte that is
  * not valid UTF-8 shown visibly (\e, \n, \t, \xNN, \u009b, ...), and so
- * are the invisible characters that reorder or break the text around
- * them: the bidirectional controls and the line and paragraph
- * separators (\u202e, \u2028, ...).  C0 80, which stands for a NUL in a
+ * are the invisible characters that hide in, reorder or break the text
+ * around them: Unicode's format characters (category Cf: the
+ * bidirectional controls, zero width space and joiners, soft hyphen,
+ * BOM, tag characters, ...) and the line and paragraph separators
+ * (\u202e, \u200b, \u2028, ...; past U+FFFF as two \u escapes, the
+ * UTF-16 surrogates).  C0 80, which stands for a NUL in a
  * record's value (model/event.h), is shown as \x00. */
 void fmt_escape(struct buf *out, const char *s);
 
