@@ -74,6 +74,13 @@ static const struct {
 	{ "x\xf3\xa0\x81\x81" "1", "x\\udb40\\udc411" },
 	{ "\xf3\xa0\x80\x81\xf3\xa0\x81\xbf\xf0\x9d\x85\xb3",
 	  "\\udb40\\udc01\\udb40\\udc7f\\ud834\\udd73" },
+	/* Blank or nothing though not Cf: the Hangul fillers, the
+	 * combining grapheme joiner, the Khmer inherent vowels. */
+	{ "[\xe3\x85\xa4]\xef\xbe\xa0\xe1\x85\x9f\xe1\x85\xa0",
+	  "[\\u3164]\\uffa0\\u115f\\u1160" },
+	{ "a\xcd\x8f" "b\xe1\x9e\xb4\xe1\x9e\xb5", "a\\u034fb\\u17b4\\u17b5" },
+	/* Hangul itself stays: a syllable and a jamo. */
+	{ "\xed\x95\x9c\xe3\x84\xb1", "\xed\x95\x9c\xe3\x84\xb1" },
 	/* Visible neighbours stay: not sign, hair space, hyphen, U+FEFC
 	 * (Arabic ligature), a variation selector, G clef. */
 	{ "\xc2\xac\xe2\x80\x8a\xe2\x80\x90\xef\xbb\xbc\xf3\xa0\x84\x80"

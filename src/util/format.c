@@ -46,15 +46,21 @@ static size_t utf8_len(const unsigned char *p, size_t avail)
  * joiners, word joiner, soft hyphen, BOM (U+FEFF) and tag characters
  * (U+E0020 to U+E007F) show as nothing, so that "ad\u200bmin" passes for
  * admin in a user name or an ARN; U+2028 and U+2029 break lines in some
- * terminals. */
+ * terminals.  Not Cf but as invisible, and used the same way: the Hangul
+ * fillers (U+115F, U+1160, U+3164, U+FFA0, drawn as blank cells: a user
+ * named "\u3164" looks like no name), the combining grapheme joiner
+ * (U+034F) and the Khmer inherent vowels (U+17B4, U+17B5).  Variation
+ * selectors are left alone: they belong to ordinary emoji. */
 static const struct {
 	unsigned lo, hi;
 } hidden_ranges[] = {
-	{ 0x0080, 0x009f }, { 0x00ad, 0x00ad }, { 0x0600, 0x0605 },
-	{ 0x061c, 0x061c }, { 0x06dd, 0x06dd }, { 0x070f, 0x070f },
-	{ 0x0890, 0x0891 }, { 0x08e2, 0x08e2 }, { 0x180e, 0x180e },
+	{ 0x0080, 0x009f }, { 0x00ad, 0x00ad }, { 0x034f, 0x034f },
+	{ 0x0600, 0x0605 }, { 0x061c, 0x061c }, { 0x06dd, 0x06dd },
+	{ 0x070f, 0x070f }, { 0x0890, 0x0891 }, { 0x08e2, 0x08e2 },
+	{ 0x115f, 0x1160 }, { 0x17b4, 0x17b5 }, { 0x180e, 0x180e },
 	{ 0x200b, 0x200f }, { 0x2028, 0x202e }, { 0x2060, 0x2064 },
-	{ 0x2066, 0x206f }, { 0xfeff, 0xfeff }, { 0xfff9, 0xfffb },
+	{ 0x2066, 0x206f }, { 0x3164, 0x3164 }, { 0xfeff, 0xfeff },
+	{ 0xffa0, 0xffa0 }, { 0xfff9, 0xfffb },
 	{ 0x110bd, 0x110bd }, { 0x110cd, 0x110cd }, { 0x13430, 0x1343f },
 	{ 0x1bca0, 0x1bca3 }, { 0x1d173, 0x1d17a }, { 0xe0001, 0xe0001 },
 	{ 0xe0020, 0xe007f },
