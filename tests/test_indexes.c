@@ -238,6 +238,77 @@ static void test_copies_removed_at_build(void **state)
 	store_close(s);
 }
 
+/* Runs `sql` in the database file through a connection of its own. */
+static void exec_sql(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	char *err = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK)
+		fail_msg("%s: %s", sql, err);
+	sqlite3_close(db);
+}
+
+/* Enough events that the Bloom filter of dedupe.c answers "met before"
+ * for some IDs it has not met (about one in a hundred), and IDs that
+ * differ only in type (the text 'id-5', the blob of the same bytes),
+ * which the UNIQUE index tells apart: every later copy is found, nothing
+ * else, and the first copy of each ID is the one kept. */
+static void test_copies_among_many(void **state)
+{
+	(void)state;
+	char path[160];
+	struct store *s = open_deferred("many.db", path, sizeof path);
+	exec_sql(path,
+	         "BEGIN;"
+	         "INSERT INTO file(path, size, mtime_ns, hash, state, events,"
+	         " imported_ms) VALUES('many.json', 1, 1, '', 0, 30032, 1);"
+	         "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1"
+	         " FROM n WHERE i < 29999)"
+	         " INSERT INTO event(time_ms, category, global, event_id, file,"
+	         " rec_offset, rec_length, rec_escaped)"
+	         " SELECT 1000 + i, 0, 0, 'id-' || i,"
+	         " (SELECT id FROM file WHERE path = 'many.json'), 0, 1, 0"
+	         " FROM n;"
+	         "INSERT INTO event(time_ms, category, global, event_id, file,"
+	         " rec_offset, rec_length, rec_escaped)"
+	         " SELECT time_ms, 0, 0, event_id, file, 0, 1, 0 FROM event"
+	         " WHERE event_id IN (SELECT 'id-' || (1000 * value) FROM"
+	         " (WITH RECURSIVE k(value) AS (SELECT 0 UNION ALL"
+	         " SELECT value + 1 FROM k WHERE value < 29) SELECT value"
+	         " FROM k));"
+	         "INSERT INTO event(time_ms, category, global, event_id, file,"
+	         " rec_offset, rec_length, rec_escaped)"
+	         " SELECT 5, 0, 0, CAST('id-5' AS BLOB), file, 0, 1, 0"
+	         " FROM event WHERE event_id = 'id-0' LIMIT 1;"
+	         "INSERT INTO event(time_ms, category, global, event_id, file,"
+	         " rec_offset, rec_length, rec_escaped)"
+	         " SELECT 6, 0, 0, CAST('id-5' AS BLOB), file, 0, 1, 0"
+	         " FROM event WHERE event_id = 'id-0' LIMIT 1;"
+	         "COMMIT;");
+	assert_int_equal(scalar(path, "SELECT count(*) FROM event", NULL),
+	                 30032);
+	int64_t first_1000 = scalar(path, "SELECT min(id) FROM event"
+	                                  " WHERE event_id = 'id-1000'", NULL);
+	int64_t dups = -1;
+	assert_int_equal(store_indexes_build(s, &dups), 0);
+	assert_int_equal(dups, 31);
+	assert_int_equal(scalar(path, "SELECT count(*) FROM event", NULL),
+	                 30001);
+	assert_int_equal(scalar(path, "SELECT id FROM event"
+	                              " WHERE event_id = 'id-1000'", NULL),
+	                 first_1000);
+	assert_int_equal(scalar(path, "SELECT count(*) FROM event"
+	                              " WHERE event_id = 'id-5'"
+	                              " OR event_id = CAST('id-5' AS BLOB)",
+	                        NULL),
+	                 2);
+	assert_int_equal(ledger(path, "events", "many.json"), 30001);
+	assert_int_equal(ledger(path, "duplicates", "many.json"), 31);
+	assert_int_equal(index_count(path, "event_by_event_id"), 1);
+	store_close(s);
+}
+
 /* The import's summary: copies found at the end move from new to
  * duplicate; a killed import's copies, found by the next, are not the
  * next's to count. */
@@ -326,6 +397,7 @@ int main(void)
 		cmocka_unit_test(test_defer_twice),
 		cmocka_unit_test(test_killed_import_leaves_definitions),
 		cmocka_unit_test(test_copies_removed_at_build),
+		cmocka_unit_test(test_copies_among_many),
 		cmocka_unit_test(test_sink_counts_copies),
 		cmocka_unit_test(test_worth_deferring),
 		cmocka_unit_test(test_lookups_only),
