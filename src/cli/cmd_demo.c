@@ -11,6 +11,7 @@
 
 #include "cli/cli.h"
 #include "cli/options.h"
+#include "cli/output.h"
 #include "cli/progress.h"
 #include "cli/store_sink.h"
 #include "import/import.h"
@@ -217,7 +218,7 @@ int cmd_demo(const struct cli_globals *globals, int argc, char **argv)
 	const char *db_option = globals->db;
 	if (cli_wants_help(argc, argv)) {
 		cmd_demo_help();
-		return EXIT_OK;
+		return cli_output_end(EXIT_OK);
 	}
 	if (parse_args(argc, argv, &db_option) < 0)
 		return EXIT_USAGE;

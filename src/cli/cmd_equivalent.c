@@ -109,7 +109,7 @@ int cmd_equivalent(const struct cli_globals *g, int argc, char **argv)
 	(void)g;
 	if (cli_wants_help(argc, argv)) {
 		cmd_equivalent_help();
-		return EXIT_OK;
+		return cli_output_end(EXIT_OK);
 	}
 	char **words = calloc((size_t)argc + 1, sizeof *words);
 	int nwords = 0;

@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "cli/options.h"
+#include "cli/output.h"
 #include "gen/generate.h"
 #include "util/i18n.h"
 
@@ -188,7 +189,7 @@ int cmd_generate(const struct cli_globals *globals, int argc, char **argv)
 		                            .seed = GEN_DEFAULT_SEED } };
 	if (cli_wants_help(argc, argv)) {
 		cmd_generate_help();
-		return EXIT_OK;
+		return cli_output_end(EXIT_OK);
 	}
 	if (gen_parse_time(GEN_DEFAULT_START_TEXT, &a.opt.start) < 0 ||
 	    parse_args(&a, argc, argv) < 0)
@@ -201,5 +202,5 @@ int cmd_generate(const struct cli_globals *globals, int argc, char **argv)
 		return sum.bytes ? EXIT_PARTIAL : EXIT_USAGE;
 	}
 	print_summary(&a.opt, &sum);
-	return EXIT_OK;
+	return cli_output_end(EXIT_OK);
 }

@@ -11,6 +11,7 @@
 #include "cli/export.h"
 #include "util/format.h"
 #include "cli/options.h"
+#include "cli/output.h"
 #include "cli/table.h"
 #include "util/i18n.h"
 
@@ -194,7 +195,7 @@ int cmd_query(const struct cli_globals *globals, int argc, char **argv)
 		                       .order = STORE_OLDER } };
 	if (cli_wants_help(argc, argv)) {
 		cmd_query_help();
-		return EXIT_OK;
+		return cli_output_end(EXIT_OK);
 	}
 	if (parse_args(&a, &g, argc, argv) < 0) {
 		free(a.words);
