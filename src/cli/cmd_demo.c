@@ -165,12 +165,18 @@ static int import_trail(struct store *s, char *trail,
 static void say_what_was_done(const struct import_totals *t,
                               const char *db)
 {
-	if (t->imported + t->digests)
-		printf(_("Imported the demo trail: %llu events from %zu files "
-		         "into %s\n"),
-		       (unsigned long long)t->events_new,
-		       t->imported + t->digests, db);
-	else
+	size_t files = t->imported + t->digests;
+	if (files) {
+		/* TRANSLATORS: the two parts of one line, as "Imported the
+		 * demo trail: 2463 events from 52 files into PATH". */
+		printf(ngettext("Imported the demo trail: %llu event ",
+		                "Imported the demo trail: %llu events ",
+		                (unsigned long)t->events_new),
+		       (unsigned long long)t->events_new);
+		printf(ngettext("from %zu file into %s\n",
+		                "from %zu files into %s\n", (unsigned long)files),
+		       files, db);
+	} else
 		printf(_("The demo trail is already imported in %s\n"), db);
 	if (t->failed)
 		printf(ngettext("%zu file of the demo trail could not be "
