@@ -20,7 +20,7 @@ printf '{"Records":[%s]}' "$(record e3 2024-05-01T09:00:00Z DescribeInstances)" 
 printf '{"Records":[{"eventID":' >"$trail/broken.json"
 echo "# notes" >"$tmp/AWSLogs/README.md"
 
-echo "1..27"
+echo "1..28"
 db="$tmp/t.db"
 "$tn" import --db "$db" "$tmp/AWSLogs" >"$tmp/out" 2>"$tmp/err"
 st=$?
@@ -165,6 +165,16 @@ ok $? "generate: '1 event ... in 1 log file, 0 Insights files and 0 digest files
 TRAILNAV_DATADIR="$tmp/dd" "$tn" demo --db "$tmp/demo1.db" >"$tmp/out" 2>&1
 [ "$(head -n 1 "$tmp/out")" = "Imported the demo trail: 1 event from 1 file into $tmp/demo1.db" ]
 ok $? "demo: 'Imported the demo trail: 1 event from 1 file into DB'"
+
+# --follow when every path fails: each failure said, exit 2 as without
+# --follow, not watching nothing (timeout's 124 if it still watches).
+timeout 20 "$tn" import --follow --db "$tmp/nf.db" "$tmp/nope1" "$tmp/nope2" >"$tmp/out" 2>"$tmp/err"
+st=$?
+printf 'trailnav: %s: No such file or directory\n' "$tmp/nope1" "$tmp/nope2" >"$tmp/want"
+echo "trailnav: nothing could be imported (each failure is reported above)" >>"$tmp/want"
+{ [ $st -eq 2 ] && cmp -s "$tmp/want" "$tmp/err" && ! grep -q Watching "$tmp/out"; } ||
+	{ echo "# status $st"; sed 's/^/# /' "$tmp/err"; false; }
+ok $? "--follow with every path missing: each reported, exit 2, no watching"
 
 # --follow: a file delivered later is imported without a restart.
 "$tn" import --follow --db "$tmp/f.db" "$tmp/AWSLogs" >"$tmp/follow" 2>&1 &

@@ -312,10 +312,9 @@ int cmd_import(const struct cli_globals *g, int argc, char **argv)
 	k.quiet = a.quiet;
 	int status = import_once(&a, &k, &t, true);
 	/* Every path failed: nothing could be done, which is not a partial
-	 * failure (SPEC section 1).  Under --follow the paths may yet
-	 * appear, so watching goes on. */
-	if (!a.follow && status == EXIT_PARTIAL &&
-	    t.imported + t.unchanged + t.digests == 0) {
+	 * failure (SPEC section 1).  --follow too: watching only paths that
+	 * failed would sit there with nothing to watch. */
+	if (status == EXIT_PARTIAL && t.imported + t.unchanged + t.digests == 0) {
 		cli_error("%s", _("nothing could be imported (each failure is "
 		                  "reported above)"));
 		status = EXIT_USAGE;
