@@ -15,6 +15,7 @@
 
 #include "cli/cli.h"
 #include "cli/options.h"
+#include "cli/output.h"
 #include "store/store.h"
 #include "ui/ui.h"
 #include "util/format.h"
@@ -321,7 +322,7 @@ int main(int argc, char **argv)
 			c->help();
 		else
 			print_help();
-		return EXIT_OK;
+		return cli_output_end(EXIT_OK);
 	}
 	/* Not in --help: the browser's keys from its action table, as roff
 	 * for the manual page (make builds doc/trailnav.1 with it) or as
@@ -329,11 +330,11 @@ int main(int argc, char **argv)
 	if (strcmp(word, "--help-keys") == 0 ||
 	    strcmp(word, "--help-keys=man") == 0) {
 		ui_print_keys(stdout, strcmp(word, "--help-keys=man") == 0);
-		return fflush(stdout) == 0 ? EXIT_OK : EXIT_USAGE;
+		return cli_output_end(EXIT_OK);
 	}
 	if (strcmp(word, "--version") == 0 || strcmp(word, "-V") == 0) {
 		print_version();
-		return EXIT_OK;
+		return cli_output_end(EXIT_OK);
 	}
 	const struct cli_command *c = find_command(word);
 	if (!c && looks_like_path(word))

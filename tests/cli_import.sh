@@ -20,7 +20,7 @@ printf '{"Records":[%s]}' "$(record e3 2024-05-01T09:00:00Z DescribeInstances)" 
 printf '{"Records":[{"eventID":' >"$trail/broken.json"
 echo "# notes" >"$tmp/AWSLogs/README.md"
 
-echo "1..25"
+echo "1..29"
 db="$tmp/t.db"
 "$tn" import --db "$db" "$tmp/AWSLogs" >"$tmp/out" 2>"$tmp/err"
 st=$?
@@ -156,6 +156,35 @@ if command -v script >/dev/null 2>&1; then
 else
 	echo "ok $((n = n + 1)) # SKIP script(1) is not installed"
 fi
+
+# Counts in the singular when they are one: the progress bar, generate's
+# summary, demo's first line (ngettext, as the rest of the CLI).
+mkdir -p "$tmp/one" "$tmp/dd/demo/AWSLogs"
+printf '{"Records":[%s]}' "$(record o1 2024-05-01T08:00:00Z RunInstances)" >"$tmp/one/a.json"
+cp "$tmp/one/a.json" "$tmp/dd/demo/AWSLogs/a.json"
+if command -v script >/dev/null 2>&1; then
+	script -qec "'$tn' import --db '$tmp/one.db' '$tmp/one'" /dev/null >"$tmp/out" 2>&1
+	grep -q "\] 1/1 file  1 event  [0-9.]* MB/s  ETA " "$tmp/out"
+	ok $? "progress bar of one file and one event: '1/1 file  1 event'"
+else
+	echo "ok $((n = n + 1)) # SKIP script(1) is not installed"
+fi
+"$tn" generate --events 1 --no-digests "$tmp/gen1" >"$tmp/out" 2>&1
+grep -q "^$tmp/gen1: 1 event (0 of them again in an account trail, 0 Insights, 0 of the incident) in 1 log file, 0 Insights files and 0 digest files; [0-9.]* MB written" "$tmp/out"
+ok $? "generate: '1 event ... in 1 log file, 0 Insights files and 0 digest files'"
+TRAILNAV_DATADIR="$tmp/dd" "$tn" demo --db "$tmp/demo1.db" >"$tmp/out" 2>&1
+[ "$(head -n 1 "$tmp/out")" = "Imported the demo trail: 1 event from 1 file into $tmp/demo1.db" ]
+ok $? "demo: 'Imported the demo trail: 1 event from 1 file into DB'"
+
+# --follow when every path fails: each failure said, exit 2 as without
+# --follow, not watching nothing (timeout's 124 if it still watches).
+timeout 20 "$tn" import --follow --db "$tmp/nf.db" "$tmp/nope1" "$tmp/nope2" >"$tmp/out" 2>"$tmp/err"
+st=$?
+printf 'trailnav: %s: No such file or directory\n' "$tmp/nope1" "$tmp/nope2" >"$tmp/want"
+echo "trailnav: nothing could be imported (each failure is reported above)" >>"$tmp/want"
+{ [ $st -eq 2 ] && cmp -s "$tmp/want" "$tmp/err" && ! grep -q Watching "$tmp/out"; } ||
+	{ echo "# status $st"; sed 's/^/# /' "$tmp/err"; false; }
+ok $? "--follow with every path missing: each reported, exit 2, no watching"
 
 # --follow: a file delivered later is imported without a restart.
 "$tn" import --follow --db "$tmp/f.db" "$tmp/AWSLogs" >"$tmp/follow" 2>&1 &

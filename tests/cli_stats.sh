@@ -10,7 +10,7 @@ db="$tmp/t.db"
 n=0
 failed=0
 
-echo "1..21"
+echo "1..23"
 # check NAME EXPECTED-STATUS PATTERN-FILE-OR-EMPTY -- COMMAND...: runs the
 # command, then checks its status and that stdout+stderr hold every line
 # of the expected text (fixed strings, in any order).
@@ -107,6 +107,32 @@ printf '{"Records":[{%s,"eventID":"t-1"},{%s,"eventID":"t-2","userIdentity":{"us
 check "stats --by type: one (none) row for no userIdentity and no type" 0 "" -- sh -c \
 	"'$tn' --db '$tmp/types.db' stats --by type | tr -s ' ' | tr '\n' '|' |
 	grep -qx 'TYPE EVENTS %|(none) 2 66.7|IAMUser 1 33.3|3 events match|'"
+# Events naming no principal: no userIdentity (no principal row), an
+# AWSService without invokedBy and a userIdentity with an account alone
+# (principal rows of no ARN, name or ID, different by type and account).
+# One "(none)" row for all three.
+mkdir "$tmp/principals"
+printf '{"Records":[{%s,"eventID":"p-1"},{%s,"eventID":"p-2","userIdentity":{"type":"AWSService"}},{%s,"eventID":"p-3","userIdentity":{"accountId":"111122223333"}},{%s,"eventID":"p-4","userIdentity":{"type":"IAMUser","userName":"al","arn":"arn:aws:iam::111122223333:user/al"}}]}' \
+	"$r" "$r" "$r" "$r" >"$tmp/principals/p.json"
+"$tn" import -q --db "$tmp/principals.db" "$tmp/principals" >/dev/null 2>&1
+check "stats --by principal: one (none) row for every event naming no principal" 0 "" -- sh -c \
+	"'$tn' --db '$tmp/principals.db' stats --by principal | tr -s ' ' | tr '\n' '|' |
+	grep -qx 'PRINCIPAL EVENTS %|(none) 3 75.0|al 1 25.0|4 events match|'"
+# Help, version, the summaries of import and generate to a full device:
+# the failure on stderr and exit 2, as for every command's result
+# (src/cli/output.c).
+bad=0
+for c in "--help" "-h" "--version" "help import" "query --help" "stats -h" \
+	"files --help" "equivalent --help" "generate --help" "demo --help" \
+	"import --help" "import -q --help" "import --db $tmp/full.db $tmp/types" \
+	"generate --events 50 $tmp/full-trail"; do
+	# shellcheck disable=SC2086 # $c is the command and its options
+	"$tn" $c >/dev/full 2>"$tmp/err"
+	st=$?
+	{ [ $st -eq 2 ] && [ "$(cat "$tmp/err")" = "trailnav: writing the output: No space left on device" ]; } ||
+		{ echo "# $c: status $st"; sed 's/^/# /' "$tmp/err"; bad=1; }
+done
+check "help, version, import and generate summaries to /dev/full: the error on stderr, exit 2" 0 "" -- test $bad -eq 0
 # A database of schema 4: told once, before the upgrade that rewrites
 # its rows, and on stderr only.
 cp "$db" "$tmp/v4.db"

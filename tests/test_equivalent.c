@@ -844,6 +844,30 @@ static void test_hostile_values(void **state)
 	free(out);
 }
 
+/* The comment repeating the filter shows it as typed: a backslash is
+ * one backslash (only what would end or break the comment line is
+ * escaped), and so is the note quoting a term. */
+static void test_backslash_as_typed(void **state)
+{
+	(void)state;
+	static const char want[] =
+		"-- trailnav filter: agent:\"a\\\\b\" \"zz\\\\yy\"\n"
+		"-- cannot express '\"zz\\\\yy\"': Athena has no column with the "
+		"whole record text to search\n";
+	char *notes;
+	char *out = run(EQUIV_ATHENA, "agent:\"a\\\\b\" \"zz\\\\yy\"", &notes);
+	if (strncmp(out, want, strlen(want)) != 0)
+		fail_msg("want:\n%sgot:\n%s", want, out);
+	assert_non_null(strstr(out, "(lower(useragent) = 'a\\b')"));
+	assert_non_null(strstr(notes, "cannot express '\"zz\\\\yy\"'"));
+	free(out);
+	free(notes);
+	/* A line break is still \n: the comment stays one line. */
+	out = run(EQUIV_CLI, "agent:\"a\\\\b\nc\"", NULL);
+	assert_non_null(strstr(out, "# trailnav filter: agent:\"a\\\\b\\nc\"\n"));
+	free(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -851,6 +875,7 @@ int main(void)
 		cmocka_unit_test(test_every_key_covered),
 		cmocka_unit_test(test_notes),
 		cmocka_unit_test(test_hostile_values),
+		cmocka_unit_test(test_backslash_as_typed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -64,6 +64,16 @@ static int setup(void **state)
 			.ro = i % 3 == 0 ? -1 : i % 3 == 1, .global = i % 11 == 0,
 		};
 	}
+	/* Principals that name no one: none at all (no principal row), and
+	 * rows of a type or an account alone, several of them, all one
+	 * "(none)" in either count. */
+	for (int i = 0; i < N; i += 13) {
+		ev[i].arn = ev[i].user = NULL;
+		ev[i].type = i % 26 ? "AWSService" : "Unknown";
+		ev[i].principal_account = i % 3 ? NULL : "444455556666";
+		if (i % 5 == 0)
+			ev[i].type = NULL;
+	}
 	assert_int_equal(fx_add_file(s, "/t/more.json", ev, N, FX_PLAIN), 0);
 	free(ev);
 	free(ids);

@@ -11,6 +11,7 @@
 
 #include "cli/cli.h"
 #include "cli/options.h"
+#include "cli/output.h"
 #include "cli/progress.h"
 #include "cli/store_sink.h"
 #include "import/import.h"
@@ -164,12 +165,18 @@ static int import_trail(struct store *s, char *trail,
 static void say_what_was_done(const struct import_totals *t,
                               const char *db)
 {
-	if (t->imported + t->digests)
-		printf(_("Imported the demo trail: %llu events from %zu files "
-		         "into %s\n"),
-		       (unsigned long long)t->events_new,
-		       t->imported + t->digests, db);
-	else
+	size_t files = t->imported + t->digests;
+	if (files) {
+		/* TRANSLATORS: the two parts of one line, as "Imported the
+		 * demo trail: 2463 events from 52 files into PATH". */
+		printf(ngettext("Imported the demo trail: %llu event ",
+		                "Imported the demo trail: %llu events ",
+		                (unsigned long)t->events_new),
+		       (unsigned long long)t->events_new);
+		printf(ngettext("from %zu file into %s\n",
+		                "from %zu files into %s\n", (unsigned long)files),
+		       files, db);
+	} else
 		printf(_("The demo trail is already imported in %s\n"), db);
 	if (t->failed)
 		printf(ngettext("%zu file of the demo trail could not be "
@@ -217,7 +224,7 @@ int cmd_demo(const struct cli_globals *globals, int argc, char **argv)
 	const char *db_option = globals->db;
 	if (cli_wants_help(argc, argv)) {
 		cmd_demo_help();
-		return EXIT_OK;
+		return cli_output_end(EXIT_OK);
 	}
 	if (parse_args(argc, argv, &db_option) < 0)
 		return EXIT_USAGE;

@@ -80,7 +80,9 @@ static int parse_args(int argc, char **argv, bool *have_target,
 }
 
 /* Filter values may hold control characters (a pivot copies them from a
- * record): on a terminal, such a line is shown escaped. */
+ * record): on a terminal, such a line is shown escaped.  Only those: a
+ * backslash (LIKE's ESCAPE '\', one typed in the filter) is shown as it
+ * is, so that what is copied from the screen is the query. */
 static void print_text(const char *text, bool terminal, FILE *to,
                        const char *prefix)
 {
@@ -92,7 +94,7 @@ static void print_text(const char *text, bool terminal, FILE *to,
 			struct buf b;
 			buf_init(&b);
 			if (terminal)
-				fmt_escape(&b, one);
+				fmt_escape_controls(&b, one);
 			fprintf(to, "%s%s\n", prefix,
 			        terminal ? (b.data ? b.data : "") : one);
 			buf_free(&b);
@@ -107,7 +109,7 @@ int cmd_equivalent(const struct cli_globals *g, int argc, char **argv)
 	(void)g;
 	if (cli_wants_help(argc, argv)) {
 		cmd_equivalent_help();
-		return EXIT_OK;
+		return cli_output_end(EXIT_OK);
 	}
 	char **words = calloc((size_t)argc + 1, sizeof *words);
 	int nwords = 0;

@@ -168,7 +168,7 @@ int cmd_files(const struct cli_globals *globals, int argc, char **argv)
 	bool failed_only = false;
 	if (cli_wants_help(argc, argv)) {
 		cmd_files_help();
-		return EXIT_OK;
+		return cli_output_end(EXIT_OK);
 	}
 	if (parse_args(argc, argv, &g, &failed_only) < 0)
 		return EXIT_USAGE;

@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "cli/options.h"
+#include "cli/output.h"
 #include "gen/generate.h"
 #include "util/i18n.h"
 
@@ -161,24 +162,37 @@ static int parse_args(struct generate_args *a, int argc, char **argv)
 	return 0;
 }
 
+/* One line in parts, each counted noun in the plural its count wants
+ * (unsigned long: ngettext's count; the counts stay far below it). */
 static void print_summary(const struct gen_options *o,
                           const struct gen_summary *s)
 {
 	char from[24], to[24];
 	gen_format_time(from, s->first);
 	gen_format_time(to, s->last);
-	printf(_("%s: %llu events (%llu of them again in an account trail, "
-	         "%llu Insights, %llu of the incident) in %llu log files, "
-	         "%llu Insights files and %llu digest files; %.1f MB written "
-	         "(%.1f MB of JSON); %s to %s\n"),
-	       o->dir, (unsigned long long)s->events,
+	/* TRANSLATORS: the six parts of one line, as "DIR: 2400 events (35
+	 * of them again in an account trail, 4 Insights, 93 of the
+	 * incident) in 52 log files, 2 Insights files and 16 digest files;
+	 * 1.2 MB written (9.8 MB of JSON); TIME to TIME". */
+	printf(ngettext("%s: %llu event ", "%s: %llu events ",
+	                (unsigned long)s->events),
+	       o->dir, (unsigned long long)s->events);
+	printf(_("(%llu of them again in an account trail, %llu Insights, "
+	         "%llu of the incident) "),
 	       (unsigned long long)s->duplicates,
 	       (unsigned long long)s->insights,
-	       (unsigned long long)s->incident,
-	       (unsigned long long)s->log_files,
-	       (unsigned long long)s->insight_files,
-	       (unsigned long long)s->digest_files, (double)s->bytes / 1e6,
-	       (double)s->json_bytes / 1e6, from, to);
+	       (unsigned long long)s->incident);
+	printf(ngettext("in %llu log file, ", "in %llu log files, ",
+	                (unsigned long)s->log_files),
+	       (unsigned long long)s->log_files);
+	printf(ngettext("%llu Insights file ", "%llu Insights files ",
+	                (unsigned long)s->insight_files),
+	       (unsigned long long)s->insight_files);
+	printf(ngettext("and %llu digest file; ", "and %llu digest files; ",
+	                (unsigned long)s->digest_files),
+	       (unsigned long long)s->digest_files);
+	printf(_("%.1f MB written (%.1f MB of JSON); %s to %s\n"),
+	       (double)s->bytes / 1e6, (double)s->json_bytes / 1e6, from, to);
 }
 
 int cmd_generate(const struct cli_globals *globals, int argc, char **argv)
@@ -188,7 +202,7 @@ int cmd_generate(const struct cli_globals *globals, int argc, char **argv)
 		                            .seed = GEN_DEFAULT_SEED } };
 	if (cli_wants_help(argc, argv)) {
 		cmd_generate_help();
-		return EXIT_OK;
+		return cli_output_end(EXIT_OK);
 	}
 	if (gen_parse_time(GEN_DEFAULT_START_TEXT, &a.opt.start) < 0 ||
 	    parse_args(&a, argc, argv) < 0)
@@ -201,5 +215,5 @@ int cmd_generate(const struct cli_globals *globals, int argc, char **argv)
 		return sum.bytes ? EXIT_PARTIAL : EXIT_USAGE;
 	}
 	print_summary(&a.opt, &sum);
-	return EXIT_OK;
+	return cli_output_end(EXIT_OK);
 }

@@ -13,6 +13,7 @@
 #include "cli/import_lock.h"
 #include "util/format.h"
 #include "cli/options.h"
+#include "cli/output.h"
 #include "cli/progress.h"
 #include "cli/store_sink.h"
 #include "import/import.h"
@@ -291,11 +292,11 @@ int cmd_import(const struct cli_globals *g, int argc, char **argv)
 	struct import_args a = { .db = g->db };
 	if (cli_wants_help(argc, argv)) {
 		cmd_import_help();
-		return EXIT_OK;
+		return cli_output_end(EXIT_OK);
 	}
 	int prc = parse_args(&a, argc, argv);
 	if (prc != 0)
-		return prc > 0 ? EXIT_OK : EXIT_USAGE;
+		return prc > 0 ? cli_output_end(EXIT_OK) : EXIT_USAGE;
 	struct cli_globals gg = { a.db };
 	char *path = store_default_path(a.db);
 	int lock = import_lock_take(path, a.quiet);
@@ -311,10 +312,9 @@ int cmd_import(const struct cli_globals *g, int argc, char **argv)
 	k.quiet = a.quiet;
 	int status = import_once(&a, &k, &t, true);
 	/* Every path failed: nothing could be done, which is not a partial
-	 * failure (SPEC section 1).  Under --follow the paths may yet
-	 * appear, so watching goes on. */
-	if (!a.follow && status == EXIT_PARTIAL &&
-	    t.imported + t.unchanged + t.digests == 0) {
+	 * failure (SPEC section 1).  --follow too: watching only paths that
+	 * failed would sit there with nothing to watch. */
+	if (status == EXIT_PARTIAL && t.imported + t.unchanged + t.digests == 0) {
 		cli_error("%s", _("nothing could be imported (each failure is "
 		                  "reported above)"));
 		status = EXIT_USAGE;
@@ -324,5 +324,5 @@ int cmd_import(const struct cli_globals *g, int argc, char **argv)
 	store_sink_free(&k);
 	store_close(s);
 	import_lock_release(lock);
-	return status;
+	return cli_output_end(status); /* the summary: was it written? */
 }

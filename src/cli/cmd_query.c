@@ -11,6 +11,7 @@
 #include "cli/export.h"
 #include "util/format.h"
 #include "cli/options.h"
+#include "cli/output.h"
 #include "cli/table.h"
 #include "util/i18n.h"
 
@@ -144,6 +145,36 @@ static int parse_args(struct query_args *a, struct cli_globals *g, int argc,
 	return 0;
 }
 
+/* A person reading a table is told what it does not show; a program
+ * reading CSV or JSON gets the data alone.  At --limit 0 no row is
+ * shown, so "the first 0 events" would say nothing: the count is what
+ * is left to tell. */
+static int table_note(struct store *s, const struct query_args *a,
+                      const struct filter *f, const struct export_result *res)
+{
+	int64_t n = 0;
+	if (res->written == 0 && !res->more) {
+		fprintf(stderr, "%s\n", _("No events match."));
+	} else if (res->more && a->o.limited && a->o.limit == 0) {
+		if (store_count(s, f, &n) < 0) {
+			cli_error("%s", store_errmsg(s));
+			return EXIT_USAGE;
+		}
+		fprintf(stderr,
+		        ngettext("(%lld event matches; --limit 0 shows none.)\n",
+		                 "(%lld events match; --limit 0 shows none.)\n",
+		                 (unsigned long)n),
+		        (long long)n);
+	} else if (res->more) {
+		fprintf(stderr,
+		        ngettext("(The first %zu event; more match.)\n",
+		                 "(The first %zu events; more match.)\n",
+		                 (unsigned long)res->written),
+		        res->written);
+	}
+	return EXIT_OK;
+}
+
 static int run_query(struct store *s, const struct query_args *a,
                      const struct filter *f)
 {
@@ -153,17 +184,8 @@ static int run_query(struct store *s, const struct query_args *a,
 		cli_error("%s", err);
 		return EXIT_USAGE;
 	}
-	/* A person reading a table is told what it does not show; a
-	 * program reading CSV or JSON gets the data alone. */
-	if (a->o.format == EXPORT_TABLE && res.written == 0 && !res.more)
-		fprintf(stderr, "%s\n", _("No events match."));
-	else if (a->o.format == EXPORT_TABLE && res.more)
-		fprintf(stderr,
-		        ngettext("(The first %zu event; more match.)\n",
-		                 "(The first %zu events; more match.)\n",
-		                 (unsigned long)res.written),
-		        res.written);
-	return EXIT_OK;
+	return a->o.format == EXPORT_TABLE ? table_note(s, a, f, &res)
+	                                   : EXIT_OK;
 }
 
 int cmd_query(const struct cli_globals *globals, int argc, char **argv)
@@ -173,7 +195,7 @@ int cmd_query(const struct cli_globals *globals, int argc, char **argv)
 		                       .order = STORE_OLDER } };
 	if (cli_wants_help(argc, argv)) {
 		cmd_query_help();
-		return EXIT_OK;
+		return cli_output_end(EXIT_OK);
 	}
 	if (parse_args(&a, &g, argc, argv) < 0) {
 		free(a.words);

@@ -259,7 +259,7 @@ int cmd_stats(const struct cli_globals *globals, int argc, char **argv)
 	struct stats_args a = { 0 };
 	if (cli_wants_help(argc, argv)) {
 		cmd_stats_help();
-		return EXIT_OK;
+		return cli_output_end(EXIT_OK);
 	}
 	if (parse_args(&a, &g, argc, argv) < 0) {
 		free(a.words);

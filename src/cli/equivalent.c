@@ -41,10 +41,11 @@ void equiv_note(struct equiv_out *o, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof text, fmt, ap);
 	va_end(ap);
-	/* A line break in a value must not end the comment early. */
+	/* A line break in a value must not end the comment early; a
+	 * backslash stays one, as typed (fmt_escape_controls). */
 	struct buf safe;
 	buf_init(&safe);
-	fmt_escape(&safe, text);
+	fmt_escape_controls(&safe, text);
 	const char *line = safe.data ? safe.data : "";
 	buf_printf(o->out, "%s%s\n", o->comment, line);
 	buf_printf(o->notes, "%s\n", line);
@@ -168,7 +169,9 @@ int equivalent(const struct filter *f, enum equiv_target t, struct buf *out,
 		return -1;
 	struct buf safe;
 	buf_init(&safe);
-	fmt_escape(&safe, *text ? text : _("(all events)"));
+	/* The filter as typed: only control and invisible characters are
+	 * escaped, which is all a comment line needs to stay one. */
+	fmt_escape_controls(&safe, *text ? text : _("(all events)"));
 	buf_printf(out, "%strailnav filter: %s\n", o.comment,
 	           safe.data ? safe.data : "");
 	buf_free(&safe);

@@ -49,6 +49,24 @@ static void format_eta(char *out, size_t n, double seconds)
 		snprintf(out, n, "%d:%02d", s / 60, s % 60);
 }
 
+/* "3/10 files" and "120 events" for the progress line, each in the
+ * plural its count wants. */
+static void counts_text(const struct import_totals *t, char *files,
+                        char *events, size_t n)
+{
+	size_t done = t->imported + t->digests + t->failed;
+	unsigned long long seen = t->events_new + t->events_duplicate;
+	snprintf(files, n,
+	         /* TRANSLATORS: files done of all, in the progress line. */
+	         ngettext("%zu/%zu file", "%zu/%zu files",
+	                  (unsigned long)t->files),
+	         done, t->files);
+	snprintf(events, n,
+	         /* TRANSLATORS: events read so far, in the progress line. */
+	         ngettext("%llu event", "%llu events", (unsigned long)seen),
+	         seen);
+}
+
 void progress_update(struct progress *p, const struct import_totals *t)
 {
 	if (!p->enabled)
@@ -65,13 +83,13 @@ void progress_update(struct progress *p, const struct import_totals *t)
 	double mbps = elapsed > 0 ? (double)t->bytes_decoded / 1e6 / elapsed : 0;
 	format_eta(eta, sizeof eta,
 	           frac > 0.001 ? elapsed / frac - elapsed : -1.0);
-	size_t done = t->imported + t->digests + t->failed;
-	/* TRANSLATORS: the import's progress line: bar, files done/total,
-	 * events, MB/s of JSON, time left. */
-	fprintf(stderr, _("\r[%s] %zu/%zu files  %llu events  %.1f MB/s  ETA %s"),
-	        bar, done, t->files,
-	        (unsigned long long)(t->events_new + t->events_duplicate), mbps,
-	        eta);
+	char files_text[64], events_text[64];
+	counts_text(t, files_text, events_text, sizeof files_text);
+	fputc('\r', stderr);
+	/* TRANSLATORS: the import's progress line: bar, files done/total
+	 * ("3/10 files"), events ("120 events"), MB/s of JSON, time left. */
+	fprintf(stderr, _("[%s] %s  %s  %.1f MB/s  ETA %s"), bar, files_text,
+	        events_text, mbps, eta);
 	fputs("\033[K", stderr);
 	fflush(stderr);
 	p->shown = true;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "store/internal.h"
+#include "util/intcount.h"
 #include "util/i18n.h"
 
 /* How one dimension is counted: the inner query groups event rows by
@@ -19,11 +20,17 @@ struct dimension {
 	const char *value;
 	const char *label;
 	bool time_ordered;
+	/* When set, the outer query groups the inner groups by this rather
+	 * than by their key: keys it makes NULL are one group. */
+	const char *regroup;
 };
 
 #define DICT_DIM(n, col, table)                                             \
 	{ n, "e." col, "", "LEFT JOIN " table " d ON d.id = c.k", "d.s", "d.s", \
 	  false }
+
+#define PRINCIPAL_VALUE                                                 \
+	"coalesce(nullif(d.arn, ''), nullif(d.name, ''), nullif(d.pid, ''))"
 
 static const struct dimension dimensions[DIM_COUNT_] = {
 	[DIM_CATEGORY] = { "category", "e.category", "", "", "NULL", "NULL",
@@ -31,13 +38,19 @@ static const struct dimension dimensions[DIM_COUNT_] = {
 	[DIM_REGION] = DICT_DIM("region", "region", "region"),
 	[DIM_SERVICE] = DICT_DIM("service", "service", "service"),
 	[DIM_EVENT] = DICT_DIM("event", "name", "event_name"),
+	/* Events with no userIdentity (no principal row) and those whose
+	 * principal row names no ARN, name or ID (an AWSService without
+	 * invokedBy, an account alone: rows that differ by type or account)
+	 * are all "(none)": one row, not one per principal row.  The tally
+	 * merges them alike (store_principals_unnamed). */
 	[DIM_PRINCIPAL] = { "principal", "e.principal", "",
 	                    "LEFT JOIN principal d ON d.id = c.k",
-	                    "coalesce(nullif(d.arn, ''), nullif(d.name, ''),"
-	                    " nullif(d.pid, ''))",
+	                    PRINCIPAL_VALUE,
 	                    "coalesce(nullif(d.name, ''), nullif(d.arn, ''),"
 	                    " nullif(d.pid, ''))",
-	                    false },
+	                    false,
+	                    "CASE WHEN " PRINCIPAL_VALUE " IS NOT NULL THEN c.k"
+	                    " END" },
 	/* No type is NULL (an event without userIdentity) or '' (one
 	 * whose userIdentity says no type): grouped as one, not two rows
 	 * both labelled "(none)". */
@@ -156,12 +169,16 @@ int store_facet(struct store *s, const struct filter *f,
 	const struct dimension *d = &dimensions[dim];
 	char head[512], rest[512];
 	store_facet_free(facet);
+	/* Each inner group is one outer group unless d->regroup merges
+	 * them (min(c.k): the row the other columns are read from). */
 	snprintf(head, sizeof head,
-	         "SELECT c.k, %s, %s, c.n FROM (SELECT %s AS k, count(*) AS n"
-	         " FROM event e %s",
+	         "SELECT min(c.k), %s, %s, sum(c.n) FROM (SELECT %s AS k,"
+	         " count(*) AS n FROM event e %s",
 	         d->value, d->label, d->key, d->join);
-	snprintf(rest, sizeof rest, "GROUP BY k) c %s ORDER BY %s LIMIT $1",
-	         d->outer, d->time_ordered ? "c.k" : "c.n DESC, 2");
+	snprintf(rest, sizeof rest,
+	         "GROUP BY k) c %s GROUP BY %s ORDER BY %s LIMIT $1", d->outer,
+	         d->regroup ? d->regroup : "c.k",
+	         d->time_ordered ? "1" : "4 DESC, 2");
 	int64_t lim = limit ? (int64_t)limit : -1;
 	struct facet_ctx ctx = { dim, facet, 0 };
 	/* GROUP BY sorts every matching row: held in memory (the
@@ -226,6 +243,23 @@ int store_histogram(struct store *s, const struct filter *f, int64_t width_ms,
 	if (rc < 0)
 		store_histogram_free(h);
 	return rc;
+}
+
+int store_principals_unnamed(struct store *s, struct intcount *ids)
+{
+	sqlite3_stmt *st = store_prepare(
+		s, "SELECT id FROM principal d WHERE " PRINCIPAL_VALUE " IS NULL");
+	if (!st)
+		return -1;
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		if (intcount_add(ids, sqlite3_column_int64(st, 0), 1) < 0) {
+			sqlite3_finalize(st);
+			return store_fail(s, "%s", _("out of memory"));
+		}
+	sqlite3_finalize(st);
+	return step == SQLITE_DONE ? 0
+	                           : store_fail_sql(s, _("reading a facet"));
 }
 
 int store_facet_from_counts(struct store *s, enum store_dimension dim,

@@ -262,6 +262,12 @@ int store_query_filtered(struct store *s, const struct filter *f,
                          const int64_t *extra, size_t nextra,
                          store_row_fn row, void *ctx);
 
+/* facet.c: adds to `ids` (as keys, counts 1) the principal rows whose
+ * facet value is NULL, "(none)" as an event without a principal is:
+ * they name no ARN, name or principal ID.  Returns 0 or -1. */
+struct intcount;
+int store_principals_unnamed(struct store *s, struct intcount *ids);
+
 /* facet.c: a facet from counts made elsewhere (tally.c): `keys` are the
  * dimension's column values (nulls[i]: NULL), in the order to show. */
 int store_facet_from_counts(struct store *s, enum store_dimension dim,

@@ -389,6 +389,27 @@ int64_t store_tally_global(const struct store_tally *t)
 	return t->global;
 }
 
+/* The principal counts with every principal that names no one counted
+ * as no principal (NULL_KEY): one "(none)" value, as store_facet()
+ * gives.  Into `merged` (initialised); 0 or -1. */
+static int merge_unnamed(struct store_tally *t, const struct intcount *c,
+                         struct intcount *merged)
+{
+	struct intcount unnamed;
+	intcount_init(&unnamed);
+	int rc = store_principals_unnamed(t->s, &unnamed);
+	for (size_t j = 0; j < c->cap && rc == 0; j++) {
+		const struct intcount_slot *e = &c->slots[j];
+		if (!e->count)
+			continue;
+		int64_t key = intcount_get(&unnamed, e->key) ? NULL_KEY : e->key;
+		if (intcount_add(merged, key, e->count) < 0)
+			rc = store_fail(t->s, "%s", _("out of memory"));
+	}
+	intcount_free(&unnamed);
+	return rc;
+}
+
 int store_tally_facet(struct store_tally *t, size_t i, size_t limit,
                       struct store_facet *facet)
 {
@@ -398,6 +419,15 @@ int store_tally_facet(struct store_tally *t, size_t i, size_t limit,
 	const struct intcount *c = &t->counts[i];
 	if (!c->count)
 		return 0;
+	struct intcount merged;
+	intcount_init(&merged);
+	if (t->facets[i]->dim == DIM_PRINCIPAL) {
+		if (merge_unnamed(t, c, &merged) < 0) {
+			intcount_free(&merged);
+			return -1;
+		}
+		c = &merged;
+	}
 	struct intcount_slot *sorted = intcount_sorted(c);
 	size_t n = limit && limit < c->count ? limit : c->count;
 	int64_t *keys = malloc(n * sizeof *keys);
@@ -419,6 +449,7 @@ int store_tally_facet(struct store_tally *t, size_t i, size_t limit,
 	free(keys);
 	free(counts);
 	free(nulls);
+	intcount_free(&merged);
 	return rc;
 }
 
