@@ -20,7 +20,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <wctype.h>
 
 #include "ui/export_write.h"
 #include "ui/internal.h"
@@ -35,87 +34,31 @@ static const char *const formats[] = { "csv", "json", "ndjson" };
 
 void export_free(struct export_dialog *d)
 {
-	free(d->path);
-	d->path = NULL;
-	d->len = d->pos = d->cap = 0;
-}
-
-/* Room for `n` characters and the terminating L'\0'.  False when out of
- * memory (the path is kept as it was). */
-static bool reserve(struct export_dialog *d, size_t n)
-{
-	if (n < d->cap)
-		return true;
-	size_t cap = d->cap ? d->cap : 256;
-	while (cap <= n) {
-		if (cap > SIZE_MAX / 2 / sizeof *d->path)
-			return false;
-		cap *= 2;
-	}
-	wchar_t *p = realloc(d->path, cap * sizeof *p);
-	if (!p)
-		return false;
-	d->path = p;
-	d->cap = cap;
-	return true;
-}
-
-static void set_path(struct export_dialog *d, const char *s)
-{
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
-	const char *p = s;
-	size_t n = mbsrtowcs(NULL, &p, 0, &st);
-	d->len = d->pos = 0;
-	if (n == (size_t)-1 || !reserve(d, n)) {
-		if (reserve(d, 0))
-			d->path[0] = L'\0';
-		return;
-	}
-	memset(&st, 0, sizeof st);
-	p = s;
-	mbsrtowcs(d->path, &p, n + 1, &st);
-	d->len = d->pos = n;
-}
-
-/* The path as bytes (malloc'd, NULL when out of memory). */
-static char *path_bytes(const wchar_t *w, size_t len)
-{
-	struct buf b;
-	buf_init(&b);
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
-	for (size_t i = 0; i < len; i++) {
-		char mb[MB_LEN_MAX];
-		size_t n = wcrtomb(mb, w[i], &st);
-		if (n != (size_t)-1)
-			buf_append(&b, mb, n);
-	}
-	buf_puts(&b, "");
-	return buf_steal(&b);
+	line_edit_free(&d->path);
 }
 
 /* A path ending in ".csv", ".json" or ".ndjson" follows the format. */
 static void follow_format(struct export_dialog *d, int from)
 {
+	struct line_edit *l = &d->path;
 	const char *old = formats[from];
 	size_t olen = strlen(old);
-	if (d->len < olen + 1 || d->path[d->len - olen - 1] != L'.')
+	if (l->len < olen + 1 || l->text[l->len - olen - 1] != L'.')
 		return;
 	for (size_t i = 0; i < olen; i++)
-		if (d->path[d->len - olen + i] != (wchar_t)old[i])
+		if (l->text[l->len - olen + i] != (wchar_t)old[i])
 			return;
 	const char *new = formats[d->format];
-	size_t nlen = strlen(new), base = d->len - olen;
-	if (!reserve(d, base + nlen))
+	size_t nlen = strlen(new), base = l->len - olen;
+	if (!line_edit_reserve(l, base + nlen))
 		return;
-	bool at_end = d->pos == d->len;
+	bool at_end = l->pos == l->len;
 	for (size_t i = 0; i < nlen; i++)
-		d->path[base + i] = (wchar_t)new[i];
-	d->len = base + nlen;
-	d->path[d->len] = L'\0';
-	if (at_end || d->pos > d->len)
-		d->pos = d->len;
+		l->text[base + i] = (wchar_t)new[i];
+	l->len = base + nlen;
+	l->text[l->len] = L'\0';
+	if (at_end || l->pos > l->len)
+		l->pos = l->len;
 }
 
 static void cycle_format(struct export_dialog *d, int step)
@@ -130,17 +73,17 @@ void export_open(struct app *a)
 	struct export_dialog *d = &a->exp;
 	if (d->format < 0 || d->format >= NFORMATS)
 		d->format = 0;
-	if (d->len == 0) {
+	if (d->path.len == 0) {
 		char def[64];
 		snprintf(def, sizeof def, "./trailnav-export.%s",
 		         formats[d->format]);
-		set_path(d, def);
+		line_edit_set(&d->path, def);
 	}
-	if (!d->path) {
+	if (!d->path.text) {
 		app_message(a, "%s", _("out of memory"));
 		return;
 	}
-	d->pos = d->len;
+	d->path.pos = d->path.len;
 	d->confirm = false;
 	a->overlay = OV_EXPORT;
 }
@@ -213,7 +156,7 @@ static void too_long(struct app *a, size_t bytes)
 static void submit(struct app *a, bool confirmed)
 {
 	struct export_dialog *d = &a->exp;
-	char *shown = path_bytes(d->path, d->len);
+	char *shown = line_edit_utf8(&d->path, 0, d->path.len);
 	char *path = shown ? expand_home(shown) : NULL;
 	if (!shown || !path) {
 		app_message(a, "%s", _("out of memory"));
@@ -235,59 +178,13 @@ static void submit(struct app *a, bool confirmed)
 	free(shown);
 }
 
-static void erase_range(struct export_dialog *d, size_t from, size_t to)
-{
-	memmove(d->path + from, d->path + to,
-	        (d->len - to + 1) * sizeof *d->path);
-	d->len -= to - from;
-	d->pos = from;
-}
-
-/* A character typed or pasted at the cursor: the path grows, however
- * long; when memory runs out the key is refused, saying so. */
-static void insert(struct app *a, wchar_t c)
-{
-	struct export_dialog *d = &a->exp;
-	if (!reserve(d, d->len + 1)) {
-		app_message(a, "%s", _("out of memory"));
-		return;
-	}
-	memmove(d->path + d->pos + 1, d->path + d->pos,
-	        (d->len - d->pos + 1) * sizeof *d->path);
-	d->path[d->pos++] = c;
-	d->len++;
-}
-
+/* The editing keys the path shares with the filter line (line_edit.h):
+ * it grows however long; when memory runs out the key is refused,
+ * saying so. */
 static void edit_key(struct app *a, int is_key, wint_t ch)
 {
-	struct export_dialog *d = &a->exp;
-	if (is_key) {
-		if (ch == KEY_LEFT)
-			d->pos -= d->pos > 0;
-		else if (ch == KEY_RIGHT)
-			d->pos += d->pos < d->len;
-		else if (ch == KEY_HOME)
-			d->pos = 0;
-		else if (ch == KEY_END)
-			d->pos = d->len;
-		else if (ch == KEY_BACKSPACE && d->pos > 0)
-			erase_range(d, d->pos - 1, d->pos);
-		else if (ch == KEY_DC && d->pos < d->len)
-			erase_range(d, d->pos, d->pos + 1);
-		return;
-	}
-	if (ch == 1) /* ^A */
-		d->pos = 0;
-	else if (ch == 5) /* ^E */
-		d->pos = d->len;
-	else if ((ch == 8 || ch == 127) && d->pos > 0)
-		erase_range(d, d->pos - 1, d->pos);
-	else if (ch == 11) /* ^K */
-		erase_range(d, d->pos, d->len);
-	else if (ch == 21) /* ^U */
-		erase_range(d, 0, d->pos);
-	else if (iswprint(ch))
-		insert(a, (wchar_t)ch);
+	if (line_edit_key(&a->exp.path, is_key, ch) == LINE_EDIT_NOMEM)
+		app_message(a, "%s", _("out of memory"));
 }
 
 void export_key(struct app *a, int is_key, wint_t ch)
@@ -318,16 +215,6 @@ void export_key(struct app *a, int is_key, wint_t ch)
 	} else {
 		edit_key(a, is_key, ch);
 	}
-}
-
-static int wcols(const wchar_t *s, size_t n)
-{
-	int w = 0;
-	for (size_t i = 0; i < n; i++) {
-		int c = wcwidth(s[i]);
-		w += c > 0 ? c : 0;
-	}
-	return w;
 }
 
 static void draw_formats(struct app *a, int y, int x)
@@ -368,17 +255,12 @@ void export_draw(struct app *a)
 	draw_safe(a, y + 1, 0, lw, fl, A_BOLD);
 	draw_formats(a, y + 1, lw);
 	draw_safe(a, y + 2, 0, lw, pl, A_BOLD);
-	/* Scroll so the cursor shows. */
-	int avail = w - lw - 1, cur = wcols(d->path, d->pos);
-	size_t first = 0;
-	for (int before = cur; before > avail && first < d->pos; first++) {
-		int c = wcwidth(d->path[first]);
-		before -= c > 0 ? c : 0;
-	}
-	char *shown = path_bytes(d->path + first, d->len - first);
+	int avail = w - lw - 1;
+	size_t first = line_edit_first_shown(&d->path, avail);
+	char *shown = line_edit_utf8(&d->path, first, d->path.len);
 	draw_typed(a, y + 2, lw, avail, shown ? shown : "", 0);
 	if (d->confirm) {
-		char *path = path_bytes(d->path, d->len);
+		char *path = line_edit_utf8(&d->path, 0, d->path.len);
 		struct buf q;
 		buf_init(&q);
 		buf_printf(&q, _("%s exists. Replace it? (y/n)"),
@@ -395,7 +277,7 @@ void export_draw(struct app *a)
 	}
 	free(shown);
 	if (!d->confirm) {
-		move(y + 2, lw + cur - wcols(d->path, first));
+		move(y + 2, lw + line_edit_cols(&d->path, first, d->path.pos));
 		curs_set(1);
 	}
 }

@@ -7,10 +7,8 @@
 
 #include "ui/curses.h"
 
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wctype.h>
 
 #include "ui/internal.h"
 #include "util/buf.h"
@@ -26,75 +24,20 @@ void filterline_free(struct filterline *fl)
 	free(fl->history);
 	free(fl->draft);
 	free(fl->error_text);
-	free(fl->text);
+	line_edit_free(&fl->line);
 	memset(fl, 0, sizeof *fl);
-}
-
-/* Room for `n` characters and the terminating L'\0'.  False when out of
- * memory (the text is kept as it was). */
-static bool reserve(struct filterline *fl, size_t n)
-{
-	if (n < fl->cap)
-		return true;
-	size_t cap = fl->cap ? fl->cap : 256;
-	while (cap <= n) {
-		if (cap > SIZE_MAX / 2 / sizeof *fl->text)
-			return false;
-		cap *= 2;
-	}
-	wchar_t *t = realloc(fl->text, cap * sizeof *t);
-	if (!t)
-		return false;
-	fl->text = t;
-	fl->cap = cap;
-	return true;
-}
-
-static void set_text(struct filterline *fl, const char *s)
-{
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
-	const char *p = s;
-	size_t n = mbsrtowcs(NULL, &p, 0, &st);
-	fl->len = fl->pos = 0;
-	if (n == (size_t)-1 || !reserve(fl, n)) {
-		if (reserve(fl, 0))
-			fl->text[0] = L'\0';
-		return;
-	}
-	memset(&st, 0, sizeof st);
-	p = s;
-	mbsrtowcs(fl->text, &p, n + 1, &st);
-	fl->len = fl->pos = n;
-}
-
-/* Characters text[0..n) as UTF-8 (malloc'd). */
-static char *utf8_of(const wchar_t *text, size_t n)
-{
-	struct buf b;
-	buf_init(&b);
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
-	for (size_t i = 0; i < n; i++) {
-		char mb[MB_LEN_MAX];
-		size_t k = wcrtomb(mb, text[i], &st);
-		if (k != (size_t)-1)
-			buf_append(&b, mb, k);
-	}
-	buf_puts(&b, "");
-	return buf_steal(&b);
 }
 
 /* The text as UTF-8 (malloc'd). */
 static char *utf8_text(const struct filterline *fl)
 {
-	return utf8_of(fl->text, fl->len);
+	return line_edit_utf8(&fl->line, 0, fl->line.len);
 }
 
 void filterline_open(struct app *a)
 {
 	struct filterline *fl = &a->fl;
-	set_text(fl, a->filter_text ? a->filter_text : "");
+	line_edit_set(&fl->line, a->filter_text ? a->filter_text : "");
 	fl->hpos = fl->nhistory;
 	free(fl->draft);
 	fl->draft = NULL;
@@ -160,100 +103,27 @@ static void history(struct filterline *fl, int step)
 		return;
 	}
 	if (fl->hpos < fl->nhistory)
-		set_text(fl, fl->history[fl->hpos]);
+		line_edit_set(&fl->line, fl->history[fl->hpos]);
 	else
-		set_text(fl, fl->draft ? fl->draft : "");
+		line_edit_set(&fl->line, fl->draft ? fl->draft : "");
 }
 
-static void insert(struct app *a, wchar_t c)
-{
-	struct filterline *fl = &a->fl;
-	if (!reserve(fl, fl->len + 1)) {
-		app_message(a, "%s", _("out of memory"));
-		return;
-	}
-	memmove(fl->text + fl->pos + 1, fl->text + fl->pos,
-	        (fl->len - fl->pos + 1) * sizeof *fl->text);
-	fl->text[fl->pos++] = c;
-	fl->len++;
-}
-
-static void erase_range(struct filterline *fl, size_t from, size_t to)
-{
-	memmove(fl->text + from, fl->text + to,
-	        (fl->len - to + 1) * sizeof *fl->text);
-	fl->len -= to - from;
-	fl->pos = from;
-}
-
+/* The line's own keys (history), then the editing keys it shares with
+ * the export dialog's path (line_edit.h).  True when the key was one. */
 static bool edit_key(struct app *a, int is_key, wint_t ch)
 {
 	struct filterline *fl = &a->fl;
-	if (is_key) {
-		switch (ch) {
-		case KEY_LEFT:
-			fl->pos -= fl->pos > 0;
-			return true;
-		case KEY_RIGHT:
-			fl->pos += fl->pos < fl->len;
-			return true;
-		case KEY_HOME:
-			fl->pos = 0;
-			return true;
-		case KEY_END:
-			fl->pos = fl->len;
-			return true;
-		case KEY_BACKSPACE:
-			if (fl->pos > 0)
-				erase_range(fl, fl->pos - 1, fl->pos);
-			return true;
-		case KEY_DC:
-			if (fl->pos < fl->len)
-				erase_range(fl, fl->pos, fl->pos + 1);
-			return true;
-		case KEY_UP:
-			history(fl, -1);
-			return true;
-		case KEY_DOWN:
-			history(fl, 1);
-			return true;
-		default:
-			return false;
-		}
-	}
-	switch (ch) {
-	case 1: /* ^A */
-		fl->pos = 0;
-		return true;
-	case 5: /* ^E */
-		fl->pos = fl->len;
-		return true;
-	case 8: /* ^H */
-	case 127:
-		if (fl->pos > 0)
-			erase_range(fl, fl->pos - 1, fl->pos);
-		return true;
-	case 11: /* ^K */
-		fl->len = fl->pos;
-		fl->text[fl->len] = L'\0';
-		return true;
-	case 21: /* ^U */
-		erase_range(fl, 0, fl->pos);
-		return true;
-	case 23: { /* ^W: the word before the cursor */
-		size_t p = fl->pos;
-		while (p > 0 && fl->text[p - 1] == L' ')
-			p--;
-		while (p > 0 && fl->text[p - 1] != L' ')
-			p--;
-		erase_range(fl, p, fl->pos);
+	if (is_key && (ch == KEY_UP || ch == KEY_DOWN)) {
+		history(fl, ch == KEY_UP ? -1 : 1);
 		return true;
 	}
+	switch (line_edit_key(&fl->line, is_key, ch)) {
+	case LINE_EDIT_NOMEM:
+		app_message(a, "%s", _("out of memory"));
+		return true;
+	case LINE_EDIT_DONE:
+		return true;
 	default:
-		if (iswprint((wint_t)ch)) {
-			insert(a, (wchar_t)ch);
-			return true;
-		}
 		return false;
 	}
 }
@@ -275,16 +145,6 @@ void filterline_key(struct app *a, int is_key, wint_t ch)
 		fl->have_error = false;
 }
 
-static int wcols(const wchar_t *s, size_t n)
-{
-	int w = 0;
-	for (size_t i = 0; i < n; i++) {
-		int c = wcwidth(s[i]);
-		w += c > 0 ? c : 0;
-	}
-	return w;
-}
-
 /* The character index at byte `pos` of the text's UTF-8 form. */
 static size_t char_index(const char *utf8, size_t pos)
 {
@@ -304,7 +164,8 @@ static size_t char_index(const char *utf8, size_t pos)
 void filterline_draw(struct app *a)
 {
 	struct filterline *fl = &a->fl;
-	if (!fl->text)
+	const struct line_edit *l = &fl->line;
+	if (!l->text)
 		return; /* out of memory when opened */
 	/* Above the status line, which keeps showing the view's filter and
 	 * count while this one is edited. */
@@ -316,24 +177,18 @@ void filterline_draw(struct app *a)
 	const char *prompt = _("Filter: ");
 	int pw = (int)fmt_width(prompt);
 	draw_safe(a, y, 0, pw, prompt, A_BOLD);
-	/* Scroll so the cursor shows: drop characters from the left until
-	 * what lies between them and the cursor fits (one pass: a filter of
-	 * thousands of characters is redrawn at every key). */
-	int avail = w - pw - 1, cur = wcols(fl->text, fl->pos);
-	size_t first = 0;
-	for (int before = cur; before > avail && first < fl->pos; first++) {
-		int c = wcwidth(fl->text[first]);
-		before -= c > 0 ? c : 0;
-	}
-	char *shown = utf8_of(fl->text + first, fl->len - first);
+	int avail = w - pw - 1;
+	size_t first = line_edit_first_shown(l, avail);
+	char *shown = line_edit_utf8(l, first, l->len);
 	draw_typed(a, y, pw, avail, shown ? shown : "", 0);
 	free(shown);
 	if (fl->have_error && fl->error_text) {
 		size_t at = char_index(fl->error_text, fl->error.pos);
 		size_t end = char_index(fl->error_text,
 		                        fl->error.pos + fl->error.len);
-		int x = pw + wcols(fl->text, at) - wcols(fl->text, first);
-		int len = wcols(fl->text, end) - wcols(fl->text, at);
+		int x = pw + line_edit_cols(l, first, at) -
+		        (at < first ? line_edit_cols(l, at, first) : 0);
+		int len = line_edit_cols(l, at, end);
 		struct buf m;
 		buf_init(&m);
 		buf_putc(&m, '^');
@@ -351,6 +206,6 @@ void filterline_draw(struct app *a)
 		            "earlier filters"),
 		          0);
 	}
-	move(y, pw + cur - wcols(fl->text, first));
+	move(y, pw + line_edit_cols(l, first, l->pos));
 	curs_set(1);
 }

@@ -17,6 +17,7 @@
 #include "filter/filter.h"
 #include "store/store.h"
 #include "ui/keylog.h"
+#include "ui/line_edit.h"
 #include "ui/pure.h"
 
 enum pane { PANE_TIMELINE, PANE_FACETS, PANE_LIST, PANE_DETAIL, PANE_COUNT_ };
@@ -104,11 +105,7 @@ struct timeline_state {
 };
 
 struct filterline {
-	/* Grows as typed: a filter of many values runs to thousands of
-	 * characters (a fixed 512 ignored keys past 511, without a
-	 * word). */
-	wchar_t *text;
-	size_t len, pos, cap;
+	struct line_edit line;
 	char **history;
 	size_t nhistory, hpos;
 	char *draft; /* the line being typed when Up left it (UTF-8) */
@@ -126,8 +123,7 @@ struct export_dialog {
 	int format; /* csv, json, ndjson (export_dialog.c) */
 	/* Grows as typed: a fixed 1024 dropped the keys past it, and the
 	 * events went to a file other than the one typed. */
-	wchar_t *path;
-	size_t len, pos, cap;
+	struct line_edit path;
 	bool confirm; /* the file exists: asking whether to replace it */
 };
 
