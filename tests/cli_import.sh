@@ -147,28 +147,31 @@ printf '{"Records":[{"eventID":"u3","eventName":"NoTime"}]}' >"$tmp/undated-only
 { grep -q "^Events: *1 " "$tmp/out" && ! grep -q "Time span" "$tmp/out"; }
 ok $? "only events of no known time: no time span at all"
 
-# On a terminal (script(1) gives one), a progress bar on stderr; not in a
-# pipe (the first test's stderr held no carriage return).
-if command -v script >/dev/null 2>&1; then
-	script -qec "'$tn' import --db '$tmp/tty.db' '$tmp/AWSLogs'" /dev/null >"$tmp/out" 2>&1
-	grep -q "files .* events .* MB/s" "$tmp/out"
-	ok $? "a progress bar on a terminal"
-else
-	echo "ok $((n = n + 1)) # SKIP script(1) is not installed"
-fi
+# on_terminal COMMAND PATTERN NAME: what COMMAND writes on a terminal
+# (script(1) gives one) holds PATTERN.
+on_terminal() {
+	if command -v script >/dev/null 2>&1; then
+		script -qec "$1" /dev/null >"$tmp/out" 2>&1
+		grep -q "$2" "$tmp/out"
+		ok $? "$3"
+	else
+		echo "ok $((n = n + 1)) # SKIP script(1) is not installed"
+	fi
+}
+
+# On a terminal, a progress bar on stderr; not in a pipe (the first
+# test's stderr held no carriage return).
+on_terminal "'$tn' import --db '$tmp/tty.db' '$tmp/AWSLogs'" \
+	"files .* events .* MB/s" "a progress bar on a terminal"
 
 # Counts in the singular when they are one: the progress bar, generate's
 # summary, demo's first line (ngettext, as the rest of the CLI).
 mkdir -p "$tmp/one" "$tmp/dd/demo/AWSLogs"
 printf '{"Records":[%s]}' "$(record o1 2024-05-01T08:00:00Z RunInstances)" >"$tmp/one/a.json"
 cp "$tmp/one/a.json" "$tmp/dd/demo/AWSLogs/a.json"
-if command -v script >/dev/null 2>&1; then
-	script -qec "'$tn' import --db '$tmp/one.db' '$tmp/one'" /dev/null >"$tmp/out" 2>&1
-	grep -q "\] 1/1 file  1 event  [0-9.]* MB/s  ETA " "$tmp/out"
-	ok $? "progress bar of one file and one event: '1/1 file  1 event'"
-else
-	echo "ok $((n = n + 1)) # SKIP script(1) is not installed"
-fi
+on_terminal "'$tn' import --db '$tmp/one.db' '$tmp/one'" \
+	"\] 1/1 file  1 event  [0-9.]* MB/s  ETA " \
+	"progress bar of one file and one event: '1/1 file  1 event'"
 "$tn" generate --events 1 --no-digests "$tmp/gen1" >"$tmp/out" 2>&1
 grep -q "^$tmp/gen1: 1 event (0 of them again in an account trail, 0 Insights, 0 of the incident) in 1 log file, 0 Insights files and 0 digest files; [0-9.]* MB written" "$tmp/out"
 ok $? "generate: '1 event ... in 1 log file, 0 Insights files and 0 digest files'"
