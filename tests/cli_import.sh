@@ -20,7 +20,7 @@ printf '{"Records":[%s]}' "$(record e3 2024-05-01T09:00:00Z DescribeInstances)" 
 printf '{"Records":[{"eventID":' >"$trail/broken.json"
 echo "# notes" >"$tmp/AWSLogs/README.md"
 
-echo "1..29"
+echo "1..30"
 db="$tmp/t.db"
 "$tn" import --db "$db" "$tmp/AWSLogs" >"$tmp/out" 2>"$tmp/err"
 st=$?
@@ -178,6 +178,20 @@ ok $? "generate: '1 event ... in 1 log file, 0 Insights files and 0 digest files
 TRAILNAV_DATADIR="$tmp/dd" "$tn" demo --db "$tmp/demo1.db" >"$tmp/out" 2>&1
 [ "$(head -n 1 "$tmp/out")" = "Imported the demo trail: 1 event from 1 file into $tmp/demo1.db" ]
 ok $? "demo: 'Imported the demo trail: 1 event from 1 file into DB'"
+
+# Nothing to import at all: said on stderr (not a failure: exit 0), for
+# a folder of other files and for an empty one; -q says nothing.
+mkdir -p "$tmp/other" "$tmp/empty"
+echo "# notes" >"$tmp/other/README.md"
+echo "just words" >"$tmp/other/notes"
+"$tn" import --db "$tmp/o.db" "$tmp/other" >/dev/null 2>"$tmp/err"; st1=$?
+"$tn" import --db "$tmp/o.db" "$tmp/empty" >/dev/null 2>"$tmp/err2"; st2=$?
+"$tn" import -q --db "$tmp/o.db" "$tmp/empty" >/dev/null 2>"$tmp/err3"
+{ [ $st1 -eq 0 ] && [ $st2 -eq 0 ] && [ ! -s "$tmp/err3" ] &&
+  [ "$(cat "$tmp/err")" = "trailnav: nothing to import: 2 files found, and skipped: their names or first bytes say they are not trail files" ] &&
+  [ "$(cat "$tmp/err2")" = "trailnav: nothing to import: no files found" ]; } ||
+	{ sed 's/^/# /' "$tmp/err" "$tmp/err2" "$tmp/err3"; false; }
+ok $? "nothing to import: said, exit 0; -q quiet"
 
 # --follow when every path fails: each failure said, exit 2 as without
 # --follow, not watching nothing (timeout's 124 if it still watches).

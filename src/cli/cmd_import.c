@@ -176,6 +176,27 @@ static void print_summary(const struct import_totals *t, double seconds)
 		       (double)t->bytes_decoded / 1e6 / seconds);
 }
 
+/* Nothing tried at all (a folder of other files, an empty one): said
+ * apart, as a summary of zeros reads like success, and `trailnav PATH`
+ * would show an empty browser with no word why.  Not a failure: a folder
+ * a trail has not delivered to yet is empty for good reason. */
+static void say_when_nothing_found(const struct import_totals *t)
+{
+	if (t->imported + t->unchanged + t->digests + t->failed > 0)
+		return;
+	if (t->skipped)
+		cli_error(ngettext("nothing to import: %zu file found, and "
+		                   "skipped: its name or first bytes say it is "
+		                   "not a trail file",
+		                   "nothing to import: %zu files found, and "
+		                   "skipped: their names or first bytes say they "
+		                   "are not trail files",
+		                   (unsigned long)t->skipped),
+		          t->skipped);
+	else
+		cli_error("%s", _("nothing to import: no files found"));
+}
+
 /* The import's last step, once every event is committed: the batch, then
  * the lookup indexes set aside.  A SIGTERM meanwhile (the browser of
  * `trailnav PATH` quitting once it shows every event) waits for them
@@ -231,8 +252,10 @@ static int import_once(const struct import_args *a, struct store_sink *k,
 		cli_error(_("import stopped: %s"), fatal);
 		return EXIT_USAGE;
 	}
-	if (summary && !a->quiet)
+	if (summary && !a->quiet) {
 		print_summary(t, progress_elapsed(&pr));
+		say_when_nothing_found(t);
+	}
 	return t->failed ? EXIT_PARTIAL : EXIT_OK;
 }
 
