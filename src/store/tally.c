@@ -74,6 +74,10 @@ struct store_tally {
 	int64_t dated; /* matched with a known time: the span's */
 	int64_t bucket_ms, hist_lo, hist_hi;
 	struct intcount buckets, bucket_errors;
+	/* The principals that name no one (merge_unnamed), read once: the
+	 * counts are taken after every slice. */
+	struct intcount unnamed;
+	bool have_unnamed;
 };
 
 static const struct facet_column *column_of(enum store_dimension dim)
@@ -263,6 +267,7 @@ struct store_tally *store_tally_begin(struct store *s, const struct filter *f,
 	t->hist_hi = spec->hist_hi;
 	intcount_init(&t->buckets);
 	intcount_init(&t->bucket_errors);
+	intcount_init(&t->unnamed);
 	for (size_t i = 0; i < t->nfacets; i++) {
 		intcount_init(&t->counts[i]);
 		t->facets[i] = column_of(spec->facets[i]);
@@ -395,19 +400,21 @@ int64_t store_tally_global(const struct store_tally *t)
 static int merge_unnamed(struct store_tally *t, const struct intcount *c,
                          struct intcount *merged)
 {
-	struct intcount unnamed;
-	intcount_init(&unnamed);
-	int rc = store_principals_unnamed(t->s, &unnamed);
-	for (size_t j = 0; j < c->cap && rc == 0; j++) {
+	if (!t->have_unnamed) {
+		if (store_principals_unnamed(t->s, &t->unnamed) < 0)
+			return -1;
+		t->have_unnamed = true;
+	}
+	for (size_t j = 0; j < c->cap; j++) {
 		const struct intcount_slot *e = &c->slots[j];
 		if (!e->count)
 			continue;
-		int64_t key = intcount_get(&unnamed, e->key) ? NULL_KEY : e->key;
+		int64_t key = intcount_get(&t->unnamed, e->key) ? NULL_KEY
+		                                                : e->key;
 		if (intcount_add(merged, key, e->count) < 0)
-			rc = store_fail(t->s, "%s", _("out of memory"));
+			return store_fail(t->s, "%s", _("out of memory"));
 	}
-	intcount_free(&unnamed);
-	return rc;
+	return 0;
 }
 
 int store_tally_facet(struct store_tally *t, size_t i, size_t limit,
@@ -493,5 +500,6 @@ void store_tally_free(struct store_tally *t)
 		intcount_free(&t->counts[i]);
 	intcount_free(&t->buckets);
 	intcount_free(&t->bucket_errors);
+	intcount_free(&t->unnamed);
 	free(t);
 }
