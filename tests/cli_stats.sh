@@ -119,16 +119,17 @@ check "stats --by principal: one (none) row for every event naming no principal"
 	"'$tn' --db '$tmp/principals.db' stats --by principal | tr -s ' ' | tr '\n' '|' |
 	grep -qx 'PRINCIPAL EVENTS %|(none) 3 75.0|al 1 25.0|4 events match|'"
 # Two IAM users named alice in two accounts are two rows: each shows its
-# ARN, which tells them apart; bob, whose name no one else has, his name.
+# account, which tells them apart; bob, whose name no one else has, his
+# name alone.
 mkdir "$tmp/alices"
 u() { printf '{%s,"eventID":"%s","userIdentity":{"type":"IAMUser","userName":"%s","arn":"arn:aws:iam::%s:user/%s","accountId":"%s"}}' "$r" "$1" "$2" "$3" "$2" "$3"; }
 printf '{"Records":[%s,%s,%s,%s]}' "$(u a-1 alice 111122223333)" \
 	"$(u a-2 alice 111122223333)" "$(u a-3 alice 444455556666)" \
 	"$(u a-4 bob 111122223333)" >"$tmp/alices/a.json"
 "$tn" import -q --db "$tmp/alices.db" "$tmp/alices" >/dev/null 2>&1
-check "stats --by principal: a name two principals share shows their ARNs" 0 "" -- sh -c \
+check "stats --by principal: a name two principals share shows their accounts" 0 "" -- sh -c \
 	"'$tn' --db '$tmp/alices.db' stats --by principal | tr -s ' ' | tr '\n' '|' |
-	grep -qx 'PRINCIPAL EVENTS %|arn:aws:iam::111122223333:user/alice 2 50.0|bob 1 25.0|arn:aws:iam::444455556666:user/alice 1 25.0|4 events match|'"
+	grep -qx 'PRINCIPAL EVENTS %|alice (111122223333) 2 50.0|bob 1 25.0|alice (444455556666) 1 25.0|4 events match|'"
 # Help, version, the summaries of import and generate to a full device:
 # the failure on stderr and exit 2, as for every command's result
 # (src/cli/output.c).

@@ -587,6 +587,40 @@ static void test_every_encoding_reads_back(void **state)
 
 /* lookup-events output keeps each record as a JSON string: the store reads
  * the literal back decoded, and text search finds words inside it. */
+/* Values whose labels are the same are told apart: an ARN's account
+ * joins the label; a value that is no ARN with an account becomes the
+ * label; a label no other value has stays. */
+static void test_facet_tell_apart(void **state)
+{
+	(void)state;
+	struct store_facet_value v[] = {
+		{ "arn:aws:iam::111122223333:user/alice", "alice", 2 },
+		{ "arn:aws:iam::444455556666:user/alice", "alice", 1 },
+		{ "arn:aws:iam::111122223333:user/bob", "bob", 1 },
+		{ "AIDAEXAMPLE", "svc", 1 },
+		{ "arn:aws:s3:::bucket", "svc", 1 },
+		{ NULL, NULL, 3 },
+		{ "same", "same", 1 },
+	};
+	struct store_facet f = { sizeof v / sizeof v[0], NULL };
+	f.values = calloc(f.count, sizeof *f.values);
+	assert_non_null(f.values);
+	for (size_t i = 0; i < f.count; i++) {
+		f.values[i].value = v[i].value ? strdup(v[i].value) : NULL;
+		f.values[i].label = v[i].label ? strdup(v[i].label) : NULL;
+		f.values[i].count = v[i].count;
+	}
+	assert_int_equal(store_facet_tell_apart(&f), 0);
+	assert_string_equal(f.values[0].label, "alice (111122223333)");
+	assert_string_equal(f.values[1].label, "alice (444455556666)");
+	assert_string_equal(f.values[2].label, "bob");
+	assert_string_equal(f.values[3].label, "AIDAEXAMPLE");
+	assert_string_equal(f.values[4].label, "arn:aws:s3:::bucket");
+	assert_null(f.values[5].label);
+	assert_string_equal(f.values[6].label, "same");
+	store_facet_free(&f);
+}
+
 static void test_escaped_record(void **state)
 {
 	(void)state;
@@ -773,6 +807,7 @@ int main(void)
 		cmocka_unit_test(test_failed_and_digest_files_in_ledger),
 		cmocka_unit_test(test_every_encoding_reads_back),
 		cmocka_unit_test(test_escaped_record),
+		cmocka_unit_test(test_facet_tell_apart),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }

@@ -11,7 +11,7 @@ tmp=$(mktemp -d)
 . "$src/tests/tap.sh"
 . "$src/tests/ui_lib.sh"
 
-echo "1..12"
+echo "1..13"
 
 ui_start -- --db "$db"
 wait_for "6 of 6 events" >/dev/null
@@ -108,5 +108,22 @@ import_more "$tmp/live.db" us-east-1 n1 2024-05-01T14:00:00Z RebootInstances \
   keys Space && wait_for "filter: region:eu-west-1" &&
   wait_for "3 of 9 events"; }
 ok $? "new events reorder the values; the cursor stays on its value"
+
+# Two users named alice in two accounts are told apart in the filter
+# pane by their accounts (they were two rows both reading "alice").
+twin="$tmp/twin/AWSLogs/444455556666/CloudTrail/eu-west-1/2024/05/01"
+mkdir -p "$twin"
+printf '{"Records":[%s]}' "$(record t1 2024-05-01T15:00:00Z eu-west-1 ec2 \
+	DescribeVpcs alice true | sed 's/111122223333/444455556666/g')" >"$twin/t.json"
+cp "$db" "$tmp/twin.db"
+"$tn" import -q --db "$tmp/twin.db" "$tmp/twin"
+ui_start -- --db "$tmp/twin.db"
+wait_for "7 of 7 events" >/dev/null
+keys BTab
+wait_for "▶ Filters" >/dev/null
+keys a l i c e
+{ wait_for "Filters /alice" && grep -q "^   alice (1111[0-9…]* *2│" "$tmp/out" &&
+  grep -q "^   alice (4444[0-9…]* *1│" "$tmp/out"; }
+ok $? "the filter pane tells two alices apart by their accounts"
 
 [ $failed -eq 0 ]

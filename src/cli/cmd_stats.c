@@ -2,7 +2,6 @@
  * as a summary or grouped by one dimension. */
 #include <config.h>
 
-#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +13,6 @@
 #include "cli/options.h"
 #include "cli/output.h"
 #include "util/i18n.h"
-#include "util/strmap.h"
 
 void cmd_stats_help(void)
 {
@@ -115,48 +113,15 @@ static int parse_args(struct stats_args *a, struct cli_globals *g, int argc,
 	return 0;
 }
 
-/* Labels that more than one value has: two IAM users named alice in two
- * accounts, each its own row, would otherwise be two rows both saying
- * "alice".  Such rows show their values (the ARNs), which tell them
- * apart and are what a filter names.  Returns 0, or -1 on no memory. */
-static int find_shared_labels(const struct store_facet *facet,
-                              struct strmap *seen)
-{
-	for (size_t i = 0; i < facet->count; i++) {
-		const char *l = facet->values[i].label;
-		if (!l)
-			continue;
-		int64_t n = strmap_get(seen, l, strlen(l));
-		if (strmap_put(seen, l, strlen(l), n + 1) < 0)
-			return -1;
-	}
-	return 0;
-}
-
-/* What a row shows: its label, escaped; its value when the label is
- * shared (above) and the value says more. */
-static void row_label(struct buf *out, const struct store_facet_value *v,
-                      const struct strmap *seen)
-{
-	const char *l = v->label;
-	bool shared = l && v->value && strcmp(l, v->value) != 0 &&
-	              strmap_get(seen, l, strlen(l)) > 1;
-	fmt_escape(out, shared ? v->value : l);
-}
-
 static void print_counts_table(const char *heading,
                                const struct store_facet *facet, int64_t total)
 {
-	struct strmap seen;
-	strmap_init(&seen);
-	if (find_shared_labels(facet, &seen) < 0)
-		strmap_clear(&seen); /* then labels as they are */
 	size_t w = fmt_width(heading);
 	struct buf cell;
 	buf_init(&cell);
 	for (size_t i = 0; i < facet->count; i++) {
 		buf_free(&cell);
-		row_label(&cell, &facet->values[i], &seen);
+		fmt_escape(&cell, facet->values[i].label);
 		size_t cw = cell.data ? fmt_width(cell.data) : 0;
 		w = cw > w ? cw : w;
 	}
@@ -171,7 +136,7 @@ static void print_counts_table(const char *heading,
 		struct buf esc;
 		buf_init(&esc);
 		buf_free(&cell);
-		row_label(&esc, &facet->values[i], &seen);
+		fmt_escape(&esc, facet->values[i].label);
 		fmt_fit(&cell, esc.data ? esc.data : "", w, 0);
 		double pct = total ? 100.0 * (double)facet->values[i].count /
 		                             (double)total
@@ -181,7 +146,6 @@ static void print_counts_table(const char *heading,
 		buf_free(&esc);
 	}
 	buf_free(&cell);
-	strmap_free(&seen);
 }
 
 static void print_counts_csv(const struct store_facet *facet)
@@ -278,12 +242,20 @@ static int run_stats(struct store *s, const char *path,
 	snprintf(heading, sizeof heading, "%s", store_dimension_name(by));
 	for (char *c = heading; *c; c++)
 		*c = (char)(*c >= 'a' && *c <= 'z' ? *c - 32 : *c);
+	/* Rows whose labels are the same are told apart (csv and json
+	 * have the values beside the labels). */
+	if (store_facet_tell_apart(&facet) < 0)
+		goto fail_memory;
 	print_counts_table(heading, &facet, total);
 	printf(ngettext("%lld event matches\n", "%lld events match\n",
 	                (unsigned long)total),
 	       (long long)total);
 	store_facet_free(&facet);
 	return EXIT_OK;
+fail_memory:
+	store_facet_free(&facet);
+	cli_error("%s", _("out of memory"));
+	return EXIT_USAGE;
 fail:
 	cli_error("%s", store_errmsg(s));
 	return EXIT_USAGE;

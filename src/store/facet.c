@@ -7,6 +7,7 @@
 
 #include "store/internal.h"
 #include "util/intcount.h"
+#include "util/strmap.h"
 #include "util/i18n.h"
 
 /* How one dimension is counted: the inner query groups event rows by
@@ -102,6 +103,69 @@ void store_facet_free(struct store_facet *facet)
 	}
 	free(facet->values);
 	memset(facet, 0, sizeof *facet);
+}
+
+/* The account of an ARN ("arn:aws:iam::111122223333:user/alice"): its
+ * fifth field, or "" when it has none. */
+static size_t arn_account(const char *arn, const char **account)
+{
+	*account = "";
+	if (strncmp(arn, "arn:", 4) != 0)
+		return 0;
+	const char *p = arn;
+	for (int field = 0; field < 4; field++) {
+		p = strchr(p, ':');
+		if (!p)
+			return 0;
+		p++;
+	}
+	const char *end = strchr(p, ':');
+	if (!end)
+		return 0;
+	*account = p;
+	return (size_t)(end - p);
+}
+
+/* "alice (111122223333)" for an ARN with an account; else the value. */
+static char *told_apart(const struct store_facet_value *v)
+{
+	const char *account;
+	size_t n = arn_account(v->value, &account);
+	if (!n)
+		return strdup(v->value);
+	size_t len = strlen(v->label) + n + 4;
+	char *label = malloc(len);
+	if (label)
+		snprintf(label, len, "%s (%.*s)", v->label, (int)n, account);
+	return label;
+}
+
+int store_facet_tell_apart(struct store_facet *facet)
+{
+	struct strmap seen;
+	strmap_init(&seen);
+	int rc = 0;
+	for (size_t i = 0; i < facet->count && rc == 0; i++) {
+		const char *l = facet->values[i].label;
+		if (l)
+			rc = strmap_put(&seen, l, strlen(l),
+			                strmap_get(&seen, l, strlen(l)) + 1);
+	}
+	for (size_t i = 0; i < facet->count && rc == 0; i++) {
+		struct store_facet_value *v = &facet->values[i];
+		if (!v->label || !v->value || strcmp(v->label, v->value) == 0 ||
+		    strmap_get(&seen, v->label, strlen(v->label)) < 2)
+			continue;
+		char *label = told_apart(v);
+		if (!label) {
+			rc = -1;
+			break;
+		}
+		free(v->label);
+		v->label = label;
+	}
+	strmap_free(&seen);
+	return rc;
 }
 
 struct facet_ctx {

@@ -278,6 +278,13 @@ int store_facet(struct store *s, const struct filter *f,
                 enum store_dimension dim, size_t limit,
                 struct store_facet *facet);
 void store_facet_free(struct store_facet *facet);
+/* Tells apart the values of the facet whose labels are the same: two IAM
+ * users named alice in two accounts would otherwise be two rows both
+ * reading "alice".  Such a label gains the account of the value's ARN,
+ * "alice (111122223333)", or becomes the value itself when that is no ARN
+ * with an account.  Labels no other value has stay.  0, or -1 when memory
+ * ran out (some labels then stay as they were). */
+int store_facet_tell_apart(struct store_facet *facet);
 /* The dimension's name ("category", "region", ...) and its parse. */
 const char *store_dimension_name(enum store_dimension dim);
 int store_dimension_parse(const char *name, enum store_dimension *dim);

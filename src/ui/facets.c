@@ -184,10 +184,15 @@ void facets_take(struct app *a)
 			store_facet_free(&f->values[d]);
 		a->matched = f->global_count = 0;
 	} else {
+		/* Values of the same label (two users named alice in two
+		 * accounts) are told apart, as `stats` does. */
 		for (size_t d = 0; d < NDEFS; d++)
 			if (store_tally_facet(f->tally, d, FACET_LIMIT,
 			                      &f->values[d]) < 0)
 				app_message(a, "%s", store_errmsg(a->store));
+			else if (store_facet_tell_apart(
+			                 &f->values[d]) < 0)
+				app_message(a, "%s", _("out of memory"));
 		a->matched = store_tally_matched(f->tally);
 		f->global_count = store_tally_global(f->tally);
 	}
