@@ -203,6 +203,10 @@ static void test_links_inside_tree(void **state)
 	put("Outside/o.json", "{}");
 	link_to("real/z.json", "Linked/a_link.json");
 	link_to(outside, "Linked/ext");
+	/* A loop of links is no file at all: skipped, as a dangling link
+	 * is, not a failure. */
+	link_to("loop2", "Linked/loop1.json");
+	link_to("loop1.json", "Linked/loop2");
 	char *real_root = realpath(root, NULL);
 	assert_non_null(real_root);
 	char want_z[200], want_o[200];
@@ -215,6 +219,8 @@ static void test_links_inside_tree(void **state)
 	/* a_link.json is met first, then ext/, then real/, whose z.json
 	 * was taken through the link. */
 	assert_int_equal(w.nfiles, 2);
+	assert_int_equal(w.nproblems, 0);
+	assert_int_equal(w.skipped, 2);
 	assert_string_equal(w.files[0].path, want_z);
 	assert_string_equal(w.files[1].path, want_o);
 	char *shown = walk_file_shown(&w.files[1]);

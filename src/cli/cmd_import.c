@@ -184,6 +184,7 @@ static void say_when_nothing_found(const struct import_totals *t)
 {
 	if (t->imported + t->unchanged + t->digests + t->failed > 0)
 		return;
+	fflush(stdout); /* after the summary, where both go to one pipe */
 	if (t->skipped)
 		cli_error(ngettext("nothing to import: %zu file found, and "
 		                   "skipped: its name or first bytes say it is "

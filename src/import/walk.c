@@ -316,8 +316,9 @@ static int walk_one(struct walker *w, const char *path, bool named)
 {
 	struct stat st;
 	if (stat(path, &st) < 0) {
-		/* A dangling link met on the way is not worth a complaint. */
-		if (!named && errno == ENOENT) {
+		/* A dangling link, or a loop of links, met on the way is not
+		 * worth a complaint: there is no file behind it. */
+		if (!named && (errno == ENOENT || errno == ELOOP)) {
 			w->r->skipped++;
 			return 0;
 		}
