@@ -20,7 +20,7 @@ printf '{"Records":[%s]}' "$(record e3 2024-05-01T09:00:00Z DescribeInstances)" 
 printf '{"Records":[{"eventID":' >"$trail/broken.json"
 echo "# notes" >"$tmp/AWSLogs/README.md"
 
-echo "1..30"
+echo "1..31"
 db="$tmp/t.db"
 "$tn" import --db "$db" "$tmp/AWSLogs" >"$tmp/out" 2>"$tmp/err"
 st=$?
@@ -192,6 +192,19 @@ echo "just words" >"$tmp/other/notes"
   [ "$(cat "$tmp/err2")" = "trailnav: nothing to import: no files found" ]; } ||
 	{ sed 's/^/# /' "$tmp/err" "$tmp/err2" "$tmp/err3"; false; }
 ok $? "nothing to import: said, exit 0; -q quiet"
+
+# A missing path is said at once while another import holds the database
+# (a --follow in another terminal), not once that import ends.
+"$tn" import --follow -q --db "$tmp/lock.db" "$tmp/empty" >/dev/null 2>&1 &
+fpid=$!
+sleep 1
+timeout 10 "$tn" import --db "$tmp/lock.db" "$tmp/nope3" >/dev/null 2>"$tmp/err"
+st=$?
+kill -INT $fpid 2>/dev/null
+wait $fpid
+{ [ $st -eq 2 ] && grep -q "nope3: No such file or directory" "$tmp/err" &&
+  ! grep -q "waiting" "$tmp/err"; } || { echo "# status $st"; sed 's/^/# /' "$tmp/err"; false; }
+ok $? "a missing path under another import's lock: said at once, exit 2"
 
 # --follow when every path fails: each failure said, exit 2 as without
 # --follow, not watching nothing (timeout's 124 if it still watches).

@@ -2,11 +2,13 @@
  * database, incrementally, with progress; --follow keeps watching. */
 #include <config.h>
 
+#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -311,6 +313,30 @@ static int follow(const struct import_args *a, struct store_sink *k,
 	return status;
 }
 
+/* When no path named exists, each is said and the import ends at once
+ * (exit 2), before the database's import lock: another import holding it
+ * (a --follow in another terminal) would otherwise keep a mistyped path
+ * waiting, and `trailnav PATH`'s browser open, for as long as it runs.
+ * True when that was the case. */
+static bool none_exists(const struct import_args *a)
+{
+	struct stat st;
+	for (size_t i = 0; i < a->npaths; i++)
+		if (strcmp(a->paths[i], "-") == 0 || stat(a->paths[i], &st) == 0)
+			return false;
+	for (size_t i = 0; i < a->npaths; i++) {
+		int err = stat(a->paths[i], &st) == 0 ? 0 : errno;
+		struct buf path;
+		buf_init(&path);
+		fmt_escape(&path, a->paths[i]);
+		cli_error("%s: %s", path.data ? path.data : "?", strerror(err));
+		buf_free(&path);
+	}
+	cli_error("%s", _("nothing could be imported (each failure is "
+	                  "reported above)"));
+	return true;
+}
+
 int cmd_import(const struct cli_globals *g, int argc, char **argv)
 {
 	struct import_args a = { .db = g->db };
@@ -321,6 +347,8 @@ int cmd_import(const struct cli_globals *g, int argc, char **argv)
 	int prc = parse_args(&a, argc, argv);
 	if (prc != 0)
 		return prc > 0 ? cli_output_end(EXIT_OK) : EXIT_USAGE;
+	if (none_exists(&a))
+		return EXIT_USAGE;
 	struct cli_globals gg = { a.db };
 	char *path = store_default_path(a.db);
 	int lock = import_lock_take(path, a.quiet);
