@@ -13,7 +13,7 @@ tmp=$(mktemp -d)
 . "$src/tests/tap.sh"
 . "$src/tests/ui_lib.sh"
 
-echo "1..6"
+echo "1..7"
 big="$tmp/big"
 "$tn" generate --events 60000 --seed 5 "$big" >/dev/null
 "$tn" import -q --db "$tmp/ref.db" "$big" >/dev/null
@@ -63,4 +63,13 @@ wait_for "EXITED:2" 10 >/dev/null &&
 	grep -q "x_CloudTrail_us-east-1_1.json.gz" "$tmp/out" &&
 	grep -q "nothing could be imported" "$tmp/out"
 ok $? "a folder of only bad files: the browser closes, the failure shows"
+# Ctrl-C ends the browser as q does: what the import said is shown (here
+# a missing path beside the trail), and the status is 130.  ncurses' own
+# handler used to exit 1 at once, and the report was lost.
+ui_start -- --db "$tmp/d.db" "$big" "$tmp/not-there"
+wait_for " events" 10 >/dev/null
+keys C-c
+{ wait_for "EXITED:130" 30 >/dev/null &&
+  grep -q "not-there: No such file or directory" "$tmp/out"; }
+ok $? "Ctrl-C: the import's report is shown, exit 130"
 [ "$failed" -eq 0 ]

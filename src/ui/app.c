@@ -45,20 +45,42 @@ static void on_signal(int sig)
 	ending_signal = sig;
 }
 
+/* Ctrl-C: the browser ends as q ends it, so that `trailnav PATH` still
+ * says what its import did (ncurses' own handler exited at once, status
+ * 1, and that report was lost), and the status is 130, as after any
+ * program a person interrupts. */
+static volatile sig_atomic_t interrupted;
+static struct sigaction sigint_before;
+
+static void on_interrupt(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
 /* Caught unless ignored (as under nohup): the loop sees it within a
  * key wait, a quarter of a second at most. */
 static void catch_signals(void)
 {
-	static const int sigs[] = { SIGQUIT, SIGHUP };
+	static const int sigs[] = { SIGQUIT, SIGHUP, SIGINT };
+	interrupted = 0;
 	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
 		struct sigaction sa, old;
 		memset(&sa, 0, sizeof sa);
-		sa.sa_handler = on_signal;
+		sa.sa_handler = sigs[i] == SIGINT ? on_interrupt : on_signal;
 		sigemptyset(&sa.sa_mask);
 		if (sigaction(sigs[i], NULL, &old) == 0 &&
 		    old.sa_handler != SIG_IGN)
 			sigaction(sigs[i], &sa, NULL);
+		if (sigs[i] == SIGINT)
+			sigint_before = old;
 	}
+}
+
+/* After the browser: Ctrl-C is the caller's again. */
+static void release_interrupt(void)
+{
+	sigaction(SIGINT, &sigint_before, NULL);
 }
 
 /* After the screen is put back: dies of the signal caught, as it would
@@ -377,7 +399,8 @@ static void run(struct app *a, const struct ui_close_check *close_check)
 	first_slice(a, monotonic_ms());
 	layout_draw(a);
 	keylog_first_screen(&a->keylog);
-	while (!a->quit && !ending_signal && !told_to_close(close_check)) {
+	while (!a->quit && !ending_signal && !interrupted &&
+	       !told_to_close(close_check)) {
 		/* While busy, keys are only looked for between slices. */
 		bool busy = app_busy(a);
 		timeout(busy ? 0 : KEY_WAIT_MS);
@@ -431,6 +454,7 @@ int ui_browse(const char *db_path, const struct ui_close_check *close_check)
 	catch_signals();
 	SCREEN *scr;
 	if (!init_terminal(&a, &scr)) {
+		release_interrupt();
 		app_free(&a);
 		return 2;
 	}
@@ -443,5 +467,6 @@ int ui_browse(const char *db_path, const struct ui_close_check *close_check)
 	delscreen(scr);
 	app_free(&a);
 	raise_ending_signal();
-	return 0;
+	release_interrupt();
+	return interrupted ? 130 : 0;
 }

@@ -17,8 +17,9 @@ struct ui_close_check {
 /* Browses the database at `db_path` on the terminal until the user quits
  * or `close_check` (which may be NULL) says to.  A database that does not
  * exist yet is created (empty: the welcome screen).  Returns a process
- * exit status: 0 after a normal quit, 2 when the database or the
- * terminal could not be opened (reported on stderr). */
+ * exit status: 0 after a normal quit, 130 after Ctrl-C (which ends it as
+ * q does), 2 when the database or the terminal could not be opened
+ * (reported on stderr). */
 int ui_browse(const char *db_path, const struct ui_close_check *close_check);
 
 /* Every key of the browser, from the table it dispatches on, untranslated:
