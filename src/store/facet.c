@@ -39,19 +39,19 @@ static const struct dimension dimensions[DIM_COUNT_] = {
 	[DIM_REGION] = DICT_DIM("region", "region", "region"),
 	[DIM_SERVICE] = DICT_DIM("service", "service", "service"),
 	[DIM_EVENT] = DICT_DIM("event", "name", "event_name"),
-	/* Events with no userIdentity (no principal row) and those whose
-	 * principal row names no ARN, name or ID (an AWSService without
-	 * invokedBy, an account alone: rows that differ by type or account)
-	 * are all "(none)": one row, not one per principal row.  The tally
-	 * merges them alike (store_principals_unnamed). */
+	/* One row a value, as `principal:` matches values: events with no
+	 * userIdentity (no principal row) and those whose principal row
+	 * names no ARN, name or ID (an AWSService without invokedBy, an
+	 * account alone) are all "(none)"; principal rows of one value (a
+	 * web-identity user's records with and without an account) are
+	 * one.  The tally groups them alike (store_principal_groups). */
 	[DIM_PRINCIPAL] = { "principal", "e.principal", "",
 	                    "LEFT JOIN principal d ON d.id = c.k",
 	                    PRINCIPAL_VALUE,
 	                    "coalesce(nullif(d.name, ''), nullif(d.arn, ''),"
 	                    " nullif(d.pid, ''))",
 	                    false,
-	                    "CASE WHEN " PRINCIPAL_VALUE " IS NOT NULL THEN c.k"
-	                    " END" },
+	                    PRINCIPAL_VALUE },
 	/* No type is NULL (an event without userIdentity) or '' (one
 	 * whose userIdentity says no type): grouped as one, not two rows
 	 * both labelled "(none)". */
@@ -309,19 +309,35 @@ int store_histogram(struct store *s, const struct filter *f, int64_t width_ms,
 	return rc;
 }
 
-int store_principals_unnamed(struct store *s, struct intcount *ids)
+int store_principal_groups(struct store *s, struct intcount *unnamed,
+                           struct intcount *alias)
 {
 	sqlite3_stmt *st = store_prepare(
-		s, "SELECT id FROM principal d WHERE " PRINCIPAL_VALUE " IS NULL");
+		s, "SELECT id, " PRINCIPAL_VALUE " AS v FROM principal d"
+		   " ORDER BY v, id");
 	if (!st)
 		return -1;
-	int step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW)
-		if (intcount_add(ids, sqlite3_column_int64(st, 0), 1) < 0) {
-			sqlite3_finalize(st);
-			return store_fail(s, "%s", _("out of memory"));
+	char *value = NULL; /* the group's, as text */
+	int64_t first = 0;
+	int step, rc = 0;
+	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		const char *v = (const char *)sqlite3_column_text(st, 1);
+		if (!v) {
+			rc = intcount_add(unnamed, id, 1);
+		} else if (value && strcmp(v, value) == 0) {
+			rc = intcount_add(alias, id, first);
+		} else {
+			free(value);
+			value = strdup(v);
+			first = id;
+			rc = value ? 0 : -1;
 		}
+	}
+	free(value);
 	sqlite3_finalize(st);
+	if (rc < 0)
+		return store_fail(s, "%s", _("out of memory"));
 	return step == SQLITE_DONE ? 0
 	                           : store_fail_sql(s, _("reading a facet"));
 }

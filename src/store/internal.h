@@ -262,11 +262,17 @@ int store_query_filtered(struct store *s, const struct filter *f,
                          const int64_t *extra, size_t nextra,
                          store_row_fn row, void *ctx);
 
-/* facet.c: adds to `ids` (as keys, counts 1) the principal rows whose
- * facet value is NULL, "(none)" as an event without a principal is:
- * they name no ARN, name or principal ID.  Returns 0 or -1. */
+/* facet.c: how the principal facet groups principal rows, as
+ * store_facet() does: by their facet value (what `principal:` matches),
+ * not by row.  Adds to `unnamed` (as keys, counts 1) the rows whose value
+ * is NULL, "(none)" as an event without a principal is: they name no ARN,
+ * name or principal ID.  Adds to `alias` each other row whose value an
+ * earlier row has, its count the id of the first such row (two records
+ * of one web-identity user, one with an account and one without, are
+ * two rows of one value).  Returns 0 or -1. */
 struct intcount;
-int store_principals_unnamed(struct store *s, struct intcount *ids);
+int store_principal_groups(struct store *s, struct intcount *unnamed,
+                           struct intcount *alias);
 
 /* facet.c: a facet from counts made elsewhere (tally.c): `keys` are the
  * dimension's column values (nulls[i]: NULL), in the order to show. */

@@ -74,10 +74,10 @@ struct store_tally {
 	int64_t dated; /* matched with a known time: the span's */
 	int64_t bucket_ms, hist_lo, hist_hi;
 	struct intcount buckets, bucket_errors;
-	/* The principals that name no one (merge_unnamed), read once: the
+	/* How principal rows group (merge_principals), read once: the
 	 * counts are taken after every slice. */
-	struct intcount unnamed;
-	bool have_unnamed;
+	struct intcount unnamed, alias;
+	bool have_groups;
 };
 
 static const struct facet_column *column_of(enum store_dimension dim)
@@ -268,6 +268,7 @@ struct store_tally *store_tally_begin(struct store *s, const struct filter *f,
 	intcount_init(&t->buckets);
 	intcount_init(&t->bucket_errors);
 	intcount_init(&t->unnamed);
+	intcount_init(&t->alias);
 	for (size_t i = 0; i < t->nfacets; i++) {
 		intcount_init(&t->counts[i]);
 		t->facets[i] = column_of(spec->facets[i]);
@@ -394,23 +395,26 @@ int64_t store_tally_global(const struct store_tally *t)
 	return t->global;
 }
 
-/* The principal counts with every principal that names no one counted
- * as no principal (NULL_KEY): one "(none)" value, as store_facet()
- * gives.  Into `merged` (initialised); 0 or -1. */
-static int merge_unnamed(struct store_tally *t, const struct intcount *c,
-                         struct intcount *merged)
+/* The principal counts grouped as store_facet() groups them: every
+ * principal that names no one counted as no principal (NULL_KEY), one
+ * "(none)" value; rows of one value under the first row of it.  Into
+ * `merged` (initialised); 0 or -1. */
+static int merge_principals(struct store_tally *t, const struct intcount *c,
+                            struct intcount *merged)
 {
-	if (!t->have_unnamed) {
-		if (store_principals_unnamed(t->s, &t->unnamed) < 0)
+	if (!t->have_groups) {
+		if (store_principal_groups(t->s, &t->unnamed, &t->alias) < 0)
 			return -1;
-		t->have_unnamed = true;
+		t->have_groups = true;
 	}
 	for (size_t j = 0; j < c->cap; j++) {
 		const struct intcount_slot *e = &c->slots[j];
 		if (!e->count)
 			continue;
+		int64_t first = intcount_get(&t->alias, e->key);
 		int64_t key = intcount_get(&t->unnamed, e->key) ? NULL_KEY
-		                                                : e->key;
+		              : first                          ? first
+		                                               : e->key;
 		if (intcount_add(merged, key, e->count) < 0)
 			return store_fail(t->s, "%s", _("out of memory"));
 	}
@@ -429,7 +433,7 @@ int store_tally_facet(struct store_tally *t, size_t i, size_t limit,
 	struct intcount merged;
 	intcount_init(&merged);
 	if (t->facets[i]->dim == DIM_PRINCIPAL) {
-		if (merge_unnamed(t, c, &merged) < 0) {
+		if (merge_principals(t, c, &merged) < 0) {
 			intcount_free(&merged);
 			return -1;
 		}
@@ -501,5 +505,6 @@ void store_tally_free(struct store_tally *t)
 	intcount_free(&t->buckets);
 	intcount_free(&t->bucket_errors);
 	intcount_free(&t->unnamed);
+	intcount_free(&t->alias);
 	free(t);
 }
