@@ -347,6 +347,51 @@ static void test_limit_and_order(void **state)
 	store_tally_free(t);
 }
 
+static bool named_stop(const struct store_facet_value *v, void *arg)
+{
+	(void)arg;
+	return v->value && strstr(v->value, "Stop") != NULL;
+}
+
+static bool not_first(const struct store_facet_value *v, void *first)
+{
+	return !v->value || strcmp(v->value, first) != 0;
+}
+
+/* A keep test picks among all the counted values, wherever they rank,
+ * and the limit counts only those it keeps. */
+static void test_facet_where(void **state)
+{
+	struct store_tally_spec spec = { dims, NDIMS, 0, 0, 0 };
+	struct store_tally *t = store_tally_begin(*state, NULL, &spec);
+	assert_non_null(t);
+	assert_int_equal(store_tally_step(t, 100000), 1);
+	struct store_facet all = { 0 }, got = { 0 };
+	assert_int_equal(store_tally_facet(t, 3, 0, &all), 0);
+	assert_true(all.count >= 3);
+	int64_t stops = -1;
+	for (size_t i = 0; i < all.count; i++)
+		if (strcmp(all.values[i].value, "StopLogging") == 0)
+			stops = all.values[i].count;
+	assert_true(stops > 0);
+	assert_int_equal(store_tally_facet_where(t, 3, 1, named_stop, NULL,
+	                                         &got), 0);
+	assert_int_equal(got.count, 1);
+	assert_string_equal(got.values[0].value, "StopLogging");
+	assert_int_equal(got.values[0].count, stops);
+	assert_int_equal(store_tally_facet_where(t, 3, 2, not_first,
+	                                         all.values[0].value, &got), 0);
+	assert_int_equal(got.count, 2);
+	assert_string_equal(got.values[0].value, all.values[1].value);
+	assert_string_equal(got.values[1].value, all.values[2].value);
+	assert_int_equal(store_tally_facet_where(t, 3, 0, not_first,
+	                                         all.values[0].value, &got), 0);
+	assert_int_equal(got.count, all.count - 1);
+	store_facet_free(&got);
+	store_facet_free(&all);
+	store_tally_free(t);
+}
+
 /* Events without a usable time (stored as 0; one before 1970 is no
  * better) are counted as matches but apart from the span, which is the
  * dated events'; the summary's oldest dated event likewise. */
@@ -537,6 +582,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_resource_terms_both_ways,
 		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(test_histogram_window, setup,
+		                                teardown),
+		cmocka_unit_test_setup_teardown(test_facet_where, setup,
 		                                teardown),
 		cmocka_unit_test_setup_teardown(test_limit_and_order, setup,
 		                                teardown),

@@ -10,6 +10,7 @@
 
 #include "util/strmap.h"
 #include "store/store.h"
+#include "util/intcount.h"
 
 /* The string dictionaries, in the order of the tables in schema.c. */
 enum store_dict {
@@ -273,6 +274,23 @@ int store_query_filtered(struct store *s, const struct filter *f,
 struct intcount;
 int store_principal_groups(struct store *s, struct intcount *unnamed,
                            struct intcount *alias);
+
+/* facet_labels.c: the values and labels of a tally's keys, each read
+ * once (keys as tally.c keeps them: a NULL column as a key of its own). */
+struct facet_labels {
+	struct intcount at;        /* key → its place in `known`, from 1 */
+	struct store_facet known;  /* counts unused */
+	size_t cap;
+};
+void facet_labels_init(struct facet_labels *l);
+void facet_labels_free(struct facet_labels *l);
+/* Reads those of keys[0..n) not yet known (nulls[i]: the column's NULL). */
+int facet_labels_read(struct store *s, enum store_dimension dim,
+                      struct facet_labels *l, const int64_t *keys,
+                      const bool *nulls, size_t n);
+/* A key's value and label, NULL when not read. */
+const struct store_facet_value *facet_labels_get(const struct facet_labels *l,
+                                                 int64_t key);
 
 /* facet.c: a facet from counts made elsewhere (tally.c): `keys` are the
  * dimension's column values (nulls[i]: NULL), in the order to show. */

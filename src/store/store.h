@@ -397,6 +397,13 @@ int64_t store_tally_undated(const struct store_tally *t);
  * values (0: all).  The facet is replaced. */
 int store_tally_facet(struct store_tally *t, size_t i, size_t limit,
                       struct store_facet *facet);
+/* Whether a facet's value is wanted (the browser's narrowing). */
+typedef bool store_facet_keep(const struct store_facet_value *v, void *arg);
+/* As store_tally_facet(), of the values `keep` wants: the most frequent
+ * `limit` of those, wherever they rank among all the counted values. */
+int store_tally_facet_where(struct store_tally *t, size_t i, size_t limit,
+                            store_facet_keep *keep, void *arg,
+                            struct store_facet *facet);
 /* So far, for a DIM_REGION facet: events of global services under the
  * filter without its region terms (region:global). */
 int64_t store_tally_global(const struct store_tally *t);

@@ -78,6 +78,8 @@ struct store_tally {
 	 * counts are taken after every slice. */
 	struct intcount unnamed, alias;
 	bool have_groups;
+	/* Each counted key's value and label, read when first shown. */
+	struct facet_labels labels[MAX_FACETS];
 };
 
 static const struct facet_column *column_of(enum store_dimension dim)
@@ -269,6 +271,8 @@ struct store_tally *store_tally_begin(struct store *s, const struct filter *f,
 	intcount_init(&t->bucket_errors);
 	intcount_init(&t->unnamed);
 	intcount_init(&t->alias);
+	for (size_t i = 0; i < MAX_FACETS; i++)
+		facet_labels_init(&t->labels[i]);
 	for (size_t i = 0; i < t->nfacets; i++) {
 		intcount_init(&t->counts[i]);
 		t->facets[i] = column_of(spec->facets[i]);
@@ -421,8 +425,36 @@ static int merge_principals(struct store_tally *t, const struct intcount *c,
 	return 0;
 }
 
-int store_tally_facet(struct store_tally *t, size_t i, size_t limit,
-                      struct store_facet *facet)
+/* Labels are read this many values at a time while a keep test picks
+ * among them: most narrowings are met in the first chunk. */
+#define KEEP_CHUNK 256
+
+/* Adds a copy of `v`, counted `count`, to `f` (of `*cap` places). */
+static int add_value(struct store *s, struct store_facet *f, size_t *cap,
+                     const struct store_facet_value *v, int64_t count)
+{
+	if (f->count == *cap) {
+		size_t n = *cap ? *cap * 2 : 64;
+		struct store_facet_value *grown =
+			realloc(f->values, n * sizeof *grown);
+		if (!grown)
+			return store_fail(s, "%s", _("out of memory"));
+		f->values = grown;
+		*cap = n;
+	}
+	struct store_facet_value *to = &f->values[f->count];
+	to->value = v->value ? strdup(v->value) : NULL;
+	to->label = strdup(v->label);
+	to->count = count;
+	f->count++;
+	if ((v->value && !to->value) || !to->label)
+		return store_fail(s, "%s", _("out of memory"));
+	return 0;
+}
+
+int store_tally_facet_where(struct store_tally *t, size_t i, size_t limit,
+                            store_facet_keep *keep, void *arg,
+                            struct store_facet *facet)
 {
 	store_facet_free(facet);
 	if (i >= t->nfacets)
@@ -440,28 +472,50 @@ int store_tally_facet(struct store_tally *t, size_t i, size_t limit,
 		c = &merged;
 	}
 	struct intcount_slot *sorted = intcount_sorted(c);
-	size_t n = limit && limit < c->count ? limit : c->count;
-	int64_t *keys = malloc(n * sizeof *keys);
-	int64_t *counts = malloc(n * sizeof *counts);
-	bool *nulls = malloc(n * sizeof *nulls);
-	int rc = -1;
-	if (sorted && keys && counts && nulls) {
+	/* Without a test the first `limit` are the answer; with one, the
+	 * labels are read a chunk at a time until enough pass. */
+	size_t chunk = !keep && limit && limit < c->count ? limit
+	               : c->count < KEEP_CHUNK            ? c->count
+	                                                  : KEEP_CHUNK;
+	int64_t *keys = malloc(chunk * sizeof *keys);
+	bool *nulls = malloc(chunk * sizeof *nulls);
+	int rc = 0;
+	size_t cap = 0;
+	if (!sorted || !keys || !nulls)
+		rc = store_fail(t->s, "%s", _("out of memory"));
+	for (size_t at = 0; rc == 0 && at < c->count &&
+	                    (!limit || facet->count < limit);
+	     at += chunk) {
+		size_t n = c->count - at < chunk ? c->count - at : chunk;
 		for (size_t j = 0; j < n; j++) {
-			nulls[j] = sorted[j].key == NULL_KEY;
-			keys[j] = sorted[j].key;
-			counts[j] = sorted[j].count;
+			keys[j] = sorted[at + j].key;
+			nulls[j] = keys[j] == NULL_KEY;
 		}
-		rc = store_facet_from_counts(t->s, t->facets[i]->dim, keys,
-		                             nulls, counts, n, facet);
-	} else {
-		store_fail(t->s, "%s", _("out of memory"));
+		rc = facet_labels_read(t->s, t->facets[i]->dim, &t->labels[i],
+		                       keys, nulls, n);
+		for (size_t j = 0; rc == 0 && j < n &&
+		                   (!limit || facet->count < limit);
+		     j++) {
+			const struct store_facet_value *v =
+				facet_labels_get(&t->labels[i], keys[j]);
+			if (!keep || keep(v, arg))
+				rc = add_value(t->s, facet, &cap, v,
+				               sorted[at + j].count);
+		}
 	}
+	if (rc < 0)
+		store_facet_free(facet);
 	free(sorted);
 	free(keys);
-	free(counts);
 	free(nulls);
 	intcount_free(&merged);
 	return rc;
+}
+
+int store_tally_facet(struct store_tally *t, size_t i, size_t limit,
+                      struct store_facet *facet)
+{
+	return store_tally_facet_where(t, i, limit, NULL, NULL, facet);
 }
 
 static int by_start(const void *pa, const void *pb)
@@ -500,8 +554,10 @@ void store_tally_free(struct store_tally *t)
 	if (!t)
 		return;
 	sqlite3_finalize(t->st);
-	for (size_t i = 0; i < MAX_FACETS; i++)
+	for (size_t i = 0; i < MAX_FACETS; i++) {
 		intcount_free(&t->counts[i]);
+		facet_labels_free(&t->labels[i]);
+	}
 	intcount_free(&t->buckets);
 	intcount_free(&t->bucket_errors);
 	intcount_free(&t->unnamed);

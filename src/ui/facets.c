@@ -23,8 +23,10 @@
 #include "util/format.h"
 #include "util/i18n.h"
 
-/* Values fetched per facet: enough to scroll and narrow through, few
- * enough to count fast. */
+/* Values fetched per facet: enough to scroll through, few enough to
+ * label fast.  Narrowing picks among all the counted values, not just
+ * these (a principal or event name ranked far down is what one types
+ * to find). */
 #define FACET_LIMIT 200
 
 struct facet_def {
@@ -69,6 +71,11 @@ static bool matches(const char *narrow, const char *s)
 		if (strncasecmp(s, narrow, n) == 0)
 			return true;
 	return false;
+}
+
+static bool keep_narrowed(const struct store_facet_value *v, void *narrow)
+{
+	return matches(narrow, v->label) || matches(narrow, v->value);
 }
 
 static bool push(struct facets_state *f, struct facet_item it)
@@ -187,8 +194,10 @@ void facets_take(struct app *a)
 		/* Values of the same label (two users named alice in two
 		 * accounts) are told apart, as `stats` does. */
 		for (size_t d = 0; d < NDEFS; d++)
-			if (store_tally_facet(f->tally, d, FACET_LIMIT,
-			                      &f->values[d]) < 0)
+			if (store_tally_facet_where(
+				    f->tally, d, FACET_LIMIT,
+				    f->narrow[0] ? keep_narrowed : NULL,
+				    f->narrow, &f->values[d]) < 0)
 				app_message(a, "%s", store_errmsg(a->store));
 			else if (store_facet_tell_apart(
 			                 &f->values[d]) < 0)
@@ -269,12 +278,14 @@ void facets_click(struct app *a, int y)
 	facets_toggle(a);
 }
 
-/* The narrowing text changed: the list again, the cursor on its first
- * value. */
+/* The narrowing text changed: the values again, from all those counted,
+ * the cursor on the first. */
 static void renarrowed(struct app *a)
 {
 	a->facets.sel = a->facets.top = 0;
-	rebuild(a);
+	free(a->facets.follow);
+	a->facets.follow = NULL;
+	facets_take(a);
 	remember(&a->facets);
 }
 
