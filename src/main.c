@@ -251,9 +251,21 @@ static int import_and_browse(const struct cli_globals *g, int n, char **paths)
 	return rc != EXIT_OK ? rc : irc;
 }
 
+/* `-` (standard input) among the paths. */
+static bool names_stdin(int n, char **paths)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(paths[i], "-") == 0)
+			return true;
+	return false;
+}
+
+/* `trailnav -` on a terminal goes to the import alone, which says that
+ * standard input is no pipe: the browser's import would read /dev/null
+ * in its place and report an empty file. */
 static int import_paths(const struct cli_globals *g, int n, char **paths)
 {
-	if (interactive())
+	if (interactive() && !names_stdin(n, paths))
 		return import_and_browse(g, n, paths);
 	return run_import(g, n, paths);
 }

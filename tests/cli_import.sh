@@ -20,7 +20,7 @@ printf '{"Records":[%s]}' "$(record e3 2024-05-01T09:00:00Z DescribeInstances)" 
 printf '{"Records":[{"eventID":' >"$trail/broken.json"
 echo "# notes" >"$tmp/AWSLogs/README.md"
 
-echo "1..31"
+echo "1..33"
 db="$tmp/t.db"
 "$tn" import --db "$db" "$tmp/AWSLogs" >"$tmp/out" 2>"$tmp/err"
 st=$?
@@ -163,6 +163,16 @@ on_terminal() {
 # test's stderr held no carriage return).
 on_terminal "'$tn' import --db '$tmp/tty.db' '$tmp/AWSLogs'" \
 	"files .* events .* MB/s" "a progress bar on a terminal"
+
+# `-` with standard input on a terminal: a person who meant a pipe is
+# told so at once (exit 2), rather than left waiting for typed JSON and
+# then told of an empty file.
+on_terminal "timeout 10 '$tn' import --db '$tmp/tty-stdin.db' -; echo EXIT:\$?" \
+	"standard input is a terminal; pipe a trail into it" \
+	"import - on a terminal: said at once"
+{ grep -q "^EXIT:2" "$tmp/out" && [ ! -e "$tmp/tty-stdin.db" ]; } ||
+	{ sed 's/^/# /' "$tmp/out"; false; }
+ok $? "import - on a terminal: exit 2, no database made"
 
 # Counts in the singular when they are one: the progress bar, generate's
 # summary, demo's first line (ngettext, as the rest of the CLI).

@@ -13,7 +13,7 @@ tmp=$(mktemp -d)
 . "$src/tests/tap.sh"
 . "$src/tests/ui_lib.sh"
 
-echo "1..7"
+echo "1..8"
 big="$tmp/big"
 "$tn" generate --events 60000 --seed 5 "$big" >/dev/null
 "$tn" import -q --db "$tmp/ref.db" "$big" >/dev/null
@@ -63,6 +63,14 @@ wait_for "EXITED:2" 10 >/dev/null &&
 	grep -q "x_CloudTrail_us-east-1_1.json.gz" "$tmp/out" &&
 	grep -q "nothing could be imported" "$tmp/out"
 ok $? "a folder of only bad files: the browser closes, the failure shows"
+# `trailnav -` on a terminal: standard input is no pipe, said at once.
+# The browser's import used to read /dev/null for it and report "the
+# file is empty".
+ui_start -- --db "$tmp/e.db" -
+{ wait_for "EXITED:2" 10 >/dev/null &&
+  grep -q "standard input is a terminal; pipe a trail into it" "$tmp/out" &&
+  ! grep -q "empty" "$tmp/out"; }
+ok $? "trailnav - on a terminal: told to pipe a trail in, exit 2"
 # Ctrl-C ends the browser as q does: what the import said is shown (here
 # a missing path beside the trail, or, when the import had not reached
 # the walk yet (a slow build), that it was stopped), and the status is

@@ -337,6 +337,22 @@ static bool none_exists(const struct import_args *a)
 	return true;
 }
 
+/* `-` reads a trail piped in.  Standard input on a terminal is a person
+ * who meant a pipe (or a path): read, it would wait for them to type
+ * JSON, and after Ctrl-D report an empty file.  True when that was so;
+ * it is said. */
+static bool stdin_is_terminal(const struct import_args *a)
+{
+	for (size_t i = 0; i < a->npaths; i++)
+		if (strcmp(a->paths[i], "-") == 0 && isatty(STDIN_FILENO)) {
+			cli_error("%s", _("-: standard input is a terminal; "
+			                  "pipe a trail into it, as in: zcat "
+			                  "FILE.json.gz | trailnav import -"));
+			return true;
+		}
+	return false;
+}
+
 int cmd_import(const struct cli_globals *g, int argc, char **argv)
 {
 	struct import_args a = { .db = g->db };
@@ -347,7 +363,7 @@ int cmd_import(const struct cli_globals *g, int argc, char **argv)
 	int prc = parse_args(&a, argc, argv);
 	if (prc != 0)
 		return prc > 0 ? cli_output_end(EXIT_OK) : EXIT_USAGE;
-	if (none_exists(&a))
+	if (stdin_is_terminal(&a) || none_exists(&a))
 		return EXIT_USAGE;
 	struct cli_globals gg = { a.db };
 	char *path = store_default_path(a.db);
