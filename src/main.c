@@ -166,6 +166,9 @@ struct import_child {
 	pid_t pid;
 	int status;
 	bool reaped;
+	FILE *err;        /* what it says on stderr, replayed after */
+	bool noted;       /* its ending was shown in the browser */
+	char note[512];
 };
 
 /* The browser closes when the import could import nothing at all (every
@@ -178,6 +181,59 @@ static bool import_came_to_nothing(void *ctx)
 		c->reaped = true;
 	return c->reaped && WIFEXITED(c->status) &&
 	       WEXITSTATUS(c->status) == EXIT_USAGE;
+}
+
+/* Line `want` (from 0) of what the child said on stderr, without the
+ * program's name, into `out`; the number of lines said. */
+static size_t said_line(FILE *err, size_t want, char *out, size_t n)
+{
+	char line[512];
+	size_t lines = 0;
+	out[0] = '\0';
+	rewind(err);
+	while (fgets(line, sizeof line, err)) {
+		size_t len = strlen(line);
+		bool whole = len > 0 && line[len - 1] == '\n';
+		if (whole)
+			line[--len] = '\0';
+		if (lines == want) {
+			size_t skip = strlen(cli_program) + 2;
+			bool named = strncmp(line, cli_program, skip - 2) == 0 &&
+			             strncmp(line + skip - 2, ": ", 2) == 0;
+			snprintf(out, n, "%s", named ? line + skip : line);
+		}
+		lines += whole;
+	}
+	return lines;
+}
+
+/* How the import ended, when the browser should say so: it failed on
+ * some files (said in full only after quitting), or found nothing to
+ * import.  An import that went well says nothing: the counts show it. */
+static const char *import_ending(void *ctx)
+{
+	struct import_child *c = ctx;
+	if (!c->reaped || c->noted || !WIFEXITED(c->status))
+		return NULL;
+	c->noted = true;
+	char first[400];
+	fflush(c->err);
+	size_t lines = said_line(c->err, 0, first, sizeof first);
+	if (WEXITSTATUS(c->status) == EXIT_PARTIAL && lines > 1)
+		snprintf(c->note, sizeof c->note,
+		         ngettext("import: %s; and %zu more: q quits and "
+		                  "shows it",
+		                  "import: %s; and %zu more: q quits and "
+		                  "shows them",
+		                  (unsigned long)(lines - 1)),
+		         first, lines - 1);
+	else if (WEXITSTATUS(c->status) == EXIT_PARTIAL && lines == 1)
+		snprintf(c->note, sizeof c->note, _("import: %s"), first);
+	else if (WEXITSTATUS(c->status) == EXIT_OK && lines > 0)
+		snprintf(c->note, sizeof c->note, "%s", first);
+	else
+		return NULL;
+	return c->note;
 }
 
 /* On a terminal, `trailnav PATH...` browses at once while a child
@@ -219,8 +275,9 @@ static int import_and_browse(const struct cli_globals *g, int n, char **paths)
 		fflush(NULL); /* _exit() would drop what stdio still holds */
 		_exit(rc);
 	}
-	struct import_child child = { .pid = pid };
-	struct ui_close_check check = { import_came_to_nothing, &child };
+	struct import_child child = { .pid = pid, .err = err };
+	struct ui_close_check check = { import_came_to_nothing, import_ending,
+		                        &child };
 	int rc = browse(g, &check);
 	int status = child.status;
 	/* An import still reading files dies of the signal; one that has

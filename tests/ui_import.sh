@@ -13,7 +13,7 @@ tmp=$(mktemp -d)
 . "$src/tests/tap.sh"
 . "$src/tests/ui_lib.sh"
 
-echo "1..8"
+echo "1..10"
 big="$tmp/big"
 "$tn" generate --events 60000 --seed 5 "$big" >/dev/null
 "$tn" import -q --db "$tmp/ref.db" "$big" >/dev/null
@@ -63,6 +63,26 @@ wait_for "EXITED:2" 10 >/dev/null &&
 	grep -q "x_CloudTrail_us-east-1_1.json.gz" "$tmp/out" &&
 	grep -q "nothing could be imported" "$tmp/out"
 ok $? "a folder of only bad files: the browser closes, the failure shows"
+# An import that ends with files failed, or with nothing to import,
+# says so in the browser's status line as it ends: the person used to
+# learn of it only after quitting.
+make_trail "$tmp/mixed"
+printf 'not gzip at all' >"$tmp/mixed/bad_CloudTrail_1.json.gz"
+printf '{"Records":[' >"$tmp/mixed/cut_CloudTrail_2.json"
+W=160 ui_start -- --db "$tmp/f.db" "$tmp/mixed"
+{ wait_for "6 of 6 events" 10 >/dev/null &&
+  wait_for "; and 1 more: q quits and shows it" 10 >/dev/null &&
+  grep -q "^ import: .*/[a-z]*_CloudTrail_[12].json[.gz]*: invalid" "$tmp/out" &&
+  keys q && wait_for "EXITED:1" 10 >/dev/null &&
+  grep -q "bad_CloudTrail_1.json.gz" "$tmp/out" &&
+  grep -q "cut_CloudTrail_2.json" "$tmp/out"; }
+ok $? "files failed: the status line says so as the import ends"
+mkdir "$tmp/other"
+echo "# notes" >"$tmp/other/README.md"
+W=160 ui_start -- --db "$tmp/g.db" "$tmp/other"
+{ wait_for "nothing to import: 1 file found, and skipped" 10 >/dev/null &&
+  keys q && wait_for "EXITED:0" 10 >/dev/null; }
+ok $? "nothing to import: the status line says so, exit 0"
 # `trailnav -` on a terminal: standard input is no pipe, said at once.
 # The browser's import used to read /dev/null for it and report "the
 # file is empty".

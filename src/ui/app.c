@@ -389,9 +389,20 @@ static void answer_key(struct app *a, bool is_key, wint_t ch)
 	keylog_key(&a->keylog, is_key, ch, read_us, app_busy(a));
 }
 
-static bool told_to_close(const struct ui_close_check *close_check)
+static bool told_to_close(struct app *a,
+                          const struct ui_close_check *close_check)
 {
-	return close_check && close_check->now(close_check->ctx);
+	if (!close_check)
+		return false;
+	if (close_check->now(close_check->ctx))
+		return true;
+	const char *note =
+		close_check->note ? close_check->note(close_check->ctx) : NULL;
+	if (note) {
+		app_message(a, "%s", note);
+		layout_draw(a);
+	}
+	return false;
 }
 
 static void run(struct app *a, const struct ui_close_check *close_check)
@@ -400,7 +411,7 @@ static void run(struct app *a, const struct ui_close_check *close_check)
 	layout_draw(a);
 	keylog_first_screen(&a->keylog);
 	while (!a->quit && !ending_signal && !interrupted &&
-	       !told_to_close(close_check)) {
+	       !told_to_close(a, close_check)) {
 		/* While busy, keys are only looked for between slices. */
 		bool busy = app_busy(a);
 		timeout(busy ? 0 : KEY_WAIT_MS);

@@ -8,9 +8,11 @@
 /* Asked between keys whether the browser should close by itself: true
  * closes it as a quit would.  `trailnav PATH` closes it when the import
  * beside it could import nothing, so that the person sees why rather than
- * an empty browser. */
+ * an empty browser.  `note` (may be NULL) gives a line to show once in the
+ * status line, or NULL: what the import ended with, when that is news. */
 struct ui_close_check {
 	bool (*now)(void *ctx);
+	const char *(*note)(void *ctx);
 	void *ctx;
 };
 
