@@ -103,19 +103,23 @@ static void test_grows(void **state)
 }
 
 /* A field narrower than the line shows the cursor: at the end, the last
- * characters; at the start, from the first. */
+ * characters, after a column kept for the "…" that says the line goes
+ * on to the left; at the start, from the first.  A line that fits keeps
+ * its first column. */
 static void test_first_shown(void **state)
 {
 	(void)state;
 	struct line_edit l = { 0 };
 	line_edit_set(&l, "0123456789");
-	assert_int_equal(line_edit_first_shown(&l, 4), 6);
-	assert_int_equal(line_edit_cols(&l, 6, l.pos), 4);
+	assert_int_equal(line_edit_first_shown(&l, 10), 0);
+	assert_int_equal(line_edit_first_shown(&l, 4), 7);
+	assert_int_equal(line_edit_cols(&l, 7, l.pos), 3);
 	l.pos = 0;
 	assert_int_equal(line_edit_first_shown(&l, 4), 0);
 	/* Wide characters count two columns each. */
 	line_edit_set(&l, "日本語です");
-	assert_int_equal(line_edit_first_shown(&l, 4), 3);
+	assert_int_equal(line_edit_first_shown(&l, 4), 4);
+	assert_int_equal(line_edit_first_shown(&l, 5), 3);
 	line_edit_free(&l);
 }
 

@@ -11,7 +11,7 @@ tmp=$(mktemp -d)
 . "$src/tests/tap.sh"
 . "$src/tests/ui_lib.sh"
 
-echo "1..15"
+echo "1..16"
 
 ui_start -- --db "$db"
 wait_for "6 of 6 events" >/dev/null
@@ -72,6 +72,13 @@ keys Enter
   keys / && wait_for "Filter: " && grep -qF "eu-west-1" "$tmp/out" &&
   keys Escape; }
 ok $? "a filter of ${#long} characters is taken whole (3 events in eu-west-1)"
+# Scrolled to its end, the line says it goes on to the left.
+keys /
+{ wait_for "Filter: " && grep -q "^Filter: …[a-z0-9,-]*eu-west-1 *\$" "$tmp/out" &&
+  keys Home && wait_for "Filter: region:xx-nowhere-001" &&
+  ! grep -q "^Filter: …" "$tmp/out"; }
+ok $? "a line longer than the screen: '…' at its left when scrolled, none at its start"
+keys Escape
 keys / Up Up Up
 { wait_for "Filter: region:eu-west-1" && keys Down && wait_for "Filter: ro:false -principal:alice"; }
 ok $? "Up and Down recall earlier filters"

@@ -93,6 +93,19 @@ void draw_typed(struct app *a, int y, int x, int width, const char *text,
 	buf_free(&b);
 }
 
+int draw_line_edit(struct app *a, int y, int x, int avail,
+                   const struct line_edit *l, size_t *first)
+{
+	*first = line_edit_first_shown(l, avail);
+	int lead = *first > 0 && avail > 1 ? 1 : 0;
+	if (lead)
+		draw_safe(a, y, x, 1, a->utf8 ? "\xe2\x80\xa6" : "~", A_BOLD);
+	char *shown = line_edit_utf8(l, *first, l->len);
+	draw_typed(a, y, x + lead, avail - lead, shown ? shown : "", 0);
+	free(shown);
+	return x + lead;
+}
+
 void draw_fill(int y, int x, int width, int attr)
 {
 	attrset((attr_t)attr);

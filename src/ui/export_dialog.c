@@ -256,9 +256,8 @@ void export_draw(struct app *a)
 	draw_formats(a, y + 1, lw);
 	draw_safe(a, y + 2, 0, lw, pl, A_BOLD);
 	int avail = w - lw - 1;
-	size_t first = line_edit_first_shown(&d->path, avail);
-	char *shown = line_edit_utf8(&d->path, first, d->path.len);
-	draw_typed(a, y + 2, lw, avail, shown ? shown : "", 0);
+	size_t first;
+	int start = draw_line_edit(a, y + 2, lw, avail, &d->path, &first);
 	if (d->confirm) {
 		char *path = line_edit_utf8(&d->path, 0, d->path.len);
 		struct buf q;
@@ -275,9 +274,8 @@ void export_draw(struct app *a)
 		            "cancels"),
 		          0);
 	}
-	free(shown);
 	if (!d->confirm) {
-		move(y + 2, lw + line_edit_cols(&d->path, first, d->path.pos));
+		move(y + 2, start + line_edit_cols(&d->path, first, d->path.pos));
 		curs_set(1);
 	}
 }

@@ -178,15 +178,13 @@ void filterline_draw(struct app *a)
 	int pw = (int)fmt_width(prompt);
 	draw_safe(a, y, 0, pw, prompt, A_BOLD);
 	int avail = w - pw - 1;
-	size_t first = line_edit_first_shown(l, avail);
-	char *shown = line_edit_utf8(l, first, l->len);
-	draw_typed(a, y, pw, avail, shown ? shown : "", 0);
-	free(shown);
+	size_t first;
+	int start = draw_line_edit(a, y, pw, avail, l, &first);
 	if (fl->have_error && fl->error_text) {
 		size_t at = char_index(fl->error_text, fl->error.pos);
 		size_t end = char_index(fl->error_text,
 		                        fl->error.pos + fl->error.len);
-		int x = pw + line_edit_cols(l, first, at) -
+		int x = start + line_edit_cols(l, first, at) -
 		        (at < first ? line_edit_cols(l, at, first) : 0);
 		int len = line_edit_cols(l, at, end);
 		struct buf m;
@@ -206,6 +204,6 @@ void filterline_draw(struct app *a)
 		            "earlier filters"),
 		          0);
 	}
-	move(y, pw + line_edit_cols(l, first, l->pos));
+	move(y, start + line_edit_cols(l, first, l->pos));
 	curs_set(1);
 }

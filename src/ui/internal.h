@@ -209,6 +209,11 @@ void draw_safe(struct app *a, int y, int x, int width, const char *s,
 void draw_typed(struct app *a, int y, int x, int width, const char *text,
                 int attr);
 void draw_fill(int y, int x, int width, int attr);
+/* Draws the part of `l` that a field of `avail` columns at (y, x) shows
+ * with the cursor in it, from character `*first`, after a "…" when the
+ * line goes on to the left.  Returns the column of that character. */
+int draw_line_edit(struct app *a, int y, int x, int avail,
+                   const struct line_edit *l, size_t *first);
 
 /* list.c */
 void list_reload(struct app *a, bool keep_selection);

@@ -91,7 +91,11 @@ size_t line_edit_first_shown(const struct line_edit *l, int avail)
 {
 	size_t first = 0;
 	int before = line_edit_cols(l, 0, l->pos);
-	for (; before > avail && first < l->pos; first++)
+	if (before <= avail)
+		return 0;
+	/* A column for the "…" that says the line goes on to the left. */
+	int room = avail > 1 ? avail - 1 : avail;
+	for (; before > room && first < l->pos; first++)
 		before -= char_cols(l->text[first]);
 	return first;
 }

@@ -36,7 +36,8 @@ int line_edit_cols(const struct line_edit *l, size_t from, size_t to);
 /* The first character a field `avail` columns wide shows so that the
  * cursor is in it: characters are dropped from the left until what lies
  * between them and the cursor fits (one pass: the field is redrawn at
- * every key). */
+ * every key).  When any are dropped, the field's first column is left
+ * for a "…" that says so (draw_line_edit()). */
 size_t line_edit_first_shown(const struct line_edit *l, int avail);
 
 enum line_edit_answer {
