@@ -601,6 +601,9 @@ static void test_facet_tell_apart(void **state)
 		{ "arn:aws:s3:::bucket", "svc", 1 },
 		{ NULL, NULL, 3 },
 		{ "same", "same", 1 },
+		/* One account: the account does not tell them apart. */
+		{ "arn:aws:iam::777788889999:user/carol", "carol", 1 },
+		{ "arn:aws:iam::777788889999:user/team/carol", "carol", 1 },
 	};
 	struct store_facet f = { sizeof v / sizeof v[0], NULL };
 	f.values = calloc(f.count, sizeof *f.values);
@@ -618,6 +621,10 @@ static void test_facet_tell_apart(void **state)
 	assert_string_equal(f.values[4].label, "arn:aws:s3:::bucket");
 	assert_null(f.values[5].label);
 	assert_string_equal(f.values[6].label, "same");
+	assert_string_equal(f.values[7].label,
+	                    "arn:aws:iam::777788889999:user/carol");
+	assert_string_equal(f.values[8].label,
+	                    "arn:aws:iam::777788889999:user/team/carol");
 	store_facet_free(&f);
 }
 

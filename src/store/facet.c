@@ -140,7 +140,15 @@ static char *told_apart(const struct store_facet_value *v)
 	return label;
 }
 
-int store_facet_tell_apart(struct store_facet *facet)
+static char *the_value(const struct store_facet_value *v)
+{
+	return strdup(v->value);
+}
+
+/* Gives each value whose label another value has too the label `how`
+ * makes of it; values that read as themselves already stay. */
+static int relabel_shared(struct store_facet *facet,
+                          char *(*how)(const struct store_facet_value *))
 {
 	struct strmap seen;
 	strmap_init(&seen);
@@ -156,7 +164,7 @@ int store_facet_tell_apart(struct store_facet *facet)
 		if (!v->label || !v->value || strcmp(v->label, v->value) == 0 ||
 		    strmap_get(&seen, v->label, strlen(v->label)) < 2)
 			continue;
-		char *label = told_apart(v);
+		char *label = how(v);
 		if (!label) {
 			rc = -1;
 			break;
@@ -166,6 +174,15 @@ int store_facet_tell_apart(struct store_facet *facet)
 	}
 	strmap_free(&seen);
 	return rc;
+}
+
+/* By the account first, which reads best; what the account does not
+ * tell apart (alice the user and alice the session of a role, both in
+ * one account) reads as its value, which is one a value. */
+int store_facet_tell_apart(struct store_facet *facet)
+{
+	int rc = relabel_shared(facet, told_apart);
+	return rc == 0 ? relabel_shared(facet, the_value) : rc;
 }
 
 struct facet_ctx {

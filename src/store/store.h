@@ -282,7 +282,8 @@ void store_facet_free(struct store_facet *facet);
  * users named alice in two accounts would otherwise be two rows both
  * reading "alice".  Such a label gains the account of the value's ARN,
  * "alice (111122223333)", or becomes the value itself when that is no ARN
- * with an account.  Labels no other value has stay.  0, or -1 when memory
+ * with an account, or when the account is the same too (a user alice at
+ * two IAM paths).  Labels no other value has stay.  0, or -1 when memory
  * ran out (some labels then stay as they were). */
 int store_facet_tell_apart(struct store_facet *facet);
 /* The dimension's name ("category", "region", ...) and its parse. */
