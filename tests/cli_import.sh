@@ -20,7 +20,7 @@ printf '{"Records":[%s]}' "$(record e3 2024-05-01T09:00:00Z DescribeInstances)" 
 printf '{"Records":[{"eventID":' >"$trail/broken.json"
 echo "# notes" >"$tmp/AWSLogs/README.md"
 
-echo "1..33"
+echo "1..35"
 db="$tmp/t.db"
 "$tn" import --db "$db" "$tmp/AWSLogs" >"$tmp/out" 2>"$tmp/err"
 st=$?
@@ -47,6 +47,27 @@ ok $? "re-import under other spellings of the same tree: unchanged, no new ledge
 "$tn" --db "$db" files --failed >"$tmp/out" 2>&1
 grep -q "^failed .* $(cd "$tmp" && pwd -P)/AWSLogs/111122223333/CloudTrail/eu-west-1/2024/05/01/broken.json\$" "$tmp/out"
 ok $? "files: the ledger's paths are absolute and canonical"
+# A copy of the tree (other paths) and the copy touched (other times):
+# the files are read, but their bytes, stored already, are not stored
+# again, and their events count as duplicates.
+cp "$db" "$tmp/cp.db"
+cp -r "$tmp/AWSLogs" "$tmp/copied"
+rm "$tmp/copied/111122223333/CloudTrail/eu-west-1/2024/05/01/broken.json"
+stored() { sqlite3 "$tmp/cp.db" "SELECT count(*), sum(length(bytes)) FROM file_content"; }
+before=$(stored)
+"$tn" import --db "$tmp/cp.db" "$tmp/copied" >"$tmp/out" 2>&1
+{ grep -q "^Files:  2 imported, 0 unchanged" "$tmp/out" &&
+  grep -q "^Events: 0 new, 3 duplicates" "$tmp/out" && [ "$(stored)" = "$before" ] &&
+  [ "$(sqlite3 "$tmp/cp.db" "SELECT count(*) FROM file WHERE stored_bytes = 0 AND state = 0")" = 2 ]; } ||
+	{ sed 's/^/# /' "$tmp/out"; false; }
+ok $? "a copied tree: its bytes are not stored again, its 3 events are duplicates"
+find "$tmp/copied" -type f -exec touch -d '2024-06-01 00:00' {} +
+"$tn" import --db "$tmp/cp.db" "$tmp/copied" >"$tmp/out" 2>&1
+{ grep -q "^Files:  2 imported, 0 unchanged" "$tmp/out" &&
+  grep -q "^Events: 0 new, 3 duplicates" "$tmp/out" && [ "$(stored)" = "$before" ]; } ||
+	{ sed 's/^/# /' "$tmp/out"; false; }
+ok $? "the copy touched: read again, nothing stored again"
+
 # A link inside a walked tree leads to the file's own path: importing the
 # link's target directly afterwards finds the file unchanged, not new.
 mkdir "$tmp/links" "$tmp/elsewhere"

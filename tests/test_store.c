@@ -461,6 +461,68 @@ static void add_partial_file(struct store *s, const char *path)
 	assert_false(dup);
 }
 
+/* Adds a file of `bytes` under `hash` and, unless it is found to be a
+ * copy, one event `id`; returns whether it was a copy. */
+static bool add_hashed(struct store *s, const char *path, const char *hash,
+                       const char *bytes, const char *id)
+{
+	struct store_file_info info = { path, (int64_t)strlen(bytes), 5, hash };
+	assert_int_equal(store_file_begin(s, &info, bytes, strlen(bytes),
+	                                  STORE_ENC_IDENTITY),
+	                 0);
+	bool copy = store_file_is_copy(s);
+	if (copy) {
+		assert_int_equal(store_file_count_copies(s, 1), 0);
+	} else {
+		struct trail_event ev = { .event_id = id, .time_ms = T0,
+			                  .read_only = -1,
+			                  .record_length = 2 };
+		bool dup;
+		assert_int_equal(store_add_event(s, &ev, &dup), 0);
+	}
+	return copy;
+}
+
+/* Bytes stored already are not stored again: a copy's ledger row keeps
+ * no bytes and its events count as duplicates.  The hash only finds
+ * candidates (the same hash over other bytes is stored), and a rollback
+ * forgets what it took away. */
+static void test_copies_stored_once(void **state)
+{
+	(void)state;
+	struct store *s = store_open(":memory:", STORE_READ_WRITE, NULL, 0);
+	assert_non_null(s);
+	static const char a[] = "{\"Records\":[{\"eventID\":\"c1\"}]}";
+	static const char b[] = "{\"Records\":[{\"eventID\":\"c2\"}]}";
+	assert_false(add_hashed(s, "/t/a.json", "00000000000000aa", a, "c1"));
+	assert_int_equal(store_file_commit(s, STORE_FILE_IMPORTED), 0);
+	assert_true(add_hashed(s, "/copy/a.json", "00000000000000aa", a, NULL));
+	assert_int_equal(store_file_commit(s, STORE_FILE_IMPORTED), 0);
+	/* One hash, other bytes: made to collide, and stored. */
+	assert_false(add_hashed(s, "/t/b.json", "00000000000000aa", b, "c2"));
+	assert_int_equal(store_file_commit(s, STORE_FILE_IMPORTED), 0);
+	struct store_summary sum;
+	assert_int_equal(store_summary(s, &sum), 0);
+	assert_int_equal(sum.events, 2);
+	assert_int_equal(sum.duplicates, 1);
+	assert_int_equal(sum.files_imported, 3);
+	assert_int_equal(sum.stored_bytes, (int64_t)(strlen(a) + strlen(b)));
+	/* Stored in a batch that is then rolled back: gone, and not taken
+	 * for stored by the next file of those bytes. */
+	assert_int_equal(store_batch_begin(s), 0);
+	assert_false(add_hashed(s, "/t/d.json", "00000000000000dd", b, "c3"));
+	assert_int_equal(store_file_commit(s, STORE_FILE_IMPORTED), 0);
+	assert_true(add_hashed(s, "/t/d2.json", "00000000000000dd", b, NULL));
+	assert_int_equal(store_file_abandon(s), 0);
+	assert_false(store_in_batch(s));
+	assert_false(add_hashed(s, "/t/d3.json", "00000000000000dd", b, "c3"));
+	assert_int_equal(store_file_commit(s, STORE_FILE_IMPORTED), 0);
+	assert_int_equal(store_summary(s, &sum), 0);
+	assert_int_equal(sum.events, 3);
+	assert_int_equal(sum.stored_bytes, (int64_t)(strlen(a) + 2 * strlen(b)));
+	store_close(s);
+}
+
 static void test_abandoned_file_leaves_nothing(void **state)
 {
 	(void)state;
@@ -815,6 +877,7 @@ int main(void)
 		cmocka_unit_test(test_every_encoding_reads_back),
 		cmocka_unit_test(test_escaped_record),
 		cmocka_unit_test(test_facet_tell_apart),
+		cmocka_unit_test(test_copies_stored_once),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }

@@ -102,6 +102,18 @@ static int write_events(struct store_sink *k, const struct import_file *f,
 	return 0;
 }
 
+/* A file whose bytes are stored already (a copy, or the same file
+ * touched) brings only events stored already: they are counted, not
+ * written. */
+static int write_or_count(struct store_sink *k, const struct import_file *f,
+                          uint64_t *new_events, uint64_t *duplicates)
+{
+	if (!store_file_is_copy(k->store))
+		return write_events(k, f, new_events, duplicates);
+	*duplicates += f->nevents;
+	return store_file_count_copies(k->store, (int64_t)f->nevents);
+}
+
 static struct store_file_info file_info(const struct walk_file *w,
                                         const char *hash)
 {
@@ -120,7 +132,7 @@ static int sink_write(void *ctx, const struct import_file *f,
 	if (ensure_batch(k) < 0 ||
 	    store_file_begin(k->store, &info, f->kept, f->nkept,
 	                     STORE_ENC_GZIP) < 0 ||
-	    write_events(k, f, &n, &d) < 0 ||
+	    write_or_count(k, f, &n, &d) < 0 ||
 	    store_file_commit(k->store, f->format == TF_DIGEST
 	                                        ? STORE_FILE_DIGEST
 	                                        : STORE_FILE_IMPORTED) < 0) {

@@ -45,6 +45,7 @@ struct decoded_file {
 struct file_in_progress {
 	bool open;
 	bool own_transaction; /* began outside a batch */
+	bool copy;            /* its bytes are stored already (copies.c) */
 	int64_t file;
 	int64_t events, duplicates;
 };
@@ -77,6 +78,10 @@ struct store {
 	struct decoded_file cache[STORE_FILE_CACHE_SLOTS];
 	uint64_t cache_tick;
 	bool prefetch_first; /* store_set_text_prefetch_first() */
+	/* copies.c: the first stored file of each content hash, read from
+	 * the ledger when a file is first written. */
+	struct intcount stored_by_hash;
+	bool stored_loaded;
 	/* text_prefetch.c: the last words' prefetches, kept for the next
 	 * statement that searches one of them. */
 	struct text_prefetch *prefetched[TEXT_PREFETCH_KEPT];
@@ -274,6 +279,15 @@ int store_query_filtered(struct store *s, const struct filter *f,
 struct intcount;
 int store_principal_groups(struct store *s, struct intcount *unnamed,
                            struct intcount *alias);
+
+/* copies.c: 1 when bytes of `hash` are stored already as file *file
+ * (compared byte for byte), 0 when not, -1 on error. */
+int store_stored_copy(struct store *s, const char *hash, const void *bytes,
+                      size_t n, enum store_encoding enc, int64_t *file);
+/* Notes that file `file`'s bytes, of `hash`, are now stored. */
+int store_stored_note(struct store *s, const char *hash, int64_t file);
+/* Forgets what was read: a rollback may have taken some away. */
+void store_stored_forget(struct store *s);
 
 /* facet_labels.c: the values and labels of a tally's keys, each read
  * once (keys as tally.c keeps them: a NULL column as a key of its own). */

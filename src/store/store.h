@@ -99,6 +99,13 @@ int store_file_begin(struct store *s, const struct store_file_info *info,
                      const void *bytes, size_t nbytes,
                      enum store_encoding encoding);
 
+/* True when the current file's bytes were found stored already, byte for
+ * byte (a copy of an imported file, or the file itself touched): its
+ * bytes stay with the first, and its events, all stored already, are not
+ * added but counted with store_file_count_copies(). */
+bool store_file_is_copy(const struct store *s);
+int store_file_count_copies(struct store *s, int64_t n);
+
 /* Adds one event of the current file.  Sets *duplicate when an event with
  * the same event ID is already stored (then nothing is added). */
 int store_add_event(struct store *s, const struct trail_event *ev,

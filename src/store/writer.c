@@ -374,6 +374,7 @@ int store_add_event(struct store *s, const struct trail_event *ev,
 /* The dictionary caches may hold ids that a rollback just took away. */
 static void forget_caches(struct store *s)
 {
+	store_stored_forget(s);
 	for (int d = 0; d < DICT_COUNT_; d++)
 		strmap_clear(&s->dicts[d]);
 	strmap_clear(&s->principals);
@@ -467,16 +468,36 @@ int store_file_begin(struct store *s, const struct store_file_info *info,
 		return -1;
 	s->cur.open = true;
 	s->cur.events = s->cur.duplicates = 0;
-	if (insert_ledger_row(s, info, STORE_FILE_IMPORTED, NULL,
-	                      (int64_t)nbytes) < 0) {
+	int64_t first = 0;
+	int copy = store_stored_copy(s, info->hash, bytes, nbytes, encoding,
+	                             &first);
+	s->cur.copy = copy > 0;
+	if (copy < 0 ||
+	    insert_ledger_row(s, info, STORE_FILE_IMPORTED, NULL,
+	                      s->cur.copy ? 0 : (int64_t)nbytes) < 0) {
 		close_unit(s, false);
 		return -1;
 	}
 	s->cur.file = sqlite3_last_insert_rowid(s->db);
-	if (insert_content(s, bytes, nbytes, encoding) < 0) {
+	if (!s->cur.copy &&
+	    (insert_content(s, bytes, nbytes, encoding) < 0 ||
+	     store_stored_note(s, info->hash, s->cur.file) < 0)) {
 		close_unit(s, false);
 		return -1;
 	}
+	return 0;
+}
+
+bool store_file_is_copy(const struct store *s)
+{
+	return s->cur.open && s->cur.copy;
+}
+
+int store_file_count_copies(struct store *s, int64_t n)
+{
+	if (!s->cur.open || !s->cur.copy)
+		return store_fail(s, "%s", "the file is not a copy");
+	s->cur.duplicates += n;
 	return 0;
 }
 
