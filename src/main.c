@@ -207,6 +207,19 @@ static size_t said_line(FILE *err, size_t want, char *out, size_t n)
 	return lines;
 }
 
+/* A failure's path (absolute: the walk's canonical path) under the
+ * current directory, as the person would write it: the status line has
+ * one row for the path and the reason. */
+static void shorten_path(char *line)
+{
+	char cwd[4096];
+	if (!getcwd(cwd, sizeof cwd))
+		return;
+	size_t n = strlen(cwd);
+	if (n > 1 && strncmp(line, cwd, n) == 0 && line[n] == '/')
+		memmove(line, line + n + 1, strlen(line + n + 1) + 1);
+}
+
 /* How the import ended, when the browser should say so: it failed on
  * some files (said in full only after quitting), or found nothing to
  * import.  An import that went well says nothing: the counts show it. */
@@ -219,6 +232,8 @@ static const char *import_ending(void *ctx)
 	char first[400];
 	fflush(c->err);
 	size_t lines = said_line(c->err, 0, first, sizeof first);
+	if (WEXITSTATUS(c->status) == EXIT_PARTIAL)
+		shorten_path(first);
 	if (WEXITSTATUS(c->status) == EXIT_PARTIAL && lines > 1)
 		snprintf(c->note, sizeof c->note,
 		         ngettext("import: %s; and %zu more: q quits and "

@@ -69,10 +69,13 @@ ok $? "a folder of only bad files: the browser closes, the failure shows"
 make_trail "$tmp/mixed"
 printf 'not gzip at all' >"$tmp/mixed/bad_CloudTrail_1.json.gz"
 printf '{"Records":[' >"$tmp/mixed/cut_CloudTrail_2.json"
-W=160 ui_start -- --db "$tmp/f.db" "$tmp/mixed"
+# Started in $tmp: the path is said as from there.
+here=$(pwd)
+cd "$tmp" && W=160 ui_start -- --db "$tmp/f.db" "$tmp/mixed"
+cd "$here" || exit 2
 { wait_for "6 of 6 events" 10 >/dev/null &&
   wait_for "; and 1 more: q quits and shows it" 10 >/dev/null &&
-  grep -q "^ import: .*/[a-z]*_CloudTrail_[12].json[.gz]*: invalid" "$tmp/out" &&
+  grep -q "^ import: mixed/[a-z]*_CloudTrail_[12].json[.gz]*: invalid" "$tmp/out" &&
   keys q && wait_for "EXITED:1" 10 >/dev/null &&
   grep -q "bad_CloudTrail_1.json.gz" "$tmp/out" &&
   grep -q "cut_CloudTrail_2.json" "$tmp/out"; }
