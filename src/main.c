@@ -234,16 +234,16 @@ static const char *import_ending(void *ctx)
 	size_t lines = said_line(c->err, 0, first, sizeof first);
 	if (WEXITSTATUS(c->status) == EXIT_PARTIAL)
 		shorten_path(first);
-	if (WEXITSTATUS(c->status) == EXIT_PARTIAL && lines > 1)
+	/* How many failed, and how to see them, come first: the status line
+	 * cuts what does not fit, here the path or its reason. */
+	if (WEXITSTATUS(c->status) == EXIT_PARTIAL && lines > 0)
 		snprintf(c->note, sizeof c->note,
-		         ngettext("import: %s; and %zu more: q quits and "
-		                  "shows it",
-		                  "import: %s; and %zu more: q quits and "
-		                  "shows them",
-		                  (unsigned long)(lines - 1)),
-		         first, lines - 1);
-	else if (WEXITSTATUS(c->status) == EXIT_PARTIAL && lines == 1)
-		snprintf(c->note, sizeof c->note, _("import: %s"), first);
+		         ngettext("import: %zu file failed (q quits and shows "
+		                  "it): %s",
+		                  "import: %zu files failed (q quits and shows "
+		                  "them); the first: %s",
+		                  (unsigned long)lines),
+		         lines, first);
 	else if (WEXITSTATUS(c->status) == EXIT_OK && lines > 0)
 		snprintf(c->note, sizeof c->note, "%s", first);
 	else

@@ -13,7 +13,7 @@ tmp=$(mktemp -d)
 . "$src/tests/tap.sh"
 . "$src/tests/ui_lib.sh"
 
-echo "1..10"
+echo "1..11"
 big="$tmp/big"
 "$tn" generate --events 60000 --seed 5 "$big" >/dev/null
 "$tn" import -q --db "$tmp/ref.db" "$big" >/dev/null
@@ -74,12 +74,29 @@ here=$(pwd)
 cd "$tmp" && W=160 ui_start -- --db "$tmp/f.db" "$tmp/mixed"
 cd "$here" || exit 2
 { wait_for "6 of 6 events" 10 >/dev/null &&
-  wait_for "; and 1 more: q quits and shows it" 10 >/dev/null &&
-  grep -q "^ import: mixed/[a-z]*_CloudTrail_[12].json[.gz]*: invalid" "$tmp/out" &&
+  wait_for "import: 2 files failed (q quits and shows them); the first: " 10 >/dev/null &&
+  grep -q "^ import: 2 files failed (q quits and shows them); the first: mixed/[a-z]*_CloudTrail_[12].json[.gz]*: invalid" "$tmp/out" &&
   keys q && wait_for "EXITED:1" 10 >/dev/null &&
   grep -q "bad_CloudTrail_1.json.gz" "$tmp/out" &&
   grep -q "cut_CloudTrail_2.json" "$tmp/out"; }
 ok $? "files failed: the status line says so as the import ends"
+# The import ends while help is up: the line waits for help to close
+# (it used to be set behind it and gone with the Esc that closed it).
+printf 'garbage' >"$tmp/zz-bad.json"
+W=160 ui_start -- --db "$tmp/h.db" "$big" "$tmp/zz-bad.json"
+keys '?'
+wait_for "trailnav keys" 10 >/dev/null
+i=0
+while [ "$(sqlite3 "$tmp/h.db" "SELECT count(*) FROM file WHERE state = 2" 2>/dev/null)" != 1 ] &&
+	[ $i -lt 600 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+sleep 3 # the import's end: its indexes, then its exit
+keys Escape
+{ wait_gone "trailnav keys" && wait_for "import: 1 file failed (q quits and shows it): " 10 >/dev/null &&
+  grep -q "zz-bad.json: invalid JSON" "$tmp/out"; }
+ok $? "the import ends behind help: its line shows once help closes"
 mkdir "$tmp/other"
 echo "# notes" >"$tmp/other/README.md"
 W=160 ui_start -- --db "$tmp/g.db" "$tmp/other"

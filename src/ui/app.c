@@ -398,8 +398,13 @@ static bool told_to_close(struct app *a,
 		return true;
 	const char *note =
 		close_check->note ? close_check->note(close_check->ctx) : NULL;
-	if (note) {
-		app_message(a, "%s", note);
+	if (note)
+		snprintf(a->pending_note, sizeof a->pending_note, "%s", note);
+	/* Behind help or a menu it would be gone with the key that closes
+	 * them, unseen: it waits for them to close. */
+	if (a->pending_note[0] && a->overlay == OV_NONE) {
+		app_message(a, "%s", a->pending_note);
+		a->pending_note[0] = '\0';
 		layout_draw(a);
 	}
 	return false;

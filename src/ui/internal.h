@@ -156,7 +156,10 @@ struct app {
 	struct rect pane[PANE_COUNT_];
 	enum pane focus;
 	enum overlay overlay;
-	char message[256]; /* shown in the status line until the next key */
+	char message[512]; /* shown in the status line until the next key */
+	/* A close check's note, waiting for the status line to be seen
+	 * (not behind an overlay). */
+	char pending_note[512];
 	size_t help_top;
 	struct preset *presets;
 	size_t npresets, preset_sel;
