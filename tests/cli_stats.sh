@@ -10,7 +10,7 @@ db="$tmp/t.db"
 n=0
 failed=0
 
-echo "1..24"
+echo "1..25"
 # check NAME EXPECTED-STATUS PATTERN-FILE-OR-EMPTY -- COMMAND...: runs the
 # command, then checks its status and that stdout+stderr hold every line
 # of the expected text (fixed strings, in any order).
@@ -130,6 +130,16 @@ printf '{"Records":[%s,%s,%s,%s]}' "$(u a-1 alice 111122223333)" \
 check "stats --by principal: a name two principals share shows their accounts" 0 "" -- sh -c \
 	"'$tn' --db '$tmp/alices.db' stats --by principal | tr -s ' ' | tr '\n' '|' |
 	grep -qx 'PRINCIPAL EVENTS %|alice (111122223333) 2 50.0|bob 1 25.0|alice (444455556666) 1 25.0|4 events match|'"
+# A name longer than the column is cut before its account, which tells
+# the two rows apart (cut at the end, both read the same).
+long=automation-role-for-the-nightly-security-audit-of-every-account
+mkdir "$tmp/long"
+printf '{"Records":[%s,%s]}' "$(u l-1 "$long" 111122223333)" \
+	"$(u l-2 "$long" 444455556666)" >"$tmp/long/l.json"
+"$tn" import -q --db "$tmp/long.db" "$tmp/long" >/dev/null 2>&1
+check "stats --by principal: a long shared name is cut before its account" 0 "" -- sh -c \
+	"'$tn' --db '$tmp/long.db' stats --by principal | tr -s ' ' | tr '\n' '|' |
+	grep -qx 'PRINCIPAL EVENTS %|automation-role-for-the-nightly-security-aud… (111122223333) 1 50.0|automation-role-for-the-nightly-security-aud… (444455556666) 1 50.0|2 events match|'"
 # Help, version, the summaries of import and generate to a full device:
 # the failure on stderr and exit 2, as for every command's result
 # (src/cli/output.c).

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/fit_label.h"
 #include "util/format.h"
 
 static char *escaped(const char *s)
@@ -227,6 +228,47 @@ static void test_over_limit(void **state)
 	assert_string_equal(fmt_over_limit("too big", 0), "too big (0 B)");
 }
 
+/* Labels told apart keep what tells them apart when cut: the account
+ * (whole while the name keeps 8 columns, else its last four digits), or
+ * the end of an ARN. */
+static void test_fit_label(void **state)
+{
+	(void)state;
+	const struct {
+		const char *in;
+		size_t width;
+		const char *out;
+	} cases[] = {
+		{ "alice (111122223333)", 20, "alice (111122223333)" },
+		{ "alice (111122223333)", 22, "alice (111122223333)  " },
+		{ "alice (111122223333)", 19, "alice (\xe2\x80\xa6" "3333)      " },
+		{ "security-audit-automation-user (444455556666)", 25,
+		  "security-\xe2\x80\xa6 (444455556666)" },
+		{ "security-audit-automation-user (444455556666)", 19,
+		  "security-a\xe2\x80\xa6 (\xe2\x80\xa6" "6666)" },
+		{ "arn:aws:iam::111111111111:user/team/bob", 16,
+		  "\xe2\x80\xa6" "1:user/team/bob" },
+		/* Not an account: cut at the end as any text. */
+		{ "alice (1234)", 8, "alice (\xe2\x80\xa6" },
+		{ "alice (111122223333)", 5, "alic\xe2\x80\xa6" },
+		{ "日本語の名前 (111122223333)", 21,
+		  "日本語の名前 (\xe2\x80\xa6" "3333) " },
+		{ "日本語の名前 (111122223333)", 17,
+		  "日本語の\xe2\x80\xa6 (\xe2\x80\xa6" "3333)" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct buf b;
+		buf_init(&b);
+		fmt_fit_label(&b, cases[i].in, cases[i].width);
+		char *got = buf_steal(&b);
+		if (strcmp(got, cases[i].out) != 0)
+			fail_msg("case %zu: fit label '%s' to %zu: got [%s]", i,
+			         cases[i].in, cases[i].width, got);
+		assert_int_equal(fmt_width(got), cases[i].width);
+		free(got);
+	}
+}
+
 static void test_time(void **state)
 {
 	(void)state;
@@ -254,6 +296,7 @@ int main(void)
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_skip),
 		cmocka_unit_test(test_fit),
+		cmocka_unit_test(test_fit_label),
 		cmocka_unit_test(test_time),
 		cmocka_unit_test(test_over_limit),
 	};

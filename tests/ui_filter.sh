@@ -11,7 +11,7 @@ tmp=$(mktemp -d)
 . "$src/tests/tap.sh"
 . "$src/tests/ui_lib.sh"
 
-echo "1..16"
+echo "1..17"
 
 ui_start -- --db "$db"
 wait_for "6 of 6 events" >/dev/null
@@ -129,8 +129,8 @@ wait_for "7 of 7 events" >/dev/null
 keys BTab
 wait_for "▶ Filters" >/dev/null
 keys a l i c e
-{ wait_for "Filters /alice" && grep -q "^   ali… (111122223333) 2│" "$tmp/out" &&
-  grep -q "^   ali… (444455556666) 1│" "$tmp/out"; }
+{ wait_for "Filters /alice" && grep -q "^   alice (…3333) *2│" "$tmp/out" &&
+  grep -q "^   alice (…6666) *1│" "$tmp/out"; }
 ok $? "the filter pane tells two alices apart by their accounts"
 
 # A long name told apart keeps its account and is cut itself: cut at
@@ -147,9 +147,19 @@ keys BTab
 wait_for "▶ Filters" >/dev/null
 keys s e c u r i t y
 { wait_for "Filters /security" &&
-  grep -q "^   sec… (111122223333) 1│" "$tmp/out" &&
-  grep -q "^   sec… (444455556666) 1│" "$tmp/out"; }
+  grep -q "^   security-a… (…3333) 1│" "$tmp/out" &&
+  grep -q "^   security-a… (…6666) 1│" "$tmp/out"; }
 ok $? "a long name told apart is cut before its account, not after"
+# Wider, the account is kept whole while the name keeps 8 columns.
+W=140 ui_start -- --db "$tmp/twin.db"
+wait_for "9 of 9 events" >/dev/null
+keys BTab
+wait_for "▶ Filters" >/dev/null
+keys s e c u r i t y
+{ wait_for "Filters /security" &&
+  grep -q "^   security-… (111122223333) 1│" "$tmp/out" &&
+  grep -q "^   security-… (444455556666) 1│" "$tmp/out"; }
+ok $? "a wider pane: the whole account, the name cut before it"
 
 # Narrowing finds a value however far down it ranks: 300 event names
 # with two events each, then one named once, below the 200 the pane

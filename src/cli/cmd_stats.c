@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "cli/export.h"
 #include "cli/json_text.h"
+#include "util/fit_label.h"
 #include "util/format.h"
 #include "cli/options.h"
 #include "cli/output.h"
@@ -137,7 +138,7 @@ static void print_counts_table(const char *heading,
 		buf_init(&esc);
 		buf_free(&cell);
 		fmt_escape(&esc, facet->values[i].label);
-		fmt_fit(&cell, esc.data ? esc.data : "", w, 0);
+		fmt_fit_label(&cell, esc.data ? esc.data : "", w);
 		double pct = total ? 100.0 * (double)facet->values[i].count /
 		                             (double)total
 		                   : 0.0;

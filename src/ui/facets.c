@@ -20,6 +20,7 @@
 
 #include "ui/internal.h"
 #include "util/buf.h"
+#include "util/fit_label.h"
 #include "util/format.h"
 #include "util/i18n.h"
 
@@ -326,36 +327,6 @@ bool facets_narrow_backspace(struct app *a)
 	return true;
 }
 
-/* Appends `label` (escaped already) fitted to `width` columns.  A label
- * told apart by a last " (...)" (store_facet_tell_apart: "alice
- * (111122223333)") keeps that whole and cuts the name instead: cut at
- * the end, the labels of two alices read alike again. */
-static void fit_label(struct buf *out, const char *label, size_t width)
-{
-	size_t n = strlen(label);
-	const char *tail = strrchr(label, '(');
-	if (fmt_width(label) <= width || !tail || tail < label + 2 ||
-	    tail[-1] != ' ' || label[n - 1] != ')') {
-		fmt_fit(out, label, width, 0);
-		return;
-	}
-	tail--;
-	size_t tw = fmt_width(tail);
-	/* The name keeps at least a character and its "…". */
-	if (tw + 2 > width) {
-		fmt_fit(out, label, width, 0);
-		return;
-	}
-	char *name = strndup(label, (size_t)(tail - label));
-	if (!name) {
-		fmt_fit(out, label, width, 0);
-		return;
-	}
-	fmt_fit(out, name, width - tw, 0);
-	buf_puts(out, tail);
-	free(name);
-}
-
 static void draw_item(struct app *a, int y, const struct facet_item *it,
                       bool cursor)
 {
@@ -390,8 +361,8 @@ static void draw_item(struct app *a, int y, const struct facet_item *it,
 	fmt_escape(&escaped, label);
 	int width = r->w - 4 - cw;
 	if (width > 0)
-		fit_label(&fitted, escaped.data ? escaped.data : "",
-		          (size_t)width);
+		fmt_fit_label(&fitted, escaped.data ? escaped.data : "",
+		              (size_t)width);
 	draw_safe(a, y, r->x + 3, width, fitted.data ? fitted.data : "", attr);
 	buf_free(&escaped);
 	buf_free(&fitted);

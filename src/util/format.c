@@ -275,14 +275,18 @@ static size_t append_cut(struct buf *out, const char *s, size_t width)
 	return used;
 }
 
+const char *fmt_ellipsis(void)
+{
+	return utf8_locale() ? "\xe2\x80\xa6" : "~";
+}
+
 void fmt_fit(struct buf *out, const char *s, size_t width, int right_align)
 {
 	size_t w = fmt_width(s);
 	if (w > width) {
-		bool utf8 = utf8_locale();
 		size_t used = width ? append_cut(out, s, width - 1) : 0;
 		if (width)
-			buf_puts(out, utf8 ? "\xe2\x80\xa6" : "~");
+			buf_puts(out, fmt_ellipsis());
 		for (size_t i = used + (width ? 1 : 0); i < width; i++)
 			buf_putc(out, ' ');
 		return;

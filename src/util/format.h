@@ -49,6 +49,8 @@ size_t fmt_width(const char *s);
 /* Appends `s` (escaped already) cut or padded to exactly `width` columns;
  * a cut string ends in "…" (or "~" without UTF-8). */
 void fmt_fit(struct buf *out, const char *s, size_t width, int right_align);
+/* What marks a cut: "…", or "~" without UTF-8.  One column. */
+const char *fmt_ellipsis(void);
 /* The byte offset in `s` of the first whole character at or after display
  * column `cols` (a wide character that the column cuts is left out too,
  * and so are combining marks there);
