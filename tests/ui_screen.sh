@@ -12,7 +12,7 @@ tmp=$(mktemp -d)
 . "$src/tests/ui_lib.sh"
 esc=$(printf '\033')
 
-echo "1..16"
+echo "1..17"
 
 ui_start -- --db "$tmp/empty.db"
 { wait_for "trailnav import PATH" && grep -qF "trailnav ~/AWSLogs" "$tmp/out" &&
@@ -147,6 +147,11 @@ ui_start TERM=vt100 -- --db "$db"
   grep -qF "! 05-01 10:00:00" "$tmp/out" && keys Tab && wait_for "▶ Detail:" &&
   keys q && wait_for "EXITED:0"; }
 ok $? "TERM=vt100: usable without colour, keys work, q quits"
+# Shift-Tab, which vt100's entry does not name (ESC [ Z came as Esc, '['
+# and 'Z').
+ui_start TERM=vt100 -- --db "$db"
+{ wait_for "6 of 6 events" && keys BTab && wait_for "▶ Filters"; }
+ok $? "TERM=vt100: Shift-Tab moves to the filter pane"
 
 "$tn" --db "$db" </dev/null >"$tmp/out" 2>&1
 { grep -q "^Events: *6" "$tmp/out" && ! grep -qF "$esc" "$tmp/out"; }

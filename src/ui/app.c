@@ -341,8 +341,11 @@ static bool init_terminal(struct app *a, SCREEN **scr)
 	nonl();
 	keypad(stdscr, TRUE);
 	/* Home and End as terminals send them whatever TERM's entry says
-	 * (tmux and screen send ESC [1~ and ESC [4~ under xterm's TERM). */
+	 * (tmux and screen send ESC [1~ and ESC [4~ under xterm's TERM), and
+	 * Shift-Tab where the entry has none (vt100, whose emulators send
+	 * ESC [ Z: it came as Esc, '[' and 'Z'). */
 	static const struct { const char *seq; int key; } extra[] = {
+		{ "\033[Z", KEY_BTAB },
 		{ "\033[1~", KEY_HOME }, { "\033[4~", KEY_END },
 		{ "\033[7~", KEY_HOME }, { "\033[8~", KEY_END },
 		{ "\033[H", KEY_HOME },  { "\033[F", KEY_END },
