@@ -20,7 +20,7 @@ printf '{"Records":[%s]}' "$(record e3 2024-05-01T09:00:00Z DescribeInstances)" 
 printf '{"Records":[{"eventID":' >"$trail/broken.json"
 echo "# notes" >"$tmp/AWSLogs/README.md"
 
-echo "1..35"
+echo "1..36"
 db="$tmp/t.db"
 "$tn" import --db "$db" "$tmp/AWSLogs" >"$tmp/out" 2>"$tmp/err"
 st=$?
@@ -83,6 +83,18 @@ printf '{"Records":[%s]}' "$(record e9 2024-05-02T10:00:00Z TerminateInstances)"
 	"$tn" import --db "$db" - >"$tmp/out" 2>&1
 { [ $? -eq 0 ] && [ "$(events "$db" event:TerminateInstances)" = 1 ]; }
 ok $? "'-' reads standard input"
+# Each read of standard input is a row of `files`, as each brought its
+# own events: the totals agree with stats (the second used to replace
+# the first).
+printf '{"Records":[%s]}' "$(record s1 2024-05-02T11:00:00Z RebootInstances)" |
+	"$tn" import -q --db "$tmp/s.db" -
+printf '{"Records":[%s,%s]}' "$(record s2 2024-05-02T12:00:00Z StartInstances)" \
+	"$(record s3 2024-05-02T12:01:00Z StopInstances)" | "$tn" import -q --db "$tmp/s.db" -
+"$tn" --db "$tmp/s.db" files >"$tmp/out" 2>&1
+{ [ "$(grep -c "^imported  *stream  .* -\$" "$tmp/out")" = 2 ] &&
+  grep -q "^2 files: 2 imported, 0 digests, 0 failed; 3 events, 0 duplicates\$" "$tmp/out"; } ||
+	{ sed 's/^/# /' "$tmp/out"; false; }
+ok $? "files: each read of standard input a row, DISK stream, totals of 3 events"
 
 "$tn" import --db "$db" "$trail/a.json.gz" "$trail/b.json" >"$tmp/out" 2>&1
 ok $? "named unchanged files: exit status 0"

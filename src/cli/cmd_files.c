@@ -29,8 +29,10 @@ void cmd_files_help(void)
 	        "compares the file\n"
 	        "on disk now with the ledger: unchanged (same size and "
 	        "modification time:\n"
-	        "the next import skips it), changed (it will be read again) or "
-	        "missing.\n"
+	        "the next import skips it), changed (it will be read again), "
+	        "missing, or\n"
+	        "stream (standard input or a pipe, listed once for each time "
+	        "it was read).\n"
 	        "Paths and reasons are shown with control characters escaped.\n"),
 	      stdout);
 }
@@ -59,12 +61,18 @@ static const char *state_word(enum store_file_state s)
 	}
 }
 
-/* What the next import would make of the file now on disk. */
+/* What the next import would make of the file now on disk; a stream
+ * (standard input, a pipe) has nothing on disk to compare. */
 static const char *disk_word(const struct store_ledger_entry *e)
 {
 	struct stat st;
+	if (strcmp(e->path, "-") == 0 || strncmp(e->path, "/dev/fd/", 8) == 0 ||
+	    strncmp(e->path, "/proc/self/fd/", 14) == 0)
+		return _("stream");
 	if (stat(e->path, &st) != 0)
 		return _("missing");
+	if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode))
+		return _("stream");
 	int64_t mtime = (int64_t)st.st_mtim.tv_sec * 1000000000 +
 	                st.st_mtim.tv_nsec;
 	return (int64_t)st.st_size == e->size && mtime == e->mtime_ns
@@ -179,9 +187,9 @@ int cmd_files(const struct cli_globals *globals, int argc, char **argv)
 	const char *states[] = { _("STATE"), _("imported"), _("digest"),
 	                         _("failed") };
 	const char *disks[] = { _("DISK"), _("missing"), _("unchanged"),
-	                        _("changed") };
+	                        _("changed"), _("stream") };
 	c.state_w = widest(states, 4, 8) + 1;
-	c.disk_w = widest(disks, 4, 9) + 1;
+	c.disk_w = widest(disks, 5, 9) + 1;
 	print_cell(_("STATE"), c.state_w);
 	putchar(' ');
 	print_cell(_("DISK"), c.disk_w);

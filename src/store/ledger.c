@@ -10,11 +10,16 @@ int store_ledger_list(struct store *s, bool failed_only,
                       store_ledger_entry_fn fn, void *ctx)
 {
 	/* max(id) picks the newest row of each path, and SQLite returns the
-	 * other columns from that same row; the HAVING applies to it. */
+	 * other columns from that same row; the HAVING applies to it.  A
+	 * stream (standard input, a pipe of <(...)) is no file: each read of
+	 * it brought events of its own, and each is a row, so that the
+	 * totals agree with the database's. */
 	sqlite3_stmt *st = store_prepare(
 		s, "SELECT path, size, mtime_ns, state, reason, events,"
-		   " duplicates, imported_ms, max(id) FROM file GROUP BY path"
-		   " HAVING ?1 = 0 OR state = ?2 ORDER BY path");
+		   " duplicates, imported_ms, max(id) FROM file"
+		   " GROUP BY CASE WHEN path = '-' OR path GLOB '/dev/fd/*'"
+		   " OR path GLOB '/proc/self/fd/*' THEN -id ELSE path END"
+		   " HAVING ?1 = 0 OR state = ?2 ORDER BY path, max(id)");
 	if (!st)
 		return -1;
 	sqlite3_bind_int(st, 1, failed_only ? 1 : 0);
