@@ -10,7 +10,7 @@ db="$tmp/t.db"
 n=0
 failed=0
 
-echo "1..25"
+echo "1..27"
 # check NAME EXPECTED-STATUS PATTERN-FILE-OR-EMPTY -- COMMAND...: runs the
 # command, then checks its status and that stdout+stderr hold every line
 # of the expected text (fixed strings, in any order).
@@ -92,6 +92,12 @@ check "TRAILNAV_DB names the database" 0 "3 events match" -- \
 check "bad filter points at the term" 2 "bad filter: unknown key 'foo'
   region:x foo:bar
            ^^^" -- "$tn" --db "$db" stats region:x foo:bar
+check "--limit of a number too big says so, not 'no whole number'" 2 \
+	"--limit takes a whole number up to " -- \
+	"$tn" --db "$db" stats --by region --limit 99999999999999999999
+check "--limit of no number: a whole number is wanted" 2 \
+	"--limit takes a whole number, not '12x'" -- \
+	"$tn" --db "$db" stats --by region --limit 12x
 check "bad --by" 2 "unknown dimension 'colour' for --by" -- \
 	"$tn" --db "$db" stats --by colour
 check "hostile filter text is escaped in the error" 2 'event:\e]0;x\a' -- \

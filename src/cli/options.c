@@ -51,7 +51,14 @@ int cli_parse_count(const char *opt, const char *value, size_t *n)
 	char *end;
 	errno = 0;
 	unsigned long long v = strtoull(value, &end, 10);
-	if (*value < '0' || *value > '9' || *end || errno || v > SIZE_MAX) {
+	bool digits = *value >= '0' && *value <= '9' && !*end;
+	if (digits && (errno == ERANGE || v > SIZE_MAX)) {
+		/* A whole number, only too big: saying it is none misleads. */
+		cli_error(_("%s takes a whole number up to %zu, not '%s'"), opt,
+		          (size_t)SIZE_MAX, value);
+		return -1;
+	}
+	if (!digits || errno) {
 		cli_error(_("%s takes a whole number, not '%s'"), opt, value);
 		return -1;
 	}
