@@ -147,6 +147,14 @@ static void replay(FILE *f, FILE *out)
 		fwrite(buf, 1, n, out);
 }
 
+static void close_files(FILE *a, FILE *b, FILE *c)
+{
+	FILE *all[] = { a, b, c };
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		if (all[i])
+			fclose(all[i]);
+}
+
 /* True when the child has exited (status set) within `ms` milliseconds,
  * or cannot be waited for at all. */
 static bool exits_within(pid_t pid, int *status, int ms)
@@ -166,7 +174,7 @@ struct import_child {
 	pid_t pid;
 	int status;
 	bool reaped;
-	FILE *err;        /* what it says on stderr, replayed after */
+	FILE *reports;    /* what it said of its files (file_reports()) */
 	bool noted;       /* its ending was shown in the browser */
 	char note[512];
 };
@@ -183,33 +191,32 @@ static bool import_came_to_nothing(void *ctx)
 	       WEXITSTATUS(c->status) == EXIT_USAGE;
 }
 
-/* Line `want` (from 0) of what the child said on stderr, without the
- * program's name, into `out`; the number of lines said. */
-static size_t said_line(FILE *err, size_t want, char *out, size_t n)
+/* The first line of what the import reported of its files (failures,
+ * or nothing to import: cli_file_report()) into `out`; how many lines it
+ * reported. */
+static size_t file_reports(FILE *f, char *out, size_t n)
 {
 	char line[512];
 	size_t lines = 0;
+	bool at_start = true;
 	out[0] = '\0';
-	rewind(err);
-	while (fgets(line, sizeof line, err)) {
+	rewind(f);
+	while (fgets(line, sizeof line, f)) {
 		size_t len = strlen(line);
 		bool whole = len > 0 && line[len - 1] == '\n';
 		if (whole)
 			line[--len] = '\0';
-		if (lines == want) {
-			size_t skip = strlen(cli_program) + 2;
-			bool named = strncmp(line, cli_program, skip - 2) == 0 &&
-			             strncmp(line + skip - 2, ": ", 2) == 0;
-			snprintf(out, n, "%s", named ? line + skip : line);
-		}
+		if (lines == 0 && at_start)
+			snprintf(out, n, "%s", line);
+		at_start = whole;
 		lines += whole;
 	}
 	return lines;
 }
 
-/* A failure's path (absolute: the walk's canonical path) under the
- * current directory, as the person would write it: the status line has
- * one row for the path and the reason. */
+/* A failure's path, absolute when the path named was, under the current
+ * directory as the person would write it: the status line has one row
+ * for the path and the reason. */
 static void shorten_path(char *line)
 {
 	char cwd[4096];
@@ -230,8 +237,7 @@ static const char *import_ending(void *ctx)
 		return NULL;
 	c->noted = true;
 	char first[400];
-	fflush(c->err);
-	size_t lines = said_line(c->err, 0, first, sizeof first);
+	size_t lines = file_reports(c->reports, first, sizeof first);
 	if (WEXITSTATUS(c->status) == EXIT_PARTIAL)
 		shorten_path(first);
 	/* How many failed, and how to see them, come first: the status line
@@ -267,15 +273,12 @@ static int import_and_browse(const struct cli_globals *g, int n, char **paths)
 	                          : NULL;
 	store_close(made);
 	free(path);
-	FILE *out = tmpfile(), *err = tmpfile();
+	FILE *out = tmpfile(), *err = tmpfile(), *reports = tmpfile();
 	fflush(NULL);
-	pid_t pid = out && err ? fork() : -1;
+	pid_t pid = out && err && reports ? fork() : -1;
 	if (pid < 0) {
 		/* No child: import first, then browse. */
-		if (out)
-			fclose(out);
-		if (err)
-			fclose(err);
+		close_files(out, err, reports);
 		int rc = run_import(g, n, paths);
 		int b = rc != EXIT_USAGE ? browse(g, NULL) : EXIT_OK;
 		return b != EXIT_OK ? b : rc;
@@ -286,11 +289,12 @@ static int import_and_browse(const struct cli_globals *g, int n, char **paths)
 			dup2(nul, STDIN_FILENO);
 		dup2(fileno(out), STDOUT_FILENO);
 		dup2(fileno(err), STDERR_FILENO);
+		cli_set_file_reports(reports);
 		int rc = run_import(g, n, paths);
 		fflush(NULL); /* _exit() would drop what stdio still holds */
 		_exit(rc);
 	}
-	struct import_child child = { .pid = pid, .err = err };
+	struct import_child child = { .pid = pid, .reports = reports };
 	struct ui_close_check check = { import_came_to_nothing, import_ending,
 		                        &child };
 	int rc = browse(g, &check);
@@ -311,8 +315,7 @@ static int import_and_browse(const struct cli_globals *g, int n, char **paths)
 	bool stopped = !WIFEXITED(status);
 	replay(err, stderr);
 	replay(out, stdout);
-	fclose(out);
-	fclose(err);
+	close_files(out, err, reports);
 	if (stopped) {
 		cli_error("%s", _("the import was stopped before it finished; "
 		                  "run the same command again to finish it "

@@ -13,7 +13,7 @@ tmp=$(mktemp -d)
 . "$src/tests/tap.sh"
 . "$src/tests/ui_lib.sh"
 
-echo "1..11"
+echo "1..12"
 big="$tmp/big"
 "$tn" generate --events 60000 --seed 5 "$big" >/dev/null
 "$tn" import -q --db "$tmp/ref.db" "$big" >/dev/null
@@ -97,6 +97,24 @@ keys Escape
 { wait_gone "trailnav keys" && wait_for "import: 1 file failed (q quits and shows it): " 10 >/dev/null &&
   grep -q "zz-bad.json: invalid JSON" "$tmp/out"; }
 ok $? "the import ends behind help: its line shows once help closes"
+# Other notices of the import are not how it ended: waiting for another
+# import's lock (a --follow), then importing well, says nothing there
+# (it used to show the wait as the import's ending).
+mkdir "$tmp/watched"
+"$tn" import -q --follow --db "$tmp/k.db" "$tmp/watched" >/dev/null 2>&1 &
+follow=$!
+sleep 1
+make_trail "$tmp/fine"
+W=160 ui_start -- --db "$tmp/k.db" "$tmp/fine"
+sleep 2
+kill -INT $follow
+wait $follow
+{ wait_for "6 of 6 events" 10 >/dev/null && sleep 2 && settled &&
+  ! grep -q "another import" "$tmp/out" &&
+  keys q && wait_for "EXITED:0" 10 >/dev/null &&
+  grep -q "another import is writing" "$tmp/out"; } ||
+	{ sed 's/^/# /' "$tmp/out"; false; }
+ok $? "waiting for another import's lock is not shown as how the import ended"
 mkdir "$tmp/other"
 echo "# notes" >"$tmp/other/README.md"
 W=160 ui_start -- --db "$tmp/g.db" "$tmp/other"

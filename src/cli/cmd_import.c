@@ -149,8 +149,8 @@ static size_t report_problems(const struct walk_result *w,
 		buf_init(&path);
 		fmt_escape(&path, w->problems[i].path);
 		progress_clear(pr);
-		cli_error("%s: %s", path.data ? path.data : "?",
-		          w->problems[i].reason);
+		cli_file_report("%s: %s", path.data ? path.data : "?",
+		                w->problems[i].reason);
 		buf_free(&path);
 	}
 	return w->nproblems;
@@ -188,16 +188,17 @@ static void say_when_nothing_found(const struct import_totals *t)
 		return;
 	fflush(stdout); /* after the summary, where both go to one pipe */
 	if (t->skipped)
-		cli_error(ngettext("nothing to import: %zu file found, and "
-		                   "skipped: its name or first bytes say it is "
-		                   "not a trail file",
-		                   "nothing to import: %zu files found, and "
-		                   "skipped: their names or first bytes say they "
-		                   "are not trail files",
-		                   (unsigned long)t->skipped),
-		          t->skipped);
+		cli_file_report(
+			ngettext("nothing to import: %zu file found, and "
+			         "skipped: its name or first bytes say it is not "
+			         "a trail file",
+			         "nothing to import: %zu files found, and "
+			         "skipped: their names or first bytes say they "
+			         "are not trail files",
+			         (unsigned long)t->skipped),
+			t->skipped);
 	else
-		cli_error("%s", _("nothing to import: no files found"));
+		cli_file_report("%s", _("nothing to import: no files found"));
 }
 
 /* The import's last step, once every event is committed: the batch, then

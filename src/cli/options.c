@@ -28,6 +28,30 @@ void cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+static FILE *file_reports;
+
+void cli_set_file_reports(FILE *f)
+{
+	file_reports = f;
+}
+
+void cli_file_report(const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "%s: ", cli_program);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (!file_reports)
+		return;
+	va_start(ap, fmt);
+	vfprintf(file_reports, fmt, ap);
+	va_end(ap);
+	fputc('\n', file_reports);
+	fflush(file_reports);
+}
+
 int cli_value_option(const char *opt, int *i, int argc, char **argv,
                      const char **value)
 {

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "cli/cli.h"
@@ -16,6 +17,15 @@ extern const char *cli_program;
 
 /* "trailnav: MESSAGE" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The same, for what an import says of its files: each file that failed
+ * ("PATH: reason"), or that there was nothing to import.  Also written,
+ * a line each and without the program's name, to the file given to
+ * cli_set_file_reports() (NULL: none), which `trailnav PATH` reads to
+ * tell the browser how its import ended apart from other notices. */
+void cli_file_report(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+void cli_set_file_reports(FILE *f);
 
 /* Opens the database the globals name; reports and returns NULL on
  * failure (with STORE_READ_EXISTING, a missing file as "no database at

@@ -157,7 +157,7 @@ static int sink_failed(void *ctx, const struct walk_file *f, const char *hash,
 	free(shown);
 	if (k->before_message)
 		k->before_message(k->message_ctx);
-	cli_error("%s: %s", path.data ? path.data : "?", reason);
+	cli_file_report("%s: %s", path.data ? path.data : "?", reason);
 	buf_free(&path);
 	if (f->stream)
 		return 0; /* standard input or a pipe: no place in the ledger */

@@ -194,8 +194,8 @@ static void draw_status(struct app *a)
 	const char *help = _("? help");
 	int lw = left.data ? (int)fmt_width(left.data) : 0;
 	/* A message (until the next key) has the room before the counts:
-	 * the end of "import: PATH: reason; and 2 more: q quits and shows
-	 * them" is what it says. */
+	 * "import: 2 files failed (q quits and shows them); the first: PATH:
+	 * reason" needs it. */
 	if (a->message[0] && lw + (count.data ? (int)fmt_width(count.data) : 0) +
 	                             (int)fmt_width(help) + 3 > a->cols)
 		buf_free(&count);
