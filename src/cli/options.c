@@ -18,14 +18,19 @@
 
 const char *cli_program = "trailnav";
 
+static void say(const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: ", cli_program);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 void cli_error(const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(stderr, "%s: ", cli_program);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 static FILE *file_reports;
@@ -37,19 +42,17 @@ void cli_set_file_reports(FILE *f)
 
 void cli_file_report(const char *fmt, ...)
 {
-	va_list ap;
-	fprintf(stderr, "%s: ", cli_program);
+	va_list ap, again;
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	va_copy(again, ap);
+	say(fmt, ap);
+	if (file_reports) {
+		vfprintf(file_reports, fmt, again);
+		fputc('\n', file_reports);
+		fflush(file_reports);
+	}
+	va_end(again);
 	va_end(ap);
-	fputc('\n', stderr);
-	if (!file_reports)
-		return;
-	va_start(ap, fmt);
-	vfprintf(file_reports, fmt, ap);
-	va_end(ap);
-	fputc('\n', file_reports);
-	fflush(file_reports);
 }
 
 int cli_value_option(const char *opt, int *i, int argc, char **argv,
