@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "store/internal.h"
+#include "util/buf.h"
 #include "util/intcount.h"
 #include "util/strmap.h"
 #include "util/i18n.h"
@@ -368,29 +369,46 @@ int store_facet_from_counts(struct store *s, enum store_dimension dim,
 	store_facet_free(facet);
 	if (*d->join || d->time_ordered)
 		return store_fail(s, "%s", "facet dimension not tallied");
+	if (n == 0)
+		return 0;
+	/* All the keys in one statement, as a JSON array: a statement a key
+	 * cost the browser 50 ms to label 11,000 principals. */
 	char sql[512];
 	snprintf(sql, sizeof sql,
-	         "SELECT c.k, %s, %s, c.n FROM (SELECT ?1 AS k, ?2 AS n) c %s",
+	         "SELECT c.k, %s, %s, 0 FROM (SELECT j.value AS k, j.key AS i"
+	         " FROM json_each(?1) j) c %s ORDER BY c.i",
 	         d->value, d->label, d->outer);
-	sqlite3_stmt *st = store_prepare(s, sql);
-	if (!st)
-		return -1;
-	struct facet_ctx ctx = { dim, facet, 0 };
-	int rc = 0;
-	for (size_t i = 0; i < n && rc == 0; i++) {
-		sqlite3_reset(st);
+	struct buf json;
+	buf_init(&json);
+	buf_putc(&json, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_putc(&json, ',');
 		if (nulls[i])
-			sqlite3_bind_null(st, 1);
+			buf_puts(&json, "null");
 		else
-			sqlite3_bind_int64(st, 1, keys[i]);
-		sqlite3_bind_int64(st, 2, counts[i]);
-		int step = sqlite3_step(st);
-		if (step == SQLITE_ROW)
-			rc = facet_row(s, st, &ctx);
-		else
-			rc = store_fail_sql(s, _("reading a facet"));
+			buf_printf(&json, "%lld", (long long)keys[i]);
 	}
+	buf_putc(&json, ']');
+	bool made = buf_ok(&json);
+	sqlite3_stmt *st = made ? store_prepare(s, sql) : NULL;
+	if (!st) {
+		buf_free(&json);
+		return made ? -1 : store_fail(s, "%s", _("out of memory"));
+	}
+	sqlite3_bind_text(st, 1, json.data, (int)json.len, SQLITE_STATIC);
+	struct facet_ctx ctx = { dim, facet, 0 };
+	int rc = 0, step;
+	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW)
+		rc = facet_row(s, st, &ctx);
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = store_fail_sql(s, _("reading a facet"));
 	sqlite3_finalize(st);
+	buf_free(&json);
+	if (rc == 0 && facet->count != n)
+		rc = store_fail(s, "%s", "a facet key without a row");
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		facet->values[i].count = counts[i];
 	if (rc < 0)
 		store_facet_free(facet);
 	return rc;
