@@ -66,8 +66,7 @@ static const char *state_word(enum store_file_state s)
 static const char *disk_word(const struct store_ledger_entry *e)
 {
 	struct stat st;
-	if (strcmp(e->path, "-") == 0 || strncmp(e->path, "/dev/fd/", 8) == 0 ||
-	    strncmp(e->path, "/proc/self/fd/", 14) == 0)
+	if (e->stream)
 		return _("stream");
 	if (stat(e->path, &st) != 0)
 		return _("missing");

@@ -94,10 +94,9 @@ static int same_bytes(struct store *s, int64_t file, const void *bytes,
 }
 
 int store_stored_copy(struct store *s, const char *hash, const void *bytes,
-                      size_t n, enum store_encoding enc, int64_t *file)
+                      size_t n, enum store_encoding enc)
 {
 	int64_t key;
-	*file = 0;
 	if (!parse_hash(hash, &key))
 		return 0;
 	if (!s->stored_loaded && load(s) < 0)
@@ -105,10 +104,7 @@ int store_stored_copy(struct store *s, const char *hash, const void *bytes,
 	int64_t candidate = intcount_get(&s->stored_by_hash, key);
 	if (!candidate)
 		return 0;
-	int same = same_bytes(s, candidate, bytes, n, enc);
-	if (same > 0)
-		*file = candidate;
-	return same;
+	return same_bytes(s, candidate, bytes, n, enc);
 }
 
 int store_stored_note(struct store *s, const char *hash, int64_t file)

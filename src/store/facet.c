@@ -360,10 +360,9 @@ int store_principal_groups(struct store *s, struct intcount *unnamed,
 	                           : store_fail_sql(s, _("reading a facet"));
 }
 
-int store_facet_from_counts(struct store *s, enum store_dimension dim,
-                            const int64_t *keys, const bool *nulls,
-                            const int64_t *counts, size_t n,
-                            struct store_facet *facet)
+int store_facet_labels(struct store *s, enum store_dimension dim,
+                       const int64_t *keys, const bool *nulls, size_t n,
+                       struct store_facet *facet)
 {
 	const struct dimension *d = &dimensions[dim];
 	store_facet_free(facet);
@@ -407,8 +406,6 @@ int store_facet_from_counts(struct store *s, enum store_dimension dim,
 	buf_free(&json);
 	if (rc == 0 && facet->count != n)
 		rc = store_fail(s, "%s", "a facet key without a row");
-	for (size_t i = 0; rc == 0 && i < n; i++)
-		facet->values[i].count = counts[i];
 	if (rc < 0)
 		store_facet_free(facet);
 	return rc;

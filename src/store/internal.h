@@ -280,10 +280,10 @@ struct intcount;
 int store_principal_groups(struct store *s, struct intcount *unnamed,
                            struct intcount *alias);
 
-/* copies.c: 1 when bytes of `hash` are stored already as file *file
- * (compared byte for byte), 0 when not, -1 on error. */
+/* copies.c: 1 when bytes of `hash` are stored already (compared byte for
+ * byte), 0 when not, -1 on error. */
 int store_stored_copy(struct store *s, const char *hash, const void *bytes,
-                      size_t n, enum store_encoding enc, int64_t *file);
+                      size_t n, enum store_encoding enc);
 /* Notes that file `file`'s bytes, of `hash`, are now stored. */
 int store_stored_note(struct store *s, const char *hash, int64_t file);
 /* Forgets what was read: a rollback may have taken some away. */
@@ -306,11 +306,11 @@ int facet_labels_read(struct store *s, enum store_dimension dim,
 const struct store_facet_value *facet_labels_get(const struct facet_labels *l,
                                                  int64_t key);
 
-/* facet.c: a facet from counts made elsewhere (tally.c): `keys` are the
- * dimension's column values (nulls[i]: NULL), in the order to show. */
-int store_facet_from_counts(struct store *s, enum store_dimension dim,
-                            const int64_t *keys, const bool *nulls,
-                            const int64_t *counts, size_t n,
-                            struct store_facet *facet);
+/* facet.c: the values and labels of keys counted elsewhere (tally.c):
+ * `keys` are the dimension's column values (nulls[i]: NULL); the facet
+ * gets one value each, in their order, counted 0. */
+int store_facet_labels(struct store *s, enum store_dimension dim,
+                       const int64_t *keys, const bool *nulls, size_t n,
+                       struct store_facet *facet);
 
 #endif

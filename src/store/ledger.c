@@ -16,9 +16,10 @@ int store_ledger_list(struct store *s, bool failed_only,
 	 * totals agree with the database's. */
 	sqlite3_stmt *st = store_prepare(
 		s, "SELECT path, size, mtime_ns, state, reason, events,"
-		   " duplicates, imported_ms, max(id) FROM file"
-		   " GROUP BY CASE WHEN path = '-' OR path GLOB '/dev/fd/*'"
-		   " OR path GLOB '/proc/self/fd/*' THEN -id ELSE path END"
+		   " duplicates, imported_ms, max(id),"
+		   " path = '-' OR path GLOB '/dev/fd/*'"
+		   " OR path GLOB '/proc/self/fd/*' AS stream FROM file"
+		   " GROUP BY CASE WHEN stream THEN -id ELSE path END"
 		   " HAVING ?1 = 0 OR state = ?2 ORDER BY path, max(id)");
 	if (!st)
 		return -1;
@@ -35,6 +36,7 @@ int store_ledger_list(struct store *s, bool failed_only,
 			.events = sqlite3_column_int64(st, 5),
 			.duplicates = sqlite3_column_int64(st, 6),
 			.imported_ms = sqlite3_column_int64(st, 7),
+			.stream = sqlite3_column_int(st, 9) != 0,
 		};
 		if (!e.path)
 			e.path = "";

@@ -351,6 +351,9 @@ struct store_ledger_entry {
 	const char *reason; /* STORE_FILE_FAILED: why; else NULL */
 	int64_t events, duplicates;
 	int64_t imported_ms; /* when it was recorded */
+	/* Read from standard input or a pipe ("-", /dev/fd/N): no file on
+	 * disk, and each read is an entry of its own. */
+	bool stream;
 };
 
 /* Calls `fn` with the newest ledger entry of every path, in path order

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "store/internal.h"
+#include "util/array.h"
 #include "util/buf.h"
 #include "util/i18n.h"
 #include "util/intcount.h"
@@ -433,15 +434,9 @@ static int merge_principals(struct store_tally *t, const struct intcount *c,
 static int add_value(struct store *s, struct store_facet *f, size_t *cap,
                      const struct store_facet_value *v, int64_t count)
 {
-	if (f->count == *cap) {
-		size_t n = *cap ? *cap * 2 : 64;
-		struct store_facet_value *grown =
-			realloc(f->values, n * sizeof *grown);
-		if (!grown)
-			return store_fail(s, "%s", _("out of memory"));
-		f->values = grown;
-		*cap = n;
-	}
+	if (array_reserve((void **)&f->values, f->count, cap,
+	                  sizeof *f->values, 64) < 0)
+		return store_fail(s, "%s", _("out of memory"));
 	struct store_facet_value *to = &f->values[f->count];
 	to->value = v->value ? strdup(v->value) : NULL;
 	to->label = strdup(v->label);

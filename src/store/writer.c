@@ -468,9 +468,7 @@ int store_file_begin(struct store *s, const struct store_file_info *info,
 		return -1;
 	s->cur.open = true;
 	s->cur.events = s->cur.duplicates = 0;
-	int64_t first = 0;
-	int copy = store_stored_copy(s, info->hash, bytes, nbytes, encoding,
-	                             &first);
+	int copy = store_stored_copy(s, info->hash, bytes, nbytes, encoding);
 	s->cur.copy = copy > 0;
 	if (copy < 0 ||
 	    insert_ledger_row(s, info, STORE_FILE_IMPORTED, NULL,

@@ -67,11 +67,11 @@ void fmt_fit_label(struct buf *out, const char *label, size_t width)
 	} else if (told_by_account(label, n)) {
 		fit_named(out, label, n, width);
 	} else if (strncmp(label, "arn:", 4) == 0) {
+		const char *tail = label + fmt_skip(label, w - (width - 1));
 		buf_puts(out, fmt_ellipsis());
-		buf_puts(out, label + fmt_skip(label, w - (width - 1)));
+		buf_puts(out, tail);
 		/* A wide character the cut split leaves a column short. */
-		size_t got = 1 + fmt_width(label + fmt_skip(label, w - (width - 1)));
-		for (; got < width; got++)
+		for (size_t got = 1 + fmt_width(tail); got < width; got++)
 			buf_putc(out, ' ');
 	} else {
 		fmt_fit(out, label, width, 0);
