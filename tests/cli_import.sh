@@ -53,7 +53,7 @@ ok $? "files: the ledger's paths are absolute and canonical"
 cp "$db" "$tmp/cp.db"
 cp -r "$tmp/AWSLogs" "$tmp/copied"
 rm "$tmp/copied/111122223333/CloudTrail/eu-west-1/2024/05/01/broken.json"
-stored() { sqlite3 "$tmp/cp.db" "SELECT count(*), sum(length(bytes)) FROM file_content"; }
+stored() { sqlite3 "$tmp/cp.db" "SELECT count(*), sum(coalesce(length, length(bytes))), (SELECT sum(length(bytes)) FROM content_chunk) FROM file_content"; }
 before=$(stored)
 "$tn" import --db "$tmp/cp.db" "$tmp/copied" >"$tmp/out" 2>&1
 { grep -q "^Files:  2 imported, 0 unchanged" "$tmp/out" &&

@@ -48,6 +48,47 @@ static void sql_exec(const char *path, const char *sql)
 	sqlite3_close(db);
 }
 
+/* Turns a database made now back into schema 7's layout, before chunks
+ * (content.c): each file's bytes, from the chunks they span, in a blob of
+ * its own again. */
+#define BEFORE_CHUNKS                                                       \
+	"UPDATE file_content SET bytes = substr(CAST((SELECT"                \
+	" group_concat(bytes, '') FROM (SELECT bytes FROM content_chunk c"   \
+	" WHERE c.id BETWEEN file_content.chunk AND file_content.chunk +"    \
+	" (file_content.chunk_offset + file_content.length) / (SELECT"       \
+	" max(length(bytes)) FROM content_chunk) ORDER BY c.id)) AS BLOB),"  \
+	" file_content.chunk_offset + 1, file_content.length)"               \
+	" WHERE chunk IS NOT NULL;"                                          \
+	"ALTER TABLE file_content DROP COLUMN chunk;"                        \
+	"ALTER TABLE file_content DROP COLUMN chunk_offset;"                 \
+	"ALTER TABLE file_content DROP COLUMN length;"                       \
+	"DROP TABLE content_chunk;"
+
+/* How many of the store's events read back as the records of base[]
+ * that they are. */
+static size_t base_records_read(struct store *s)
+{
+	struct store_page page = { 0 };
+	assert_int_equal(store_page(s, NULL, NULL, STORE_NEWER, 100, &page), 0);
+	size_t same = 0;
+	for (size_t i = 0; i < page.count; i++) {
+		char *bytes = NULL;
+		size_t len;
+		if (store_record(s, page.rows[i].row, &bytes, &len) < 0)
+			continue;
+		for (size_t j = 0; j < fx_nbase; j++) {
+			char *want = fx_record_json(&base[j]);
+			if (strcmp(base[j].id, page.rows[i].event_id) == 0 &&
+			    len == strlen(want) && memcmp(bytes, want, len) == 0)
+				same++;
+			free(want);
+		}
+		free(bytes);
+	}
+	store_page_free(&page);
+	return same;
+}
+
 static void test_schema_on_disk(void **state)
 {
 	(void)state;
@@ -150,7 +191,8 @@ static void test_version_1_upgrade(void **state)
 	assert_non_null(s);
 	assert_int_equal(fx_add_file(s, "x.json", base, 3, FX_PLAIN), 0);
 	store_close(s);
-	sql_exec(path, "DROP TRIGGER totals_insert; DROP TRIGGER totals_delete;"
+	sql_exec(path, BEFORE_CHUNKS
+	               "DROP TRIGGER totals_insert; DROP TRIGGER totals_delete;"
 	               " DROP TRIGGER totals_update; DROP TABLE totals;"
 	               " PRAGMA user_version=1");
 	s = store_open(path, STORE_READ_ONLY, err, sizeof err);
@@ -251,6 +293,7 @@ static void test_version_4_upgrade(void **state)
 	  "), 9, 4) || '-' || substr(hex(" c "), 13, 4) || '-' ||"          \
 	  " substr(hex(" c "), 17, 4) || '-' || substr(hex(" c "), 21))"
 	sql_exec(path,
+	         BEFORE_CHUNKS
 	         "UPDATE event SET " AS_TEXT("event_id")
 	         " WHERE typeof(event_id) = 'blob';"
 	         "UPDATE event SET " AS_TEXT("request_id")
@@ -289,6 +332,42 @@ static void test_version_4_upgrade(void **state)
 	                 0);
 }
 
+/* A database of schema 7 kept each file's bytes in a blob of its own:
+ * read as it is when it cannot be upgraded; upgraded, its files still
+ * read back, and the files imported since go into chunks. */
+static void test_version_7_upgrade(void **state)
+{
+	(void)state;
+	char path[160], err[512];
+	snprintf(path, sizeof path, "%s/v7.db", tmpdir);
+	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	assert_non_null(s);
+	assert_int_equal(fx_add_file(s, "a.json.gz", base, 2, FX_GZIP), 0);
+	assert_int_equal(fx_add_file(s, "b.json", base + 2, 1, FX_PLAIN), 0);
+	store_close(s);
+	sql_exec(path, BEFORE_CHUNKS "PRAGMA user_version=7");
+	s = store_open(path, STORE_READ_ONLY, err, sizeof err);
+	if (!s)
+		fail_msg("read-only open of version 7: %s", err);
+	assert_int_equal(base_records_read(s), 3);
+	store_close(s);
+	assert_int_equal(sql_int(path, "PRAGMA user_version"), 7);
+	s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	assert_non_null(s);
+	assert_int_equal(base_records_read(s), 3);
+	assert_int_equal(fx_add_file(s, "c.json", base + 3, 2, FX_PLAIN), 0);
+	assert_int_equal(base_records_read(s), 5);
+	store_close(s);
+	assert_int_equal(sql_int(path, "PRAGMA user_version"),
+	                 store_schema_version());
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM file_content"
+	                               " WHERE chunk IS NULL AND length(bytes) > 0"),
+	                 2);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM file_content"
+	                               " WHERE chunk IS NOT NULL"),
+	                 1);
+}
+
 static void test_default_path(void **state)
 {
 	(void)state;
@@ -321,6 +400,7 @@ int main(void)
 		cmocka_unit_test(test_version_1_upgrade),
 		cmocka_unit_test(test_uuid_ids),
 		cmocka_unit_test(test_version_4_upgrade),
+		cmocka_unit_test(test_version_7_upgrade),
 		cmocka_unit_test(test_default_path),
 	};
 	return cmocka_run_group_tests_name("schema", tests, fx_make_tmpdir,

@@ -523,6 +523,120 @@ static void test_copies_stored_once(void **state)
 	store_close(s);
 }
 
+static int64_t db_int(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0)
+	                                           : -1;
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+/* The files of one transaction are stored one after another in chunks
+ * that fill their pages (content.c): every record reads back, and text
+ * search finds words in them.  A batch rolled back takes its chunk with
+ * it, and the next files' chunks are written. */
+static void test_files_stored_in_chunks(void **state)
+{
+	(void)state;
+	char db[96], err[256];
+	snprintf(db, sizeof db, "%s/chunks.db", fx_tmpdir);
+	struct store *s = store_open(db, STORE_READ_WRITE, err, sizeof err);
+	assert_non_null(s);
+	assert_int_equal(store_batch_begin(s), 0);
+	assert_int_equal(fx_add_file(s, "/p/1.json", base, 2, FX_PLAIN), 0);
+	/* Bigger than a chunk: it spans several. */
+	enum { BIG = 100 * 1024 };
+	char *big = malloc(BIG);
+	assert_non_null(big);
+	for (int i = 0; i < BIG; i++)
+		big[i] = (char)('a' + i % 26);
+	struct store_file_info info = { "/p/big.json", BIG, 5, "" };
+	assert_int_equal(store_file_begin(s, &info, big, BIG,
+	                                  STORE_ENC_IDENTITY),
+	                 0);
+	assert_int_equal(store_file_commit(s, STORE_FILE_IMPORTED), 0);
+	assert_int_equal(fx_add_file(s, "/p/2.json.gz", base + 2, NBASE - 2,
+	                             FX_GZIP),
+	                 0);
+	assert_int_equal(store_batch_end(s), 0);
+	void *st = s;
+	test_records_read_back(&st);
+	store_set_text_prefetch_first(s, true);
+	char *ids = ids_for(s, "prod-bucket");
+	assert_string_equal(ids, "e03 e02");
+	free(ids);
+	const char *data;
+	size_t len;
+	assert_int_equal(store_decoded_file(s, 2, &data, &len), 0);
+	assert_int_equal(len, BIG);
+	assert_memory_equal(data, big, BIG);
+	free(big);
+	assert_int_equal(db_int(db, "SELECT count(*) FROM file_content"
+	                            " WHERE chunk IS NOT NULL"
+	                            " AND length(bytes) = 0"),
+	                 3);
+	assert_true(db_int(db, "SELECT count(*) FROM content_chunk") > 6);
+	/* Only the batch's last chunk is short, and the full ones fill
+	 * their overflow pages: what is unused there is less than a page. */
+	assert_int_equal(db_int(db, "SELECT count(*) FROM content_chunk"
+	                            " WHERE length(bytes) < (SELECT"
+	                            " max(length(bytes)) FROM content_chunk)"),
+	                 1);
+	assert_true(db_int(db, "SELECT sum(unused) FROM dbstat"
+	                       " WHERE name = 'content_chunk'"
+	                       " AND pagetype = 'overflow'") <
+	            db_int(db, "PRAGMA page_size"));
+	int64_t chunks = db_int(db, "SELECT count(*) FROM content_chunk");
+
+	/* A batch rolled back takes its chunk with it. */
+	static const struct fx_event later[] = {
+		{ .id = "late-1", .ms = FX_T0, .name = "GetObject", .ro = 1,
+		  .agent = "late-agent" },
+	};
+	static const struct fx_event lost[] = {
+		{ .id = "lost-1", .ms = FX_T0, .name = "GetObject", .ro = 1,
+		  .agent = "lost-agent" },
+	};
+	assert_int_equal(store_batch_begin(s), 0);
+	assert_int_equal(fx_add_file(s, "/p/3.json", later, 1, FX_PLAIN), 0);
+	assert_int_equal(store_batch_end(s), 0);
+	assert_int_equal(store_batch_begin(s), 0);
+	assert_int_equal(fx_add_file(s, "/p/4.json", lost, 1, FX_PLAIN), 0);
+	add_partial_file(s, "/p/5.json");
+	assert_int_equal(store_file_abandon(s), 0);
+	assert_false(store_in_batch(s));
+	assert_int_equal(db_int(db, "SELECT count(*) FROM content_chunk"),
+	                 chunks + 1);
+	/* Alone, a file is its own transaction, and ends its own chunk. */
+	static const struct fx_event alone[] = {
+		{ .id = "alone-1", .ms = FX_T0, .name = "PutObject", .ro = 0,
+		  .agent = "alone-agent" },
+	};
+	assert_int_equal(fx_add_file(s, "/p/6.json", alone, 1, FX_GZIP), 0);
+	assert_int_equal(db_int(db, "SELECT count(*) FROM content_chunk"),
+	                 chunks + 2);
+	/* No chunk holds bytes of a file rolled back. */
+	assert_int_equal(db_int(db, "SELECT sum(length) = (SELECT"
+	                            " sum(length(bytes)) FROM content_chunk)"
+	                            " FROM file_content"),
+	                 1);
+	ids = ids_for(s, "alone-agent");
+	assert_string_equal(ids, "alone-1");
+	free(ids);
+	ids = ids_for(s, "late-agent");
+	assert_string_equal(ids, "late-1");
+	free(ids);
+	ids = ids_for(s, "lost-agent");
+	assert_string_equal(ids, "");
+	free(ids);
+	store_close(s);
+}
+
 static void test_abandoned_file_leaves_nothing(void **state)
 {
 	(void)state;
@@ -831,10 +945,11 @@ static void test_text_answers_are_kept(void **state)
 	assert_int_equal(sqlite3_open(db, &other), SQLITE_OK);
 	assert_int_equal(
 		sqlite3_exec(other,
-		             "UPDATE file_content SET bytes = CAST(replace("
+		             "UPDATE content_chunk SET bytes = CAST(replace("
 		             "CAST(bytes AS TEXT), 'awscli2', 'awscli9')"
-		             " AS BLOB) WHERE file = (SELECT id FROM file"
-		             " WHERE path = '/t/k2.json')",
+		             " AS BLOB) WHERE id = (SELECT chunk FROM file_content"
+		             " WHERE file = (SELECT id FROM file"
+		             " WHERE path = '/t/k2.json'))",
 		             NULL, NULL, NULL),
 		SQLITE_OK);
 	assert_int_equal(sqlite3_changes(other), 1);
@@ -878,6 +993,8 @@ int main(void)
 		cmocka_unit_test(test_escaped_record),
 		cmocka_unit_test(test_facet_tell_apart),
 		cmocka_unit_test(test_copies_stored_once),
+		cmocka_unit_test_setup_teardown(test_files_stored_in_chunks,
+		                                fx_make_tmpdir, fx_remove_tmpdir),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }

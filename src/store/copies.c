@@ -74,22 +74,15 @@ static int load(struct store *s)
 static int same_bytes(struct store *s, int64_t file, const void *bytes,
                       size_t n, enum store_encoding enc)
 {
-	static const char sql[] =
-		"SELECT bytes FROM file_content WHERE file=?1 AND encoding=?2";
-	sqlite3_stmt *st = store_cached(s, sql);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, file);
-	sqlite3_bind_int(st, 2, (int)enc);
-	int rc = sqlite3_step(st), same = 0;
-	if (rc == SQLITE_ROW) {
-		const void *had = sqlite3_column_blob(st, 0);
-		size_t len = (size_t)sqlite3_column_bytes(st, 0);
-		same = len == n && (n == 0 || (had && memcmp(had, bytes, n) == 0));
-	} else if (rc != SQLITE_DONE) {
-		same = store_fail_sql(s, _("reading a stored file"));
-	}
-	sqlite3_reset(st);
+	int had_enc = 0;
+	void *had;
+	size_t len;
+	int found = store_content_read(s, file, &had_enc, &had, &len);
+	if (found <= 0)
+		return found;
+	bool same = had_enc == (int)enc && len == n &&
+	            (n == 0 || memcmp(had, bytes, n) == 0);
+	free(had);
 	return same;
 }
 

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util/buf.h"
 #include "util/strmap.h"
 #include "store/store.h"
 #include "util/intcount.h"
@@ -50,9 +51,21 @@ struct file_in_progress {
 	int64_t events, duplicates;
 };
 
+/* content.c: the chunk that the files being written go into, until it is
+ * written (id 0: none is begun). */
+struct pending_chunk {
+	int64_t id;
+	size_t size; /* of a full chunk, once known */
+	struct buf bytes;
+};
+
 struct store {
 	sqlite3 *db;
 	bool read_only;
+	/* The schema stores files' bytes in chunks (content.c): version 8
+	 * or later (a read-only open of an older one reads its blobs). */
+	bool content_chunks;
+	struct pending_chunk chunk;
 	char errmsg[512];
 	bool in_batch;
 	struct file_in_progress cur;
@@ -157,6 +170,36 @@ const char *store_dict_table(enum store_dict d);
 
 /* schema.c: creates or upgrades the schema to the current version. */
 int store_schema_migrate(struct store *s);
+
+/* content.c: the files' original bytes.  The schema version from which
+ * they are kept in chunks. */
+#define STORE_SCHEMA_CHUNKS 8
+/* Whether the database `db` keeps them so (its user_version). */
+bool store_content_chunked(sqlite3 *db);
+/* The columns that content_row_bytes() reads, for a SELECT from
+ * file_content: encoding, then the bytes and where they lie. */
+const char *store_content_columns(bool chunked);
+/* Stores file `file`'s bytes, in chunks or (an older schema) a blob. */
+int store_content_add(struct store *s, int64_t file, const void *bytes,
+                      size_t n, enum store_encoding enc);
+/* Writes the chunk being filled: before every COMMIT of files. */
+int store_content_flush(struct store *s);
+/* Forgets the chunk being filled: its transaction was rolled back. */
+void store_content_discard(struct store *s);
+/* File `file`'s stored bytes (malloc'd, NUL-terminated) and encoding: 1
+ * when found, 0 when the file has none, -1 on error. */
+int store_content_read(struct store *s, int64_t file, int *encoding,
+                       void **bytes, size_t *n);
+/* From a row whose columns from `col` are store_content_columns()'s after
+ * the encoding: the bytes, malloc'd and NUL-terminated.  An SQLite result
+ * code.  `pending`: the writer's chunk not yet written, or NULL (another
+ * connection, text_prefetch.c). */
+int content_row_bytes(sqlite3 *db, const struct pending_chunk *pending,
+                      sqlite3_stmt *st, int col, void **out, size_t *n);
+/* `length` bytes from `offset` in chunk `chunk` on, malloc'd and
+ * NUL-terminated. */
+int content_read(sqlite3 *db, const struct pending_chunk *pending,
+                 int64_t chunk, int64_t offset, int64_t length, void **out);
 
 /* record.c: the decoded bytes of a kept file, from the cache or decoded
  * now.  The pointer is valid until the next call. */

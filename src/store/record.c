@@ -40,27 +40,27 @@ static struct decoded_file *cache_slot(struct store *s, int64_t file)
 	return victim;
 }
 
-static int decode_into(struct store *s, sqlite3_stmt *st,
-                       struct decoded_file *slot)
+/* Decodes file `file`'s stored bytes into `slot`. */
+static int decode_into(struct store *s, int64_t file, struct decoded_file *slot)
 {
-	int enc = sqlite3_column_int(st, 0);
-	const void *bytes = sqlite3_column_blob(st, 1);
-	size_t n = (size_t)sqlite3_column_bytes(st, 1);
-	const char *why = NULL;
-	if (enc == STORE_ENC_GZIP) {
-		if (gunzip_decode(bytes, n, 0, STORE_DECODED_FILE_CAP, &slot->data,
-		                  &slot->len, &why) < 0)
-			return store_fail(s, _("stored file is damaged: %s"), why);
+	int enc = 0;
+	void *bytes;
+	size_t n;
+	int found = store_content_read(s, file, &enc, &bytes, &n);
+	if (found <= 0)
+		return found < 0 ? -1
+		                 : store_fail(s, "%s",
+		                              _("the event's file is not stored"));
+	if (enc != STORE_ENC_GZIP) {
+		slot->data = bytes; /* NUL-terminated, as the cache keeps text */
+		slot->len = n;
 		return 0;
 	}
-	slot->data = malloc(n + 1);
-	if (!slot->data)
-		return store_fail(s, "%s", _("out of memory"));
-	if (n)
-		memcpy(slot->data, bytes, n);
-	slot->data[n] = '\0';
-	slot->len = n;
-	return 0;
+	const char *why = NULL;
+	int rc = gunzip_decode(bytes, n, 0, STORE_DECODED_FILE_CAP, &slot->data,
+	                       &slot->len, &why);
+	free(bytes);
+	return rc < 0 ? store_fail(s, _("stored file is damaged: %s"), why) : 0;
 }
 
 int store_decoded_file(struct store *s, int64_t file, const char **data,
@@ -68,18 +68,7 @@ int store_decoded_file(struct store *s, int64_t file, const char **data,
 {
 	struct decoded_file *slot = cache_slot(s, file);
 	if (slot->file != file) {
-		sqlite3_stmt *st = store_prepare(
-			s, "SELECT encoding, bytes FROM file_content WHERE file=?1");
-		if (!st)
-			return -1;
-		sqlite3_bind_int64(st, 1, file);
-		int rc = sqlite3_step(st);
-		int ok = rc == SQLITE_ROW
-		                 ? decode_into(s, st, slot)
-		                 : store_fail(s, "%s",
-		                              _("the event's file is not stored"));
-		sqlite3_finalize(st);
-		if (ok < 0)
+		if (decode_into(s, file, slot) < 0)
 			return -1;
 		slot->file = file;
 	}

@@ -345,6 +345,7 @@ void store_close(struct store *s)
 	}
 	strmap_free(&s->principals);
 	strmap_free(&s->resources);
+	store_content_discard(s);
 	store_stored_forget(s);
 	store_cache_clear(s);
 	text_prefetch_forget_all(s);

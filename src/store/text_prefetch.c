@@ -24,6 +24,7 @@
 #include <config.h>
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -86,10 +87,11 @@ static void *run(void *arg)
 {
 	struct text_prefetch *p = arg;
 	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(p->db,
-	                       "SELECT file, encoding, bytes FROM file_content"
-	                       " ORDER BY file DESC",
-	                       -1, &st, NULL) != SQLITE_OK) {
+	char sql[128];
+	snprintf(sql, sizeof sql,
+	         "SELECT file, %s FROM file_content ORDER BY file DESC",
+	         store_content_columns(store_content_chunked(p->db)));
+	if (sqlite3_prepare_v2(p->db, sql, -1, &st, NULL) != SQLITE_OK) {
 		sqlite3_finalize(st);
 		return NULL;
 	}
@@ -98,9 +100,12 @@ static void *run(void *arg)
 		int64_t file = sqlite3_column_int64(st, 0);
 		if (text_prefetch_known(p, file))
 			continue;
-		const void *bytes = sqlite3_column_blob(st, 2);
-		size_t n = (size_t)sqlite3_column_bytes(st, 2);
+		void *bytes;
+		size_t n;
+		if (content_row_bytes(p->db, NULL, st, 2, &bytes, &n) != SQLITE_OK)
+			continue; /* left to the search, which says why */
 		int has = bytes_hold(p, sqlite3_column_int(st, 1), bytes, n);
+		free(bytes);
 		if (has >= 0)
 			note(p, file, has);
 	}

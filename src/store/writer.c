@@ -374,6 +374,7 @@ int store_add_event(struct store *s, const struct trail_event *ev,
 /* The dictionary caches may hold ids that a rollback just took away. */
 static void forget_caches(struct store *s)
 {
+	store_content_discard(s);
 	store_stored_forget(s);
 	for (int d = 0; d < DICT_COUNT_; d++)
 		strmap_clear(&s->dicts[d]);
@@ -395,8 +396,10 @@ static int open_unit(struct store *s)
 
 static int end_unit(struct store *s, bool keep)
 {
+	if (s->cur.own_transaction && keep)
+		return store_content_flush(s) < 0 ? -1 : store_exec(s, "COMMIT");
 	if (s->cur.own_transaction)
-		return store_exec(s, keep ? "COMMIT" : "ROLLBACK");
+		return store_exec(s, "ROLLBACK");
 	if (keep)
 		return 0;
 	s->in_batch = false;
@@ -441,23 +444,6 @@ static int insert_ledger_row(struct store *s, const struct store_file_info *in,
 	return rc == SQLITE_DONE ? 0 : store_fail_sql(s, _("recording a file"));
 }
 
-static int insert_content(struct store *s, const void *bytes, size_t n,
-                          enum store_encoding enc)
-{
-	static const char sql[] = "INSERT INTO file_content(file, encoding,"
-	                          " bytes) VALUES(?1, ?2, ?3)";
-	sqlite3_stmt *st = store_cached(s, sql);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, s->cur.file);
-	sqlite3_bind_int(st, 2, (int)enc);
-	sqlite3_bind_blob64(st, 3, n ? bytes : "", n, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0
-	                         : store_fail_sql(s, _("storing a file's bytes"));
-}
-
 int store_file_begin(struct store *s, const struct store_file_info *info,
                      const void *bytes, size_t nbytes,
                      enum store_encoding encoding)
@@ -478,7 +464,7 @@ int store_file_begin(struct store *s, const struct store_file_info *info,
 	}
 	s->cur.file = sqlite3_last_insert_rowid(s->db);
 	if (!s->cur.copy &&
-	    (insert_content(s, bytes, nbytes, encoding) < 0 ||
+	    (store_content_add(s, s->cur.file, bytes, nbytes, encoding) < 0 ||
 	     store_stored_note(s, info->hash, s->cur.file) < 0)) {
 		close_unit(s, false);
 		return -1;
@@ -574,7 +560,7 @@ int store_batch_end(struct store *s)
 	if (s->cur.open)
 		store_file_abandon(s);
 	s->in_batch = false;
-	if (store_exec(s, "COMMIT") == 0)
+	if (store_content_flush(s) == 0 && store_exec(s, "COMMIT") == 0)
 		return 0;
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	forget_caches(s);
