@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "store/internal.h"
 #include "store/store.h"
 #include "store_fixture.h"
 
@@ -49,9 +50,9 @@ static void sql_exec(const char *path, const char *sql)
 }
 
 /* Turns a database made now back into schema 7's layout, before chunks
- * (content.c): each file's bytes, from the chunks they span, in a blob of
- * its own again. */
-#define BEFORE_CHUNKS                                                       \
+ * (content.c), each file's bytes from the chunks they span in a blob of
+ * its own again, and before the ledger's index of path ends (version 9). */
+#define AS_SCHEMA_7                                                       \
 	"UPDATE file_content SET bytes = substr(CAST((SELECT"                \
 	" group_concat(bytes, '') FROM (SELECT bytes FROM content_chunk c"   \
 	" WHERE c.id BETWEEN file_content.chunk AND file_content.chunk +"    \
@@ -62,7 +63,9 @@ static void sql_exec(const char *path, const char *sql)
 	"ALTER TABLE file_content DROP COLUMN chunk;"                        \
 	"ALTER TABLE file_content DROP COLUMN chunk_offset;"                 \
 	"ALTER TABLE file_content DROP COLUMN length;"                       \
-	"DROP TABLE content_chunk;"
+	"DROP TABLE content_chunk;"                                          \
+	"DROP INDEX file_by_path_end;"                                       \
+	"CREATE INDEX file_by_path ON file(path);"
 
 /* How many of the store's events read back as the records of base[]
  * that they are. */
@@ -191,7 +194,7 @@ static void test_version_1_upgrade(void **state)
 	assert_non_null(s);
 	assert_int_equal(fx_add_file(s, "x.json", base, 3, FX_PLAIN), 0);
 	store_close(s);
-	sql_exec(path, BEFORE_CHUNKS
+	sql_exec(path, AS_SCHEMA_7
 	               "DROP TRIGGER totals_insert; DROP TRIGGER totals_delete;"
 	               " DROP TRIGGER totals_update; DROP TABLE totals;"
 	               " PRAGMA user_version=1");
@@ -293,7 +296,7 @@ static void test_version_4_upgrade(void **state)
 	  "), 9, 4) || '-' || substr(hex(" c "), 13, 4) || '-' ||"          \
 	  " substr(hex(" c "), 17, 4) || '-' || substr(hex(" c "), 21))"
 	sql_exec(path,
-	         BEFORE_CHUNKS
+	         AS_SCHEMA_7
 	         "UPDATE event SET " AS_TEXT("event_id")
 	         " WHERE typeof(event_id) = 'blob';"
 	         "UPDATE event SET " AS_TEXT("request_id")
@@ -345,7 +348,7 @@ static void test_version_7_upgrade(void **state)
 	assert_int_equal(fx_add_file(s, "a.json.gz", base, 2, FX_GZIP), 0);
 	assert_int_equal(fx_add_file(s, "b.json", base + 2, 1, FX_PLAIN), 0);
 	store_close(s);
-	sql_exec(path, BEFORE_CHUNKS "PRAGMA user_version=7");
+	sql_exec(path, AS_SCHEMA_7 "PRAGMA user_version=7");
 	s = store_open(path, STORE_READ_ONLY, err, sizeof err);
 	if (!s)
 		fail_msg("read-only open of version 7: %s", err);
@@ -366,6 +369,70 @@ static void test_version_7_upgrade(void **state)
 	assert_int_equal(sql_int(path, "SELECT count(*) FROM file_content"
 	                               " WHERE chunk IS NOT NULL"),
 	                 1);
+}
+
+/* Whether SQLite runs `sql` on the database at `path` through `index`. */
+static bool plan_uses(const char *path, const char *sql, const char *index)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char explain[512];
+	snprintf(explain, sizeof explain, "EXPLAIN QUERY PLAN %s", sql);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, explain, -1, &st, NULL),
+	                 SQLITE_OK);
+	bool uses = false;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		uses = uses || strstr((const char *)sqlite3_column_text(st, 3),
+		                      index) != NULL;
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return uses;
+}
+
+/* The ledger finds a path through the index of the paths' last 32
+ * characters (schema 9) and tells apart paths that end alike. */
+static void test_ledger_paths_by_end(void **state)
+{
+	(void)state;
+	char path[160], err[512];
+	snprintf(path, sizeof path, "%s/ends.db", tmpdir);
+	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	assert_non_null(s);
+	static const char *const paths[] = {
+		"/one/same-name-that-is-longer-than-32-characters.json",
+		"/two/same-name-that-is-longer-than-32-characters.json",
+		"short.json",
+	};
+	for (int i = 0; i < 3; i++) {
+		struct store_file_info info = { paths[i], 100 + i, 7, "" };
+		assert_int_equal(store_file_failed(s, &info, "bad"), 0);
+	}
+	for (int i = 0; i < 3; i++) {
+		int64_t size = 0, mtime = 0;
+		enum store_file_state st;
+		assert_int_equal(store_file_lookup(s, paths[i], &size, &mtime,
+		                                   NULL, &st),
+		                 1);
+		assert_int_equal(size, 100 + i);
+		assert_int_equal(st, STORE_FILE_FAILED);
+	}
+	int64_t size, mtime;
+	enum store_file_state st;
+	assert_int_equal(store_file_lookup(s, "/three/same-name-that-is-longer"
+	                                      "-than-32-characters.json",
+	                                   &size, &mtime, NULL, &st),
+	                 0);
+	/* Failing again replaces the path's failure, not the other's. */
+	struct store_file_info again = { paths[0], 200, 7, "" };
+	assert_int_equal(store_file_failed(s, &again, "worse"), 0);
+	store_close(s);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM file"), 3);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
+	                               " WHERE name = 'file_by_path'"),
+	                 0);
+	assert_true(plan_uses(path, "SELECT size FROM file WHERE " STORE_PATH_KEY,
+	                      "file_by_path_end"));
 }
 
 static void test_default_path(void **state)
@@ -401,6 +468,7 @@ int main(void)
 		cmocka_unit_test(test_uuid_ids),
 		cmocka_unit_test(test_version_4_upgrade),
 		cmocka_unit_test(test_version_7_upgrade),
+		cmocka_unit_test(test_ledger_paths_by_end),
 		cmocka_unit_test(test_default_path),
 	};
 	return cmocka_run_group_tests_name("schema", tests, fx_make_tmpdir,

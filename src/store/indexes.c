@@ -16,9 +16,9 @@
  * Not deferred: the dictionaries' UNIQUE indexes and resource_by_arn
  * (dictionary values and ARNs are looked up by the writer itself),
  * event_by_time (the browser's list pane walks it by name, and keeps
- * working while the import runs) and file_by_path (the ledger).  Queries are correct without the others,
- * only slower, so a browser open during the import sees every committed
- * event.
+ * working while the import runs) and file_by_path_end (the ledger).
+ * Queries are correct without the others, only slower, so a browser open
+ * during the import sees every committed event.
  *
  * The definitions go into deferred_index in the transaction that drops
  * them: an import killed before its end leaves them there, and the next

@@ -168,6 +168,13 @@ int store_dedupe_events(struct store *s, int64_t *removed);
 /* The table name of a dictionary. */
 const char *store_dict_table(enum store_dict d);
 
+/* The ledger's rows of path ?1, found through the index of the paths'
+ * ends (schema.c, version 9): the expression written as the index has it
+ * so that SQLite uses it, and the whole path compared with a unary plus,
+ * without which SQLite puts ?1 for `path` in the first term (constant
+ * propagation) and reads the whole ledger instead. */
+#define STORE_PATH_KEY "substr(path, -32) = substr(?1, -32) AND +path = ?1"
+
 /* schema.c: creates or upgrades the schema to the current version. */
 int store_schema_migrate(struct store *s);
 

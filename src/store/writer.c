@@ -522,7 +522,7 @@ int store_file_failed(struct store *s, const struct store_file_info *info,
 	if (s->cur.open)
 		return store_fail(s, "%s", _("a file is already being imported"));
 	sqlite3_stmt *st = store_prepare(
-		s, "DELETE FROM file WHERE path=?1 AND state=?2");
+		s, "DELETE FROM file WHERE " STORE_PATH_KEY " AND state=?2");
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, info->path, -1, SQLITE_STATIC);
@@ -572,7 +572,8 @@ int store_file_lookup(struct store *s, const char *path, int64_t *size,
                       enum store_file_state *state)
 {
 	static const char sql[] =
-		"SELECT size, mtime_ns, hash, state FROM file WHERE path=?1"
+		"SELECT size, mtime_ns, hash, state FROM file WHERE "
+		STORE_PATH_KEY
 		" ORDER BY id DESC LIMIT 1";
 	sqlite3_stmt *st = store_cached(s, sql);
 	if (!st)
