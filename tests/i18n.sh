@@ -22,7 +22,7 @@ if ! grep -q '^#define ENABLE_NLS 1' "$top/config.h"; then
 fi
 . "$src/tests/ui_lib.sh"
 
-echo "1..11"
+echo "1..12"
 export LC_ALL=C.UTF-8
 
 # 1. Every message of the sources as they are now translated: the
@@ -38,6 +38,16 @@ rc=$?
   ! grep -qE 'fuzzy|untranslated' "$tmp/out"; }
 ok $? "po/de.po: every message translated, msgfmt --check clean"
 
+# 2. Every source file that marks a message for translation is in
+# po/POTFILES.in: a file left out is never extracted, and its messages
+# stay English whatever the language (test 1 cannot see them).
+missing=$(cd "$src" && grep -l -e '_("' -e 'N_("' -e 'ngettext(' \
+	src/*.c src/*/*.c | while read -r f; do
+		grep -qxF "$f" po/POTFILES.in || echo "$f"
+	done)
+[ -z "$missing" ]
+ok $? "po/POTFILES.in lists every file with messages${missing:+ (missing: $(echo $missing))}"
+
 # The build's catalogue (gettext writes .gmo files into the source tree's
 # po/, a VPATH build's too) as an installed one would be.
 gmo="$src/po/de.gmo"
@@ -48,7 +58,7 @@ de() {
 	LANGUAGE=de TRAILNAV_LOCALEDIR="$tmp/locale" "$tn" "$@"
 }
 
-# 2. trailnav --help, and each command's.
+# 3. trailnav --help, and each command's.
 { de --help >"$tmp/out" && grep -q '^Aufruf: ' "$tmp/out" &&
   grep -q '^Befehle:' "$tmp/out" && grep -q 'Rückgabewert' "$tmp/out" &&
   for c in demo equivalent files generate import query stats; do
@@ -56,7 +66,7 @@ de() {
   done; }
 ok $? "LANGUAGE=de: trailnav --help and every command's --help in German"
 
-# 3. English without LANGUAGE, and with LANGUAGE when the locale is "C"
+# 4. English without LANGUAGE, and with LANGUAGE when the locale is "C"
 # (gettext's rule): nothing leaks across.
 { TRAILNAV_LOCALEDIR="$tmp/locale" "$tn" --help >"$tmp/out" &&
   grep -q '^Usage: ' "$tmp/out" &&
@@ -91,7 +101,7 @@ sys.exit(0 if len(lines) > 1 and len({len(l) for l in lines}) == 1 else 1)
 PY
 }
 
-# 4. stats: translated category labels ("Netzwerkaktivität") padded by
+# 5. stats: translated category labels ("Netzwerkaktivität") padded by
 # display width, so the count and percent columns stay aligned.
 de --db "$dedb" stats --by category >"$tmp/stats"
 { grep -q 'Netzwerkaktivität' "$tmp/stats" && grep -q 'ANZAHL' "$tmp/stats" &&
@@ -101,7 +111,7 @@ rc=$?
 cp "$tmp/stats" "$tmp/out"
 ok $rc "stats --by category in German: umlauts padded by display width"
 
-# 5. files: translated headings and states ("unverändert") in aligned
+# 6. files: translated headings and states ("unverändert") in aligned
 # columns: the path starts where its heading does.
 de --db "$dedb" files >"$tmp/out"
 python3 - "$tmp/out" "$tmp/de.json" <<'PY'
@@ -118,7 +128,7 @@ ok $? "files in German: headings over their columns with umlauts"
 # The browser.
 ui_start LANGUAGE=de "TRAILNAV_LOCALEDIR=$tmp/locale" -- --db "$dedb"
 
-# 6. Status line: filter, count and help in German, the right part
+# 7. Status line: filter, count and help in German, the right part
 # flush with the last column.
 { wait_for "3 von 3 Ereignissen" && status >"$tmp/status" &&
   grep -qF ' Filter: (keiner: jedes Ereignis)' "$tmp/status" &&
@@ -133,7 +143,7 @@ PY
 }
 ok $? "browser: the status line in German, right-aligned to the last column"
 
-# 7. Panes: facet titles and values translated, counts in one column
+# 8. Panes: facet titles and values translated, counts in one column
 # whatever the umlauts and ß before them.
 { grep -qF 'Kategorie' "$tmp/out" && grep -qF 'Lesen/Schreiben' "$tmp/out" &&
   grep -qF 'ZEIT (UTC)' "$tmp/out" && grep -qF 'QUELL-IP' "$tmp/out" &&
@@ -149,7 +159,7 @@ PY
 }
 ok $? "browser: the filter pane in German, counts aligned past umlauts and ß"
 
-# 8-10. The help screen, made from the action table: headings, key names
+# 9-11. The help screen, made from the action table: headings, key names
 # and help texts in German, each help text in the same column.
 keys '?'
 { wait_for "trailnav-Tasten" && grep -qF 'Überall' "$tmp/out" &&
@@ -187,7 +197,7 @@ PY
 }
 ok $? "browser: the help screen scrolls to the pane keys and the mouse, in German"
 
-# 11. q still quits (the keys are the same in every language).
+# 12. q still quits (the keys are the same in every language).
 keys Escape q
 wait_for "EXITED:0"
 ok $? "browser: Esc and q close the help and quit"
