@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "filter/filter.h"
 #include "store/internal.h"
 #include "store/store.h"
 #include "store_fixture.h"
@@ -51,7 +52,8 @@ static void sql_exec(const char *path, const char *sql)
 
 /* Turns a database made now back into schema 7's layout, before chunks
  * (content.c), each file's bytes from the chunks they span in a blob of
- * its own again, and before the ledger's index of path ends (version 9). */
+ * its own again, before the ledger's index of path ends (version 9) and
+ * before the index of event IDs' ends (version 10). */
 #define AS_SCHEMA_7                                                       \
 	"UPDATE file_content SET bytes = substr(CAST((SELECT"                \
 	" group_concat(bytes, '') FROM (SELECT bytes FROM content_chunk c"   \
@@ -65,7 +67,9 @@ static void sql_exec(const char *path, const char *sql)
 	"ALTER TABLE file_content DROP COLUMN length;"                       \
 	"DROP TABLE content_chunk;"                                          \
 	"DROP INDEX file_by_path_end;"                                       \
-	"CREATE INDEX file_by_path ON file(path);"
+	"CREATE INDEX file_by_path ON file(path);"                           \
+	"DROP INDEX event_by_id_end;"                                        \
+	"CREATE UNIQUE INDEX event_by_event_id ON event(event_id);"
 
 /* How many of the store's events read back as the records of base[]
  * that they are. */
@@ -435,6 +439,75 @@ static void test_ledger_paths_by_end(void **state)
 	                      "file_by_path_end"));
 }
 
+/* Event IDs are found through the index of their last 6 bytes (schema
+ * 10): IDs that end alike are told apart, as duplicates and by `id:`, and
+ * the writer's question and `id:` both seek the index.  A database of
+ * schema 9, its UNIQUE index of whole IDs waiting to be built, waits for
+ * the new one instead. */
+static void test_event_ids_by_end(void **state)
+{
+	(void)state;
+	char path[160], err[512];
+	snprintf(path, sizeof path, "%s/ids.db", tmpdir);
+	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	assert_non_null(s);
+	static const struct fx_event ev[] = {
+		{ .id = "first-abc123", .ms = T0, .name = "GetObject", .ro = 1 },
+		{ .id = "other-abc123", .ms = T0 + 1000, .name = "GetObject",
+		  .ro = 1 },
+		{ .id = "11111111-2222-4333-8444-aaaaaabbbbbb", .ms = T0 + 2000,
+		  .name = "PutObject", .ro = 0 },
+		{ .id = "99999999-2222-4333-8444-aaaaaabbbbbb", .ms = T0 + 3000,
+		  .name = "PutObject", .ro = 0 },
+	};
+	assert_int_equal(fx_add_file(s, "a.json", ev, 4, FX_PLAIN), 0);
+	/* The same events through another file: duplicates, every one. */
+	assert_int_equal(fx_add_file(s, "b.json.gz", ev, 4, FX_GZIP), 4);
+	int64_t n;
+	assert_int_equal(store_count(s, NULL, &n), 0);
+	assert_int_equal(n, 4);
+	char *ids = fx_ids_for(s, "id:other-abc123");
+	assert_string_equal(ids, "other-abc123");
+	free(ids);
+	ids = fx_ids_for(s, "id:99999999-2222-4333-8444-AAAAAABBBBBB");
+	assert_string_equal(ids, "99999999-2222-4333-8444-aaaaaabbbbbb");
+	free(ids);
+	struct filter *f = fx_filter("id:first-abc123");
+	struct where w;
+	assert_int_equal(store_where(s, f, &w), 0);
+	char sql[1024];
+	snprintf(sql, sizeof sql, "SELECT e.id FROM event e WHERE %s", w.sql);
+	enum filter_key key = FK_COUNT_;
+	assert_true(store_plan_read(s, sql, &key));
+	assert_int_equal(key, FK_ID);
+	store_where_free(&w);
+	filter_free(f);
+	store_close(s);
+	assert_true(plan_uses(path, "SELECT 1 FROM event WHERE " STORE_ID_KEY,
+	                      "event_by_id_end"));
+
+	/* Schema 9, an import killed with the index of IDs set aside. */
+	sql_exec(path, "DROP INDEX event_by_id_end;"
+	               "INSERT INTO deferred_index(name, sql) VALUES("
+	               "'event_by_event_id', 'CREATE UNIQUE INDEX"
+	               " event_by_event_id ON event(event_id)');"
+	               "PRAGMA user_version=9");
+	s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	assert_non_null(s);
+	assert_int_equal(store_indexes_pending(s), 1);
+	int64_t copies = -1;
+	assert_int_equal(store_indexes_build(s, &copies), 0);
+	assert_int_equal(copies, 0);
+	assert_int_equal(fx_add_file(s, "c.json", ev, 4, FX_PLAIN), 4);
+	store_close(s);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
+	                               " WHERE name = 'event_by_event_id'"),
+	                 0);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
+	                               " WHERE name = 'event_by_id_end'"),
+	                 1);
+}
+
 static void test_default_path(void **state)
 {
 	(void)state;
@@ -469,6 +542,7 @@ int main(void)
 		cmocka_unit_test(test_version_4_upgrade),
 		cmocka_unit_test(test_version_7_upgrade),
 		cmocka_unit_test(test_ledger_paths_by_end),
+		cmocka_unit_test(test_event_ids_by_end),
 		cmocka_unit_test(test_default_path),
 	};
 	return cmocka_run_group_tests_name("schema", tests, fx_make_tmpdir,

@@ -1,12 +1,12 @@
 /* dedupe.c - events unique by ID after a bulk import.
  *
- * An import of millions of events sets the UNIQUE index of event IDs
- * aside with the lookup indexes (indexes.c), and every event it reads goes
- * in (writer.c).  At its end, before any index is built, this finds the
+ * An import of millions of events sets the index of event IDs aside with
+ * the lookup indexes (indexes.c), and every event it reads goes in
+ * (writer.c).  At its end, before any index is built, this finds the
  * IDs held more than once (two passes over the table, below), and keeps
  * the first copy, the one with the lowest row id: the one written first,
  * in the walk's order, or held before the import began, which is the
- * copy the UNIQUE index keeps when it is there.  The others become their
+ * copy the writer keeps when the index is there.  The others become their
  * files' duplicates in the ledger, as if they had been refused at once.
  */
 #include <config.h>
@@ -25,7 +25,7 @@ int store_dedupe_deferred(struct store *s)
 {
 	return (int)store_scalar(s,
 	                         "SELECT EXISTS (SELECT 1 FROM deferred_index"
-	                         " WHERE name = 'event_by_event_id')",
+	                         " WHERE name = 'event_by_id_end')",
 	                         _("reading the indexes"));
 }
 
@@ -57,8 +57,8 @@ static uint64_t mix(uint64_t h)
 	return h ^ (h >> 33);
 }
 
-/* An ID's hash, its type with it: the UNIQUE index tells the text 'x'
- * from the blob x'78' (uuid_key.h keeps canonical UUIDs as blobs). */
+/* An ID's hash, its type with it: SQLite tells the text 'x' from the
+ * blob x'78' (uuid_key.h keeps canonical UUIDs as blobs). */
 static uint64_t id_hash(sqlite3_stmt *st, int col)
 {
 	uint64_t type = (uint64_t)sqlite3_column_type(st, col);

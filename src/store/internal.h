@@ -68,6 +68,10 @@ struct store {
 	struct pending_chunk chunk;
 	char errmsg[512];
 	bool in_batch;
+	/* The index of event IDs is set aside (indexes.c): the writer adds
+	 * every event, and the copies go when it is built.  Read when a batch
+	 * or a file's own transaction begins. */
+	bool ids_aside;
 	struct file_in_progress cur;
 	struct strmap dicts[DICT_COUNT_];
 	struct strmap principals;
@@ -174,6 +178,12 @@ const char *store_dict_table(enum store_dict d);
  * without which SQLite puts ?1 for `path` in the first term (constant
  * propagation) and reads the whole ledger instead. */
 #define STORE_PATH_KEY "substr(path, -32) = substr(?1, -32) AND +path = ?1"
+
+/* The events of ID ?1 (bound with store_bind_id()), found through the
+ * index of the IDs' ends (schema.c, version 10), the whole ID compared
+ * with a unary plus for the reason given above. */
+#define STORE_ID_KEY                                                        \
+	"substr(event_id, -6) = substr(?1, -6) AND +event_id = ?1"
 
 /* schema.c: creates or upgrades the schema to the current version. */
 int store_schema_migrate(struct store *s);

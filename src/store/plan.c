@@ -24,7 +24,7 @@ static const struct {
 	{ "event_by_name", FK_EVENT },     { "event_by_principal", FK_PRINCIPAL },
 	{ "event_by_service", FK_SERVICE }, { "event_by_ip", FK_IP },
 	{ "event_by_key", FK_KEY },         { "event_by_error", FK_ERROR },
-	{ "event_by_rare_category", FK_CAT }, { "event_by_event_id", FK_ID },
+	{ "event_by_rare_category", FK_CAT }, { "event_by_id_end", FK_ID },
 };
 
 /* The key of the index named in a plan line "SEARCH e USING [COVERING]

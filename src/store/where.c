@@ -395,15 +395,20 @@ static void id_values(struct builder *b, enum filter_key k,
 		buf_puts(&b->sql, i ? " OR " : "");
 		if (k == FK_ID && !pattern) {
 			/* IDs are written in one case; trying the value as
-			 * given, lower and upper keeps the UNIQUE index
-			 * usable.  A lower-case UUID is stored packed
-			 * (ids.c), or as text in a database of schema 4 read
-			 * without upgrading it. */
+			 * given, lower and upper keeps the index of their
+			 * ends usable (STORE_ID_KEY says why the whole ID is
+			 * compared with a unary plus).  A lower-case UUID is
+			 * stored packed (ids.c), or as text in a database of
+			 * schema 4 read without upgrading it. */
 			size_t p = param_text(b, vals[i]->text);
 			buf_printf(&b->sql,
-			           "%s IN (?%zu, lower(?%zu), upper(?%zu),"
-			           " tn_id_key(lower(?%zu)))",
-			           col, p, p, p, p);
+			           "(substr(%s, -6) IN (substr(?%zu, -6),"
+			           " substr(lower(?%zu), -6),"
+			           " substr(upper(?%zu), -6),"
+			           " substr(tn_id_key(lower(?%zu)), -6))"
+			           " AND +%s IN (?%zu, lower(?%zu), upper(?%zu),"
+			           " tn_id_key(lower(?%zu))))",
+			           col, p, p, p, p, col, p, p, p, p);
 		} else {
 			buf_printf(&b->sql,
 			           "tn_id_text(%s) LIKE ?%zu ESCAPE '\\'", col,

@@ -273,10 +273,12 @@ static int add_resources(struct store *s, int64_t event,
 	return 0;
 }
 
-/* An event whose ID is stored already is a duplicate: OR IGNORE lets
- * the UNIQUE index of event IDs refuse it.  While an import of millions of
- * events has that index set aside, every event goes in, and
- * store_indexes_build() removes the later copies (dedupe.c). */
+/* An event whose ID is stored already is a duplicate: the writer asks
+ * first (stored_already()).  While an import of millions of events has
+ * the index of IDs set aside, every event goes in, and
+ * store_indexes_build() removes the later copies (dedupe.c).  OR IGNORE:
+ * a database made before schema 7 refuses copies by a UNIQUE constraint
+ * in the table. */
 static const char insert_event_sql[] =
 	"INSERT OR IGNORE INTO event(time_ms, category, global, read_only,"
 	" region, service, name, principal, account, ip, agent, error,"
@@ -343,6 +345,21 @@ static int bind_event(struct store *s, sqlite3_stmt *st,
 	return 0;
 }
 
+/* Whether an event of ID `id` is stored: 1 yes, 0 no, -1 on error. */
+static int stored_already(struct store *s, const char *id)
+{
+	static const char sql[] =
+		"SELECT EXISTS (SELECT 1 FROM event WHERE " STORE_ID_KEY ")";
+	sqlite3_stmt *st = store_cached(s, sql);
+	if (!st)
+		return -1;
+	store_bind_id(st, 1, id);
+	int rc = sqlite3_step(st);
+	int found = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? found : store_fail_sql(s, _("adding an event"));
+}
+
 int store_add_event(struct store *s, const struct trail_event *ev,
                     bool *duplicate)
 {
@@ -351,6 +368,14 @@ int store_add_event(struct store *s, const struct trail_event *ev,
 		return store_fail(s, "%s", _("no file is being imported"));
 	if (!present(ev->event_id))
 		return store_fail(s, "%s", _("an event without an event ID"));
+	int stored = s->ids_aside ? 0 : stored_already(s, ev->event_id);
+	if (stored != 0) {
+		if (stored < 0)
+			return -1;
+		*duplicate = true;
+		s->cur.duplicates++;
+		return 0;
+	}
 	if (!s->insert_event &&
 	    !(s->insert_event = store_prepare(s, insert_event_sql)))
 		return -1;
@@ -382,6 +407,22 @@ static void forget_caches(struct store *s)
 	strmap_clear(&s->resources);
 }
 
+/* Begins a write transaction, and reads inside it whether the index of
+ * event IDs is set aside (only store_indexes_defer() and _build() change
+ * that, outside transactions of files). */
+static int begin_writing(struct store *s)
+{
+	if (store_exec(s, "BEGIN IMMEDIATE") < 0)
+		return -1;
+	int aside = store_dedupe_deferred(s);
+	if (aside < 0) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	s->ids_aside = aside;
+	return 0;
+}
+
 /* Outside a batch a file is its own transaction.  Inside one, a file has
  * no savepoint of its own: a savepoint makes SQLite copy every page the
  * file first touches into a sub-journal, which cost a quarter of the
@@ -391,7 +432,7 @@ static void forget_caches(struct store *s)
 static int open_unit(struct store *s)
 {
 	s->cur.own_transaction = !s->in_batch;
-	return s->in_batch ? 0 : store_exec(s, "BEGIN IMMEDIATE");
+	return s->in_batch ? 0 : begin_writing(s);
 }
 
 static int end_unit(struct store *s, bool keep)
@@ -542,7 +583,7 @@ int store_batch_begin(struct store *s)
 	 * touched at random).  It also bounds the sorts that build the lookup
 	 * indexes at the end.  64 MB was no faster (1M bench trail: 22-24 s
 	 * either way) and took a 10M import past 256 MB. */
-	if (store_exec(s, "PRAGMA cache_size=-32768; BEGIN IMMEDIATE") < 0)
+	if (store_exec(s, "PRAGMA cache_size=-32768") < 0 || begin_writing(s) < 0)
 		return -1;
 	s->in_batch = true;
 	return 0;
