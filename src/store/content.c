@@ -52,8 +52,10 @@ const char *store_content_columns(bool chunked)
  * smallest local part a leaf cell may have (min_local) in the leaf when
  * the rest is a whole number of overflow pages, each holding page - 4
  * bytes (the format's "cell payload overflow" rule).  The row's payload
- * is the blob and a 4-byte record header (its serial type takes 3 bytes
- * for every size this gives). */
+ * is the blob and its record header: a byte for the header's size, one
+ * for the id (an INTEGER PRIMARY KEY is the rowid, stored as NULL) and 3
+ * for the blob's serial type at every size this gives.  The cell's own
+ * length and rowid varints lie outside the payload. */
 static size_t chunk_bytes(sqlite3 *db)
 {
 	sqlite3_stmt *st = NULL;
@@ -69,7 +71,7 @@ static size_t chunk_bytes(sqlite3 *db)
 	int64_t pages = 16384 / (page - 4);
 	if (pages < 1)
 		pages = 1;
-	return (size_t)(min_local + pages * (page - 4) - 4);
+	return (size_t)(min_local + pages * (page - 4) - 5);
 }
 
 static int insert_row(struct store *s, int64_t file, enum store_encoding enc,
@@ -143,6 +145,8 @@ static int begin_chunks(struct store *s)
 		_("storing a file's bytes"));
 	if (last < 0)
 		return -1;
+	if (last >= INT64_MAX / 2)
+		return store_fail(s, "%s", _("a stored file is damaged"));
 	if (!s->chunk.size)
 		s->chunk.size = chunk_bytes(s->db);
 	s->chunk.id = last + 1;
@@ -198,7 +202,8 @@ int content_read(sqlite3 *db, const struct pending_chunk *pending,
                  int64_t chunk, int64_t offset, int64_t length, void **out)
 {
 	*out = NULL;
-	if (chunk < 1 || offset < 0 || length < 0 || length >= INT32_MAX)
+	if (chunk < 1 || chunk >= INT64_MAX / 2 || offset < 0 || length < 0 ||
+	    length >= INT32_MAX)
 		return SQLITE_CORRUPT;
 	/* One byte more, for the NUL that record.c ends plain text with. */
 	char *data = malloc((size_t)length + 1);
@@ -274,6 +279,11 @@ int store_content_read(struct store *s, int64_t file, int *encoding,
 {
 	*bytes = NULL;
 	*n = 0;
+	/* A read-only open of an older database is asked again each time:
+	 * another trailnav may have upgraded it since, and the files it adds
+	 * are in chunks.  A version never goes back. */
+	if (!s->content_chunks)
+		s->content_chunks = store_content_chunked(s->db);
 	char sql[128];
 	snprintf(sql, sizeof sql, "SELECT %s FROM file_content WHERE file=?1",
 	         store_content_columns(s->content_chunks));

@@ -260,8 +260,10 @@ static const char schema_v9[] =
  * was 25 bytes an event on the 1M bench trail, this one 15.  Nothing in
  * the table keeps IDs unique any more: the writer asks before it adds an
  * event, and a bulk import that sets the index aside removes its copies
- * at its end (dedupe.c), as it did already.  A database that waits for
- * the old index (an import killed before its end) waits for this one. */
+ * at its end (dedupe.c), as it did already.  In a database that waits for
+ * the old index (an import killed before its end) the new one is built at
+ * once, and the waiting entry, renamed, still has the next import remove
+ * the copies before its end. */
 static const char schema_v10[] =
 	"UPDATE deferred_index SET name = 'event_by_id_end',"
 	" sql = 'CREATE INDEX event_by_id_end ON event(substr(event_id, -6))'"
