@@ -13,6 +13,7 @@
 
 #include <sqlite3.h>
 
+#include "store/internal.h"
 #include "store/store.h"
 #include "store_fixture.h"
 
