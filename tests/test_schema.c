@@ -490,8 +490,27 @@ static void test_event_ids_by_end(void **state)
 	assert_true(plan_uses(path, "SELECT 1 FROM event WHERE " STORE_ID_KEY,
 	                      "event_by_id_end"));
 
-	/* Schema 9, an import killed with the index of IDs set aside. */
+	/* Schema 9, read-only: `id:` seeks its UNIQUE index of whole IDs. */
 	sql_exec(path, "DROP INDEX event_by_id_end;"
+	               "CREATE UNIQUE INDEX event_by_event_id ON event(event_id);"
+	               "PRAGMA user_version=9");
+	s = store_open(path, STORE_READ_ONLY, err, sizeof err);
+	assert_non_null(s);
+	ids = fx_ids_for(s, "id:first-abc123");
+	assert_string_equal(ids, "first-abc123");
+	free(ids);
+	f = fx_filter("id:first-abc123");
+	assert_int_equal(store_where(s, f, &w), 0);
+	snprintf(sql, sizeof sql, "SELECT e.id FROM event e WHERE %s", w.sql);
+	key = FK_COUNT_;
+	assert_true(store_plan_read(s, sql, &key));
+	assert_int_equal(key, FK_ID);
+	store_where_free(&w);
+	filter_free(f);
+	store_close(s);
+
+	/* Schema 9, an import killed with the index of IDs set aside. */
+	sql_exec(path, "DROP INDEX event_by_event_id;"
 	               "INSERT INTO deferred_index(name, sql) VALUES("
 	               "'event_by_event_id', 'CREATE UNIQUE INDEX"
 	               " event_by_event_id ON event(event_id)');"
@@ -506,6 +525,54 @@ static void test_event_ids_by_end(void **state)
 	store_close(s);
 	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
 	                               " WHERE name = 'event_by_event_id'"),
+	                 0);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
+	                               " WHERE name = 'event_by_id_end'"),
+	                 1);
+}
+
+/* A database made before schema 7 keeps IDs unique by a constraint in
+ * the table, which refuses copies as they come: the writer leaves them to
+ * it, and a bulk import does not set the index of IDs' ends aside (there
+ * would be no copies to remove). */
+static void test_ids_unique_in_table(void **state)
+{
+	(void)state;
+	char path[160], err[512];
+	snprintf(path, sizeof path, "%s/unique.db", tmpdir);
+	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	assert_non_null(s);
+	assert_int_equal(fx_add_file(s, "a.json", base, 3, FX_PLAIN), 0);
+	store_close(s);
+	sql_exec(path,
+	         "CREATE TABLE e6(id INTEGER PRIMARY KEY, time_ms INTEGER NOT"
+	         " NULL, category INTEGER NOT NULL, global INTEGER NOT NULL,"
+	         " read_only INTEGER, region INTEGER, service INTEGER,"
+	         " name INTEGER, principal INTEGER, account INTEGER,"
+	         " ip INTEGER, agent INTEGER, error INTEGER,"
+	         " access_key INTEGER, event_id TEXT NOT NULL UNIQUE,"
+	         " request_id TEXT, shared_id TEXT, file INTEGER NOT NULL,"
+	         " rec_offset INTEGER NOT NULL, rec_length INTEGER NOT NULL,"
+	         " rec_escaped INTEGER NOT NULL);"
+	         "INSERT INTO e6 SELECT * FROM event; DROP TABLE event;"
+	         "ALTER TABLE e6 RENAME TO event;"
+	         "CREATE INDEX event_by_time ON event(time_ms);"
+	         "CREATE INDEX event_by_id_end ON event(substr(event_id, -6));");
+	s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	assert_non_null(s);
+	assert_int_equal(store_indexes_defer(s, STORE_DEFER_ALL), 0);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
+	                               " WHERE name = 'event_by_id_end'"),
+	                 1);
+	assert_int_equal(fx_add_file(s, "b.json", base, 5, FX_PLAIN), 3);
+	int64_t copies = -1;
+	assert_int_equal(store_indexes_build(s, &copies), 0);
+	assert_int_equal(copies, 0);
+	int64_t n;
+	assert_int_equal(store_count(s, NULL, &n), 0);
+	assert_int_equal(n, 5);
+	store_close(s);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM deferred_index"),
 	                 0);
 	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
 	                               " WHERE name = 'event_by_id_end'"),
@@ -547,6 +614,7 @@ int main(void)
 		cmocka_unit_test(test_version_7_upgrade),
 		cmocka_unit_test(test_ledger_paths_by_end),
 		cmocka_unit_test(test_event_ids_by_end),
+		cmocka_unit_test(test_ids_unique_in_table),
 		cmocka_unit_test(test_default_path),
 	};
 	return cmocka_run_group_tests_name("schema", tests, fx_make_tmpdir,

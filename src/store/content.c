@@ -31,17 +31,6 @@
 #include "store/internal.h"
 #include "util/i18n.h"
 
-bool store_content_chunked(sqlite3 *db)
-{
-	sqlite3_stmt *st = NULL;
-	bool chunked = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st,
-	                                  NULL) == SQLITE_OK &&
-	               sqlite3_step(st) == SQLITE_ROW &&
-	               sqlite3_column_int(st, 0) >= STORE_SCHEMA_CHUNKS;
-	sqlite3_finalize(st);
-	return chunked;
-}
-
 const char *store_content_columns(bool chunked)
 {
 	return chunked ? "encoding, bytes, chunk, chunk_offset, length"
@@ -283,7 +272,8 @@ int store_content_read(struct store *s, int64_t file, int *encoding,
 	 * another trailnav may have upgraded it since, and the files it adds
 	 * are in chunks.  A version never goes back. */
 	if (!s->content_chunks)
-		s->content_chunks = store_content_chunked(s->db);
+		s->content_chunks =
+			store_schema_at_least(s->db, STORE_SCHEMA_CHUNKS);
 	char sql[128];
 	snprintf(sql, sizeof sql, "SELECT %s FROM file_content WHERE file=?1",
 	         store_content_columns(s->content_chunks));

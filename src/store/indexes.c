@@ -118,7 +118,9 @@ int store_indexes_defer(struct store *s, enum store_defer what)
 	int rc = 0;
 	for (size_t i = 0; i < NDEFERRABLE && rc == 0; i++)
 		rc = defer_one(s, deferrable[i]);
-	if (rc == 0 && what == STORE_DEFER_ALL)
+	/* A UNIQUE constraint in the table (before schema 7) refuses copies
+	 * as they come: nothing would be left for dedupe.c to remove. */
+	if (rc == 0 && what == STORE_DEFER_ALL && !s->ids_unique_in_table)
 		rc = defer_one(s, "event_by_id_end");
 	if (rc < 0) {
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);

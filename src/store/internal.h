@@ -66,6 +66,12 @@ struct store {
 	 * or later (a read-only open of an older one reads its blobs). */
 	bool content_chunks;
 	struct pending_chunk chunk;
+	/* Event IDs are found through the index of their ends (version 10
+	 * or later), else through a UNIQUE index of whole IDs. */
+	bool ids_by_end;
+	/* Made before schema 7: a UNIQUE constraint in the table refuses a
+	 * second event of an ID by itself. */
+	bool ids_unique_in_table;
 	char errmsg[512];
 	bool in_batch;
 	/* The index of event IDs is set aside (indexes.c): the writer adds
@@ -188,13 +194,18 @@ const char *store_dict_table(enum store_dict d);
 /* schema.c: creates or upgrades the schema to the current version. */
 int store_schema_migrate(struct store *s);
 
-/* content.c: the files' original bytes.  The schema version from which
- * they are kept in chunks. */
+/* Whether the database `db` has at least schema `version` (its
+ * user_version): a read-only open of an older one reads it as it is, and
+ * another trailnav may upgrade it meanwhile. */
+bool store_schema_at_least(sqlite3 *db, int version);
+/* The versions that changed what readers must do: files' bytes kept in
+ * chunks (content.c); event IDs found by their ends (STORE_ID_KEY). */
 #define STORE_SCHEMA_CHUNKS 8
-/* Whether the database `db` keeps them so (its user_version). */
-bool store_content_chunked(sqlite3 *db);
-/* The columns that content_row_bytes() reads, for a SELECT from
- * file_content: encoding, then the bytes and where they lie. */
+#define STORE_SCHEMA_IDS_BY_END 10
+
+/* content.c: the files' original bytes.  The columns that
+ * content_row_bytes() reads, for a SELECT from file_content: encoding,
+ * then the bytes and where they lie. */
 const char *store_content_columns(bool chunked);
 /* Stores file `file`'s bytes, in chunks or (an older schema) a blob. */
 int store_content_add(struct store *s, int64_t file, const void *bytes,

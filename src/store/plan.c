@@ -25,6 +25,8 @@ static const struct {
 	{ "event_by_service", FK_SERVICE }, { "event_by_ip", FK_IP },
 	{ "event_by_key", FK_KEY },         { "event_by_error", FK_ERROR },
 	{ "event_by_rare_category", FK_CAT }, { "event_by_id_end", FK_ID },
+	/* Event IDs in databases of schema 7 to 9, and before. */
+	{ "event_by_event_id", FK_ID }, { "sqlite_autoindex_event_1", FK_ID },
 };
 
 /* The key of the index named in a plan line "SEARCH e USING [COVERING]

@@ -424,9 +424,33 @@ static int migrate(struct store *s)
 	return rc;
 }
 
+bool store_schema_at_least(sqlite3 *db, int version)
+{
+	sqlite3_stmt *st = NULL;
+	bool yes = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st,
+	                              NULL) == SQLITE_OK &&
+	           sqlite3_step(st) == SQLITE_ROW &&
+	           sqlite3_column_int(st, 0) >= version;
+	sqlite3_finalize(st);
+	return yes;
+}
+
+/* What the readers and the writer need to know of the layout, which a
+ * read-only open of an older database keeps as it is. */
+static int read_layout(struct store *s)
+{
+	s->content_chunks = store_schema_at_least(s->db, STORE_SCHEMA_CHUNKS);
+	s->ids_by_end = store_schema_at_least(s->db, STORE_SCHEMA_IDS_BY_END);
+	int64_t unique = store_scalar(
+		s,
+		"SELECT EXISTS (SELECT 1 FROM sqlite_schema"
+		" WHERE name = 'sqlite_autoindex_event_1')",
+		_("reading the schema"));
+	s->ids_unique_in_table = unique > 0;
+	return unique < 0 ? -1 : 0;
+}
+
 int store_schema_migrate(struct store *s)
 {
-	int rc = migrate(s);
-	s->content_chunks = rc == 0 && store_content_chunked(s->db);
-	return rc;
+	return migrate(s) < 0 ? -1 : read_layout(s);
 }

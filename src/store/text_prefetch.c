@@ -90,7 +90,8 @@ static void *run(void *arg)
 	char sql[128];
 	snprintf(sql, sizeof sql,
 	         "SELECT file, %s FROM file_content ORDER BY file DESC",
-	         store_content_columns(store_content_chunked(p->db)));
+	         store_content_columns(
+			 store_schema_at_least(p->db, STORE_SCHEMA_CHUNKS)));
 	if (sqlite3_prepare_v2(p->db, sql, -1, &st, NULL) != SQLITE_OK) {
 		sqlite3_finalize(st);
 		return NULL;

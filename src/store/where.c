@@ -386,6 +386,17 @@ static void category_values(struct builder *b,
 	buf_puts(&b->sql, ")");
 }
 
+/* Whether event IDs are found through the index of their ends: asked
+ * again while not, as another trailnav may upgrade the database under a
+ * read-only store (schema.c). */
+static bool ids_by_end(struct builder *b)
+{
+	if (b->s && !b->s->ids_by_end)
+		b->s->ids_by_end =
+			store_schema_at_least(b->s->db, STORE_SCHEMA_IDS_BY_END);
+	return !b->s || b->s->ids_by_end;
+}
+
 static void id_values(struct builder *b, enum filter_key k,
                       const struct filter_value *const *vals, size_t n)
 {
@@ -401,14 +412,18 @@ static void id_values(struct builder *b, enum filter_key k,
 			 * stored packed (ids.c), or as text in a database of
 			 * schema 4 read without upgrading it. */
 			size_t p = param_text(b, vals[i]->text);
+			if (ids_by_end(b))
+				buf_printf(&b->sql,
+				           "(substr(%s, -6) IN (substr(?%zu, -6),"
+				           " substr(lower(?%zu), -6),"
+				           " substr(upper(?%zu), -6),"
+				           " substr(tn_id_key(lower(?%zu)), -6))"
+				           " AND +",
+				           col, p, p, p, p);
 			buf_printf(&b->sql,
-			           "(substr(%s, -6) IN (substr(?%zu, -6),"
-			           " substr(lower(?%zu), -6),"
-			           " substr(upper(?%zu), -6),"
-			           " substr(tn_id_key(lower(?%zu)), -6))"
-			           " AND +%s IN (?%zu, lower(?%zu), upper(?%zu),"
-			           " tn_id_key(lower(?%zu))))",
-			           col, p, p, p, p, col, p, p, p, p);
+			           "%s IN (?%zu, lower(?%zu), upper(?%zu),"
+			           " tn_id_key(lower(?%zu)))%s",
+			           col, p, p, p, p, ids_by_end(b) ? ")" : "");
 		} else {
 			buf_printf(&b->sql,
 			           "tn_id_text(%s) LIKE ?%zu ESCAPE '\\'", col,

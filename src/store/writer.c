@@ -368,7 +368,9 @@ int store_add_event(struct store *s, const struct trail_event *ev,
 		return store_fail(s, "%s", _("no file is being imported"));
 	if (!present(ev->event_id))
 		return store_fail(s, "%s", _("an event without an event ID"));
-	int stored = s->ids_aside ? 0 : stored_already(s, ev->event_id);
+	int stored = s->ids_aside || s->ids_unique_in_table
+	                     ? 0
+	                     : stored_already(s, ev->event_id);
 	if (stored != 0) {
 		if (stored < 0)
 			return -1;
