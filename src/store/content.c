@@ -45,15 +45,10 @@ const char *store_content_columns(bool chunked)
  * for the id (an INTEGER PRIMARY KEY is the rowid, stored as NULL) and 3
  * for the blob's serial type at every size this gives.  The cell's own
  * length and rowid varints lie outside the payload. */
-static size_t chunk_bytes(sqlite3 *db)
+static size_t chunk_bytes(struct store *s)
 {
-	sqlite3_stmt *st = NULL;
-	int64_t page = 0;
-	if (sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &st, NULL) ==
-	            SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		page = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	int64_t page = store_scalar(s, "PRAGMA page_size",
+	                            _("storing a file's bytes"));
 	if (page < 512)
 		page = 4096;
 	int64_t min_local = (page - 12) * 32 / 255 - 23;
@@ -137,7 +132,7 @@ static int begin_chunks(struct store *s)
 	if (last >= INT64_MAX / 2)
 		return store_fail(s, "%s", _("a stored file is damaged"));
 	if (!s->chunk.size)
-		s->chunk.size = chunk_bytes(s->db);
+		s->chunk.size = chunk_bytes(s);
 	s->chunk.id = last + 1;
 	return 0;
 }
@@ -145,7 +140,7 @@ static int begin_chunks(struct store *s)
 int store_content_add(struct store *s, int64_t file, const void *bytes,
                       size_t n, enum store_encoding enc)
 {
-	if (!s->content_chunks)
+	if (!store_has_schema(s, STORE_SCHEMA_CHUNKS))
 		return insert_row(s, file, enc, bytes, n, 0, 0);
 	struct pending_chunk *c = &s->chunk;
 	if (begin_chunks(s) < 0 ||
@@ -268,15 +263,10 @@ int store_content_read(struct store *s, int64_t file, int *encoding,
 {
 	*bytes = NULL;
 	*n = 0;
-	/* A read-only open of an older database is asked again each time:
-	 * another trailnav may have upgraded it since, and the files it adds
-	 * are in chunks.  A version never goes back. */
-	if (!s->content_chunks)
-		s->content_chunks =
-			store_schema_at_least(s->db, STORE_SCHEMA_CHUNKS);
 	char sql[128];
 	snprintf(sql, sizeof sql, "SELECT %s FROM file_content WHERE file=?1",
-	         store_content_columns(s->content_chunks));
+	         store_content_columns(
+			 store_has_schema(s, STORE_SCHEMA_CHUNKS)));
 	sqlite3_stmt *st = store_prepare(s, sql);
 	if (!st)
 		return -1;

@@ -62,13 +62,10 @@ struct pending_chunk {
 struct store {
 	sqlite3 *db;
 	bool read_only;
-	/* The schema stores files' bytes in chunks (content.c): version 8
-	 * or later (a read-only open of an older one reads its blobs). */
-	bool content_chunks;
+	/* The database's schema version as last read (store_has_schema()):
+	 * a read-only open of an older database reads it as it is. */
+	int schema_version;
 	struct pending_chunk chunk;
-	/* Event IDs are found through the index of their ends (version 10
-	 * or later), else through a UNIQUE index of whole IDs. */
-	bool ids_by_end;
 	/* Made before schema 7: a UNIQUE constraint in the table refuses a
 	 * second event of an ID by itself. */
 	bool ids_unique_in_table;
@@ -195,9 +192,12 @@ const char *store_dict_table(enum store_dict d);
 int store_schema_migrate(struct store *s);
 
 /* Whether the database `db` has at least schema `version` (its
- * user_version): a read-only open of an older one reads it as it is, and
- * another trailnav may upgrade it meanwhile. */
+ * user_version). */
 bool store_schema_at_least(sqlite3 *db, int version);
+/* The same for the store's database, asked again while it has not: a
+ * read-only open of an older database reads it as it is, and another
+ * trailnav may upgrade it meanwhile (a version never goes back). */
+bool store_has_schema(struct store *s, int version);
 /* The versions that changed what readers must do: files' bytes kept in
  * chunks (content.c); event IDs found by their ends (STORE_ID_KEY). */
 #define STORE_SCHEMA_CHUNKS 8

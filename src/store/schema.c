@@ -424,23 +424,36 @@ static int migrate(struct store *s)
 	return rc;
 }
 
-bool store_schema_at_least(sqlite3 *db, int version)
+/* The database's user_version; 0 when it cannot be read. */
+static int user_version(sqlite3 *db)
 {
 	sqlite3_stmt *st = NULL;
-	bool yes = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st,
-	                              NULL) == SQLITE_OK &&
-	           sqlite3_step(st) == SQLITE_ROW &&
-	           sqlite3_column_int(st, 0) >= version;
+	int version = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st,
+	                                 NULL) == SQLITE_OK &&
+	                              sqlite3_step(st) == SQLITE_ROW
+	                      ? sqlite3_column_int(st, 0)
+	                      : 0;
 	sqlite3_finalize(st);
-	return yes;
+	return version;
+}
+
+bool store_schema_at_least(sqlite3 *db, int version)
+{
+	return user_version(db) >= version;
+}
+
+bool store_has_schema(struct store *s, int version)
+{
+	if (s->schema_version < version)
+		s->schema_version = user_version(s->db);
+	return s->schema_version >= version;
 }
 
 /* What the readers and the writer need to know of the layout, which a
  * read-only open of an older database keeps as it is. */
 static int read_layout(struct store *s)
 {
-	s->content_chunks = store_schema_at_least(s->db, STORE_SCHEMA_CHUNKS);
-	s->ids_by_end = store_schema_at_least(s->db, STORE_SCHEMA_IDS_BY_END);
+	s->schema_version = user_version(s->db);
 	int64_t unique = store_scalar(
 		s,
 		"SELECT EXISTS (SELECT 1 FROM sqlite_schema"

@@ -386,15 +386,10 @@ static void category_values(struct builder *b,
 	buf_puts(&b->sql, ")");
 }
 
-/* Whether event IDs are found through the index of their ends: asked
- * again while not, as another trailnav may upgrade the database under a
- * read-only store (schema.c). */
+/* Whether event IDs are found through the index of their ends. */
 static bool ids_by_end(struct builder *b)
 {
-	if (b->s && !b->s->ids_by_end)
-		b->s->ids_by_end =
-			store_schema_at_least(b->s->db, STORE_SCHEMA_IDS_BY_END);
-	return !b->s || b->s->ids_by_end;
+	return !b->s || store_has_schema(b->s, STORE_SCHEMA_IDS_BY_END);
 }
 
 static void id_values(struct builder *b, enum filter_key k,
