@@ -44,6 +44,11 @@ struct filter *fx_filter(const char *text);
  * spaces (malloc'd); fails the test when the count disagrees. */
 char *fx_ids_for(struct store *s, const char *filter_text);
 
+/* The integer the first row of `sql` gives, read through a connection of
+ * its own to the database file `path`; `arg` (or NULL) is bound to ?1.
+ * Fails the test when there is no row. */
+int64_t fx_scalar(const char *path, const char *sql, const char *arg);
+
 /* A filter and the IDs fx_ids_for() must give for it. */
 struct fx_case {
 	const char *filter, *ids;

@@ -35,31 +35,13 @@ static struct store *open_at(const char *name, char *path, size_t len)
 	return s;
 }
 
-/* The integer that `sql` (with `arg` as ?1, if not NULL) answers in the
- * database file, read through a connection of its own. */
-static int64_t scalar(const char *path, const char *sql, const char *arg)
-{
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL),
-	                 SQLITE_OK);
-	if (arg)
-		sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	int64_t n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return n;
-}
-
 /* How many indexes named `name` the database file has (0 or 1). */
 static int64_t index_count(const char *path, const char *name)
 {
-	return scalar(path,
-	              "SELECT count(*) FROM sqlite_schema"
-	              " WHERE type = 'index' AND name = ?1",
-	              name);
+	return fx_scalar(path,
+	                 "SELECT count(*) FROM sqlite_schema"
+	                 " WHERE type = 'index' AND name = ?1",
+	                 name);
 }
 
 /* The events and duplicates the ledger counts for the file at `path`. */
@@ -68,7 +50,7 @@ static int64_t ledger(const char *db, const char *column, const char *path)
 	char sql[128];
 	snprintf(sql, sizeof sql, "SELECT %s FROM file WHERE path = ?1",
 	         column);
-	return scalar(db, sql, path);
+	return fx_scalar(db, sql, path);
 }
 
 /* A new database with every index set aside, the event IDs' too. */
@@ -189,18 +171,18 @@ static void test_copies_removed_at_build(void **state)
 	assert_int_equal(store_indexes_defer(s, STORE_DEFER_ALL), 0);
 	add_unchecked(s, "base.json", fx_nbase);
 	add_unchecked(s, "again.json", fx_nbase);
-	assert_int_equal(scalar(path, "SELECT count(*) FROM event", NULL),
+	assert_int_equal(fx_scalar(path, "SELECT count(*) FROM event", NULL),
 	                 (int64_t)(2 + 2 * fx_nbase));
-	int64_t links = scalar(path, "SELECT count(*) FROM event_resource",
-	                       NULL);
+	int64_t links = fx_scalar(path, "SELECT count(*) FROM event_resource",
+	                          NULL);
 	int64_t dups = -1;
 	assert_int_equal(store_indexes_build(s, &dups), 0);
 	assert_int_equal(dups, (int64_t)(2 + fx_nbase));
 	assert_int_equal(store_indexes_pending(s), 0);
-	assert_int_equal(scalar(path, "SELECT count(*) FROM event", NULL),
+	assert_int_equal(fx_scalar(path, "SELECT count(*) FROM event", NULL),
 	                 (int64_t)fx_nbase);
-	assert_int_equal(scalar(path, "SELECT count(DISTINCT event_id)"
-	                              " FROM event", NULL),
+	assert_int_equal(fx_scalar(path, "SELECT count(DISTINCT event_id)"
+	                                 " FROM event", NULL),
 	                 (int64_t)fx_nbase);
 	/* The ledger, and the totals its triggers keep. */
 	assert_int_equal(ledger(path, "events", "before.json"), 2);
@@ -211,29 +193,29 @@ static void test_copies_removed_at_build(void **state)
 	assert_int_equal(ledger(path, "events", "again.json"), 0);
 	assert_int_equal(ledger(path, "duplicates", "again.json"),
 	                 (int64_t)fx_nbase);
-	assert_int_equal(scalar(path, "SELECT events FROM totals", NULL),
+	assert_int_equal(fx_scalar(path, "SELECT events FROM totals", NULL),
 	                 (int64_t)fx_nbase);
-	assert_int_equal(scalar(path, "SELECT duplicates FROM totals", NULL),
+	assert_int_equal(fx_scalar(path, "SELECT duplicates FROM totals", NULL),
 	                 (int64_t)fx_nbase + 2);
 	/* Links of the copies went with them; those of the kept stay. */
-	int64_t kept_links = scalar(path, "SELECT count(*) FROM event_resource",
-	                            NULL);
+	int64_t kept_links = fx_scalar(path, "SELECT count(*) FROM event_resource",
+	                               NULL);
 	assert_true(kept_links > 0 && kept_links < links);
-	assert_int_equal(scalar(path, "SELECT count(*) FROM event_resource"
-	                              " WHERE event NOT IN (SELECT id FROM event)",
-	                        NULL),
+	assert_int_equal(fx_scalar(path, "SELECT count(*) FROM event_resource"
+	                                 " WHERE event NOT IN (SELECT id FROM event)",
+	                           NULL),
 	                 0);
-	assert_int_equal(scalar(path, "SELECT count(*) FROM event e"
-	                              " JOIN file f ON f.id = e.file"
-	                              " WHERE f.path = ?1",
-	                        "before.json"),
+	assert_int_equal(fx_scalar(path, "SELECT count(*) FROM event e"
+	                                 " JOIN file f ON f.id = e.file"
+	                                 " WHERE f.path = ?1",
+	                           "before.json"),
 	                 2);
 	check_cases(s, "copies removed");
 	/* With the index back, the writer finds copies as they come. */
 	assert_int_equal(fx_add_file(s, "third.json", fx_base, fx_nbase,
 	                             FX_PLAIN),
 	                 (int)fx_nbase);
-	assert_int_equal(scalar(path, "SELECT count(*) FROM event", NULL),
+	assert_int_equal(fx_scalar(path, "SELECT count(*) FROM event", NULL),
 	                 (int64_t)fx_nbase);
 	store_close(s);
 }
@@ -286,22 +268,22 @@ static void test_copies_among_many(void **state)
 	         " SELECT 6, 0, 0, CAST('id-5' AS BLOB), file, 0, 1, 0"
 	         " FROM event WHERE event_id = 'id-0' LIMIT 1;"
 	         "COMMIT;");
-	assert_int_equal(scalar(path, "SELECT count(*) FROM event", NULL),
+	assert_int_equal(fx_scalar(path, "SELECT count(*) FROM event", NULL),
 	                 30032);
-	int64_t first_1000 = scalar(path, "SELECT min(id) FROM event"
-	                                  " WHERE event_id = 'id-1000'", NULL);
+	int64_t first_1000 = fx_scalar(path, "SELECT min(id) FROM event"
+	                                     " WHERE event_id = 'id-1000'", NULL);
 	int64_t dups = -1;
 	assert_int_equal(store_indexes_build(s, &dups), 0);
 	assert_int_equal(dups, 31);
-	assert_int_equal(scalar(path, "SELECT count(*) FROM event", NULL),
+	assert_int_equal(fx_scalar(path, "SELECT count(*) FROM event", NULL),
 	                 30001);
-	assert_int_equal(scalar(path, "SELECT id FROM event"
-	                              " WHERE event_id = 'id-1000'", NULL),
+	assert_int_equal(fx_scalar(path, "SELECT id FROM event"
+	                                 " WHERE event_id = 'id-1000'", NULL),
 	                 first_1000);
-	assert_int_equal(scalar(path, "SELECT count(*) FROM event"
-	                              " WHERE event_id = 'id-5'"
-	                              " OR event_id = CAST('id-5' AS BLOB)",
-	                        NULL),
+	assert_int_equal(fx_scalar(path, "SELECT count(*) FROM event"
+	                                 " WHERE event_id = 'id-5'"
+	                                 " OR event_id = CAST('id-5' AS BLOB)",
+	                           NULL),
 	                 2);
 	assert_int_equal(ledger(path, "events", "many.json"), 30001);
 	assert_int_equal(ledger(path, "duplicates", "many.json"), 31);
@@ -336,7 +318,7 @@ static void test_sink_counts_copies(void **state)
 	assert_int_equal(store_sink_finish(&k, &t), 0);
 	assert_int_equal(t.events_new, 0);
 	assert_int_equal(t.events_duplicate, 3);
-	assert_int_equal(scalar(path, "SELECT count(*) FROM event", NULL),
+	assert_int_equal(fx_scalar(path, "SELECT count(*) FROM event", NULL),
 	                 (int64_t)fx_nbase);
 	store_sink_free(&k);
 	store_close(s);
@@ -385,7 +367,7 @@ static void test_lookups_only(void **state)
 	int64_t dups = -1;
 	assert_int_equal(store_indexes_build(s, &dups), 0);
 	assert_int_equal(dups, 0);
-	assert_int_equal(scalar(path, "SELECT count(*) FROM event", NULL),
+	assert_int_equal(fx_scalar(path, "SELECT count(*) FROM event", NULL),
 	                 (int64_t)fx_nbase);
 	store_close(s);
 }

@@ -524,19 +524,6 @@ static void test_copies_stored_once(void **state)
 	store_close(s);
 }
 
-static int64_t db_int(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0)
-	                                           : -1;
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return v;
-}
-
 /* The files of one transaction are stored one after another in chunks
  * that fill their pages (content.c): every record reads back, and text
  * search finds words in them.  A batch rolled back takes its chunk with
@@ -577,22 +564,24 @@ static void test_files_stored_in_chunks(void **state)
 	assert_int_equal(len, BIG);
 	assert_memory_equal(data, big, BIG);
 	free(big);
-	assert_int_equal(db_int(db, "SELECT count(*) FROM file_content"
-	                            " WHERE chunk IS NOT NULL"
-	                            " AND length(bytes) = 0"),
+	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM file_content"
+	                               " WHERE chunk IS NOT NULL"
+	                               " AND length(bytes) = 0", NULL),
 	                 3);
-	assert_true(db_int(db, "SELECT count(*) FROM content_chunk") > 6);
+	int64_t chunks = fx_scalar(db, "SELECT count(*) FROM content_chunk",
+	                           NULL);
+	assert_true(chunks > 6);
 	/* Only the batch's last chunk is short, and the full ones fill
 	 * their overflow pages: what is unused there is less than a page. */
-	assert_int_equal(db_int(db, "SELECT count(*) FROM content_chunk"
-	                            " WHERE length(bytes) < (SELECT"
-	                            " max(length(bytes)) FROM content_chunk)"),
+	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM content_chunk"
+	                               " WHERE length(bytes) < (SELECT"
+	                               " max(length(bytes)) FROM content_chunk)",
+	                           NULL),
 	                 1);
-	assert_true(db_int(db, "SELECT sum(unused) FROM dbstat"
-	                       " WHERE name = 'content_chunk'"
-	                       " AND pagetype = 'overflow'") <
-	            db_int(db, "PRAGMA page_size"));
-	int64_t chunks = db_int(db, "SELECT count(*) FROM content_chunk");
+	assert_true(fx_scalar(db, "SELECT sum(unused) FROM dbstat"
+	                          " WHERE name = 'content_chunk'"
+	                          " AND pagetype = 'overflow'", NULL) <
+	            fx_scalar(db, "PRAGMA page_size", NULL));
 
 	/* A batch rolled back takes its chunk with it. */
 	static const struct fx_event later[] = {
@@ -611,7 +600,7 @@ static void test_files_stored_in_chunks(void **state)
 	add_partial_file(s, "/p/5.json");
 	assert_int_equal(store_file_abandon(s), 0);
 	assert_false(store_in_batch(s));
-	assert_int_equal(db_int(db, "SELECT count(*) FROM content_chunk"),
+	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM content_chunk", NULL),
 	                 chunks + 1);
 	/* Alone, a file is its own transaction, and ends its own chunk. */
 	static const struct fx_event alone[] = {
@@ -619,12 +608,12 @@ static void test_files_stored_in_chunks(void **state)
 		  .agent = "alone-agent" },
 	};
 	assert_int_equal(fx_add_file(s, "/p/6.json", alone, 1, FX_GZIP), 0);
-	assert_int_equal(db_int(db, "SELECT count(*) FROM content_chunk"),
+	assert_int_equal(fx_scalar(db, "SELECT count(*) FROM content_chunk", NULL),
 	                 chunks + 2);
 	/* No chunk holds bytes of a file rolled back. */
-	assert_int_equal(db_int(db, "SELECT sum(length) = (SELECT"
-	                            " sum(length(bytes)) FROM content_chunk)"
-	                            " FROM file_content"),
+	assert_int_equal(fx_scalar(db, "SELECT sum(length) = (SELECT"
+	                               " sum(length(bytes)) FROM content_chunk)"
+	                               " FROM file_content", NULL),
 	                 1);
 	ids = ids_for(s, "alone-agent");
 	assert_string_equal(ids, "alone-1");
