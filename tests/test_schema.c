@@ -50,11 +50,26 @@ static void sql_exec(const char *path, const char *sql)
 	sqlite3_close(db);
 }
 
+/* Turns a database made now back into schema 10's layout: each
+ * resource's ARN whole, its type as text, both ARN and name indexed. */
+#define AS_SCHEMA_10                                                      \
+	"CREATE TABLE r10(id INTEGER PRIMARY KEY, arn TEXT NOT NULL,"       \
+	" name TEXT NOT NULL, type TEXT);"                                   \
+	"INSERT INTO r10 SELECT r.id, coalesce((SELECT s FROM arn_prefix"    \
+	" WHERE id = r.prefix), '') || r.name, r.name, (SELECT s FROM"       \
+	" resource_type WHERE id = r.type) FROM resource r;"                 \
+	"DROP TABLE resource; ALTER TABLE r10 RENAME TO resource;"           \
+	"DROP TABLE arn_prefix; DROP TABLE resource_type;"                   \
+	"CREATE INDEX resource_by_arn ON resource(arn COLLATE NOCASE);"      \
+	"CREATE INDEX resource_by_name ON resource(name COLLATE NOCASE);"
+
 /* Turns a database made now back into schema 7's layout, before chunks
  * (content.c), each file's bytes from the chunks they span in a blob of
  * its own again, before the ledger's index of path ends (version 9) and
- * before the index of event IDs' ends (version 10). */
+ * before the index of event IDs' ends (version 10), resources as schema
+ * 10 kept them. */
 #define AS_SCHEMA_7                                                       \
+	AS_SCHEMA_10                                                         \
 	"UPDATE file_content SET bytes = substr(CAST((SELECT"                \
 	" group_concat(bytes, '') FROM (SELECT bytes FROM content_chunk c"   \
 	" WHERE c.id BETWEEN file_content.chunk AND file_content.chunk +"    \
@@ -491,7 +506,7 @@ static void test_event_ids_by_end(void **state)
 	                      "event_by_id_end"));
 
 	/* Schema 9, read-only: `id:` seeks its UNIQUE index of whole IDs. */
-	sql_exec(path, "DROP INDEX event_by_id_end;"
+	sql_exec(path, AS_SCHEMA_10 "DROP INDEX event_by_id_end;"
 	               "CREATE UNIQUE INDEX event_by_event_id ON event(event_id);"
 	               "PRAGMA user_version=9");
 	s = store_open(path, STORE_READ_ONLY, err, sizeof err);
@@ -528,6 +543,115 @@ static void test_event_ids_by_end(void **state)
 	                 0);
 	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
 	                               " WHERE name = 'event_by_id_end'"),
+	                 1);
+}
+
+/* A resource's ARN is kept as its prefix, from a dictionary, and its name
+ * (schema 11), and `resource:` finds it whole or by pattern as it did
+ * when ARNs were kept whole: case-blind, patterns whose literal start
+ * stops inside a prefix or runs into the name, ARNs that are all name.
+ * A database of schema 10 reads the same read-only and after upgrading,
+ * and its resources are found again by the writer. */
+#define RES_EVENT(i, arn)                                                   \
+	{ .id = "r" #i, .ms = T0 + i * 1000, .name = "GetObject", .ro = 1,  \
+	  .resource = arn }
+static const struct fx_event resource_events[] = {
+	RES_EVENT(1, "arn:aws:s3:::bucket/logs/a.txt"),
+	RES_EVENT(2, "arn:aws:s3:::bucket/logs/b.txt"),
+	RES_EVENT(3, "arn:aws:s3:::Bucket/logs/a.txt"),
+	RES_EVENT(4, "just-a-name"),
+	RES_EVENT(5, "arn:aws:s3:::bucket/"),
+	RES_EVENT(6, "arn:aws:s3:::bucket2/logs/a.txt"),
+};
+#undef RES_EVENT
+
+static const struct fx_case resource_cases[] = {
+	{ "resource:arn:aws:s3:::bucket/logs/a.txt", "r3 r1" },
+	{ "resource:ARN:AWS:S3:::BUCKET/LOGS/B.TXT", "r2" },
+	{ "resource:arn:aws:s3:::bucket/lo*", "r3 r2 r1" },
+	{ "resource:arn:aws:s3:::bucket/logs/a*", "r3 r1" },
+	{ "resource:arn:aws:s3:::b*", "r6 r5 r3 r2 r1" },
+	{ "resource:arn:aws:s3:::bucket2*", "r6" },
+	{ "resource:arn:aws:s3:::bucket/", "r5" },
+	{ "resource:arn:aws:s3:::bucket", "" },
+	{ "resource:just-a-name", "r4" },
+	{ "resource:JUST*", "r4" },
+	{ "resource:*a.txt", "r6 r3 r1" },
+	{ "resource:a.txt", "r6 r3 r1" },
+	{ "resource:arn:aws:s3:::bucket/logs/a.txt.gz", "" },
+	{ "-resource:arn:aws:s3:::bucket/logs/a.txt", "r6 r5 r4 r2" },
+};
+
+/* Whether the plan of the events that filter `text` matches uses index
+ * `index`, asked of the database at `path`. */
+static bool filter_plan_uses(struct store *s, const char *path,
+                             const char *text, const char *index)
+{
+	struct filter *f = fx_filter(text);
+	struct where w;
+	assert_int_equal(store_where(s, f, &w), 0);
+	char sql[2048];
+	snprintf(sql, sizeof sql, "SELECT e.id FROM event e WHERE %s", w.sql);
+	store_where_free(&w);
+	filter_free(f);
+	return plan_uses(path, sql, index);
+}
+
+static void test_resources_by_prefix(void **state)
+{
+	(void)state;
+	char path[160], err[512];
+	snprintf(path, sizeof path, "%s/resources.db", tmpdir);
+	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	assert_non_null(s);
+	assert_int_equal(fx_add_file(s, "a.json", resource_events, 6,
+	                             FX_PLAIN),
+	                 0);
+	fx_check_cases(s, resource_cases, FX_NCASES(resource_cases), "new");
+	assert_true(filter_plan_uses(s, path,
+	                             "resource:arn:aws:s3:::bucket/logs/a.txt",
+	                             "resource_by_name"));
+	assert_true(filter_plan_uses(s, path, "resource:arn:aws:s3:::b*",
+	                             "resource_by_prefix"));
+	store_close(s);
+	/* Three prefixes, told apart by case; two ARNs are all name. */
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM arn_prefix"), 3);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM resource"
+	                               " WHERE prefix = 0"),
+	                 2);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
+	                               " WHERE name = 'resource_by_arn'"),
+	                 0);
+
+	sql_exec(path, AS_SCHEMA_10 "PRAGMA user_version=10");
+	s = store_open(path, STORE_READ_ONLY, err, sizeof err);
+	if (!s)
+		fail_msg("read-only open of version 10: %s", err);
+	fx_check_cases(s, resource_cases, FX_NCASES(resource_cases),
+	               "schema 10, read only");
+	store_close(s);
+	s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	assert_non_null(s);
+	fx_check_cases(s, resource_cases, FX_NCASES(resource_cases),
+	               "upgraded");
+	assert_int_equal(fx_add_file(s, "b.json", resource_events, 6,
+	                             FX_PLAIN),
+	                 6);
+	static const struct fx_event more[] = {
+		{ .id = "r7", .ms = T0 + 7000, .name = "GetObject", .ro = 1,
+		  .resource = "arn:aws:s3:::BUCKET/logs/a.txt" },
+	};
+	assert_int_equal(fx_add_file(s, "c.json", more, 1, FX_PLAIN), 0);
+	char *ids = fx_ids_for(s, "resource:arn:aws:s3:::bucket/logs/a.txt");
+	assert_string_equal(ids, "r7 r3 r1");
+	free(ids);
+	store_close(s);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM arn_prefix"), 4);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM resource"), 7);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM resource r"
+	                               " WHERE (SELECT s FROM arn_prefix"
+	                               " WHERE id = r.prefix) || name ="
+	                               " 'arn:aws:s3:::bucket2/logs/a.txt'"),
 	                 1);
 }
 
@@ -615,6 +739,7 @@ int main(void)
 		cmocka_unit_test(test_ledger_paths_by_end),
 		cmocka_unit_test(test_event_ids_by_end),
 		cmocka_unit_test(test_ids_unique_in_table),
+		cmocka_unit_test(test_resources_by_prefix),
 		cmocka_unit_test(test_default_path),
 	};
 	return cmocka_run_group_tests_name("schema", tests, fx_make_tmpdir,

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "util/buf.h"
 #include "util/strmap.h"
@@ -23,6 +24,9 @@ enum store_dict {
 	DICT_AGENT,
 	DICT_ERROR,
 	DICT_ACCESS_KEY,
+	/* Not columns of the event row: the parts of a resource (schema 11). */
+	DICT_ARN_PREFIX,
+	DICT_RESOURCE_TYPE,
 	DICT_COUNT_
 };
 
@@ -199,9 +203,25 @@ bool store_schema_at_least(sqlite3 *db, int version);
  * trailnav may upgrade it meanwhile (a version never goes back). */
 bool store_has_schema(struct store *s, int version);
 /* The versions that changed what readers must do: files' bytes kept in
- * chunks (content.c); event IDs found by their ends (STORE_ID_KEY). */
+ * chunks (content.c); event IDs found by their ends (STORE_ID_KEY); a
+ * resource's ARN kept as a prefix and its name (store_resource_name()). */
 #define STORE_SCHEMA_CHUNKS 8
 #define STORE_SCHEMA_IDS_BY_END 10
+#define STORE_SCHEMA_ARN_PREFIX 11
+
+/* A resource's short name: what follows the ARN's last '/' or ':' (a
+ * bucket, an object, a role, a function), or the whole ARN when nothing
+ * does.  What comes before it is the ARN's prefix, which resources share
+ * (a bucket's folder, an account's roles): since schema 11 the resource
+ * table holds the prefix as a dictionary id and the name, never the ARN
+ * whole, and where.c splits an ARN being looked for the same way. */
+static inline const char *store_resource_name(const char *arn)
+{
+	const char *slash = strrchr(arn, '/');
+	const char *colon = strrchr(arn, ':');
+	const char *cut = slash && (!colon || slash > colon) ? slash : colon;
+	return cut && cut[1] ? cut + 1 : arn;
+}
 
 /* content.c: the files' original bytes.  The columns that
  * content_row_bytes() reads, for a SELECT from file_content: encoding,

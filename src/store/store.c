@@ -18,6 +18,7 @@ static const char *const dict_tables[DICT_COUNT_] = {
 	[DICT_EVENT_NAME] = "event_name", [DICT_ACCOUNT] = "account",
 	[DICT_IP] = "ip",                 [DICT_AGENT] = "agent",
 	[DICT_ERROR] = "error",           [DICT_ACCESS_KEY] = "access_key",
+	[DICT_ARN_PREFIX] = "arn_prefix", [DICT_RESOURCE_TYPE] = "resource_type",
 };
 
 const char *store_dict_table(enum store_dict d)

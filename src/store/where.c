@@ -153,9 +153,74 @@ struct lookup {
 	const char *event_column, *table;
 	/* Every column in `columns` has an index in NOCASE order. */
 	bool nocase_indexed;
+	/* The column "arn" is a resource's, split into a prefix and a name
+	 * since schema 11 (match_resource_arn()). */
+	bool split_arn;
 };
 
 static const struct lookup *lookup_for(enum filter_key k);
+
+/* Whether the resource table keeps ARNs split (schema 11); a read-only
+ * open of an older database has them whole. */
+static bool arns_split(struct builder *b)
+{
+	return !b->s || store_has_schema(b->s, STORE_SCHEMA_ARN_PREFIX);
+}
+
+/* A resource's ARN as text: its prefix's and its name's. */
+#define RESOURCE_ARN                                                        \
+	"(coalesce((SELECT s FROM arn_prefix WHERE id = prefix), '') || name)"
+
+/* One value against a resource's ARN, kept as a prefix (dictionary
+ * arn_prefix, 0: none) and a name.  A whole ARN is split as the writer
+ * splits it and found by name and prefix (resource_by_name).  A pattern
+ * reads the resources of the prefixes that agree with its literal start
+ * as far as both go (resource_by_prefix): "arn:aws:s3:::b*" keeps
+ * "arn:aws:s3:::bucket/", and "arn:aws:s3:::bucket/lo*" keeps it too,
+ * its name to begin "lo"; then LIKE decides. */
+static void match_resource_arn(struct builder *b, size_t n, const char *text,
+                               enum filter_match m)
+{
+	char *lo, *hi;
+	if (!arns_split(b)) {
+		match_column(b, "arn", n, text, m, true);
+	} else if (m != FM_PATTERN) {
+		const char *name = store_resource_name(text);
+		char *prefix = strndup(text, (size_t)(name - text));
+		if (!prefix) {
+			b->nomem = true;
+			return;
+		}
+		size_t pp = param_owned(b, prefix), pn = param_text(b, name);
+		buf_printf(&b->sql,
+		           "(name = ?%zu COLLATE NOCASE AND prefix IN (SELECT 0"
+		           " WHERE ?%zu = '' UNION ALL SELECT id FROM arn_prefix"
+		           " WHERE s = ?%zu COLLATE NOCASE))",
+		           pn, pp, pp);
+	} else if (prefix_range(text, &lo, &hi)) {
+		free(hi);
+		size_t pl = param_owned(b, lo);
+		buf_printf(&b->sql,
+		           "(prefix IN (SELECT 0 UNION ALL SELECT id FROM"
+		           " arn_prefix WHERE lower(substr(s, 1, length(?%zu)))"
+		           " = substr(?%zu, 1, length(s))) AND " RESOURCE_ARN
+		           " LIKE ?%zu ESCAPE '\\')",
+		           pl, pl, n);
+	} else {
+		buf_printf(&b->sql, RESOURCE_ARN " LIKE ?%zu ESCAPE '\\'", n);
+	}
+}
+
+/* Value `v`, its text parameter ?p, against column c of lookup l. */
+static void lookup_match(struct builder *b, const struct lookup *l, size_t c,
+                         size_t p, const struct filter_value *v)
+{
+	if (l->split_arn && strcmp(l->columns[c], "arn") == 0)
+		match_resource_arn(b, p, v->text, v->match);
+	else
+		match_column(b, l->columns[c], p, v->text, v->match,
+		             l->nocase_indexed);
+}
 
 static bool has_strings(const struct filter_value *const *vals, size_t n)
 {
@@ -181,8 +246,7 @@ static void string_values(struct builder *b, const struct lookup *l,
 		any = true;
 		for (size_t c = 0; l->columns[c]; c++) {
 			buf_puts(&b->sql, c ? " OR " : "");
-			match_column(b, l->columns[c], p, v->text, v->match,
-			             l->nocase_indexed);
+			lookup_match(b, l, c, p, v);
 		}
 	}
 	buf_puts(&b->sql, l->tail);
@@ -190,7 +254,7 @@ static void string_values(struct builder *b, const struct lookup *l,
 
 #define DICT_LOOKUP(col, table)                                             \
 	{ "e." col " IN (SELECT id FROM " table " WHERE ", ")", { "s", NULL },  \
-	  "e." col, table, false }
+	  "e." col, table, false, false }
 
 static const struct lookup region_lookup = DICT_LOOKUP("region", "region");
 static const struct lookup service_lookup = DICT_LOOKUP("service", "service");
@@ -202,24 +266,24 @@ static const struct lookup account_lookup = DICT_LOOKUP("account", "account");
 static const struct lookup key_lookup = {
 	"(e.access_key IS NOT NULL AND e.access_key IN (SELECT id FROM"
 	" access_key WHERE ",
-	"))", { "s", NULL }, "e.access_key", "access_key", true };
+	"))", { "s", NULL }, "e.access_key", "access_key", true, false };
 static const struct lookup error_lookup = {
 	"(e.error IS NOT NULL AND e.error IN (SELECT id FROM error WHERE ",
-	"))", { "s", NULL }, "e.error", "error", false };
+	"))", { "s", NULL }, "e.error", "error", false, false };
 static const struct lookup principal_lookup = {
 	"e.principal IN (SELECT id FROM principal WHERE ", ")",
 	{ "arn", "name", "pid", "role", "session", NULL }, "e.principal",
-	"principal", false };
+	"principal", false, false };
 static const struct lookup type_lookup = {
 	"e.principal IN (SELECT id FROM principal WHERE ", ")",
-	{ "type", NULL }, "e.principal", "principal", false };
+	{ "type", NULL }, "e.principal", "principal", false, false };
 static const struct lookup principal_account_lookup = {
 	"e.principal IN (SELECT id FROM principal WHERE ", ")",
-	{ "account", NULL }, "e.principal", "principal", false };
+	{ "account", NULL }, "e.principal", "principal", false, false };
 static const struct lookup resource_lookup = {
 	"e.id IN (SELECT event FROM event_resource WHERE resource IN"
 	" (SELECT id FROM resource WHERE ",
-	"))", { "arn", "name", NULL }, NULL, NULL, true };
+	"))", { "arn", "name", NULL }, NULL, NULL, true, true };
 
 /* The walk form of resource_lookup: whether this event names a matching
  * resource, through the event's own links (event_resource's key, or
@@ -228,7 +292,7 @@ static const struct lookup resource_lookup = {
 static const struct lookup resource_walk_lookup = {
 	"EXISTS (SELECT 1 FROM event_resource er JOIN resource r"
 	" ON r.id = er.resource WHERE er.event = e.id AND (",
-	"))", { "arn", "name", NULL }, NULL, NULL, true };
+	"))", { "arn", "name", NULL }, NULL, NULL, true, true };
 
 /* Up to this many ids are written into the condition; more (a wide
  * pattern, a principal type) stay a subquery. */
@@ -249,8 +313,7 @@ static int lookup_ids(struct builder *b, const struct lookup *l,
 	                                  : param_text(&q, v->text);
 	for (size_t c = 0; l->columns[c]; c++) {
 		buf_puts(&q.sql, c ? " OR " : "");
-		match_column(&q, l->columns[c], p, v->text, v->match,
-		             l->nocase_indexed);
+		lookup_match(&q, l, c, p, v);
 	}
 	struct where w = { .sql = buf_steal(&q.sql), .nparams = q.nparams,
 		           .params = q.params };
@@ -639,8 +702,7 @@ static void resource_values(struct builder *b, const struct filter *f)
 			for (size_t c = 0; resource_lookup.columns[c]; c++) {
 				buf_puts(&b->sql, any ? " OR " : "");
 				any = true;
-				match_column(b, resource_lookup.columns[c], p,
-				             v->text, v->match, true);
+				lookup_match(b, &resource_lookup, c, p, v);
 			}
 		}
 	/* (Not "0 OR ..." either: it hides the ORs' indexes from the
@@ -661,7 +723,8 @@ static bool probe_wide(struct store *s, const struct filter *f)
 	int64_t limit = s->gather_limit ? s->gather_limit : WIDE_EVENTS;
 	if (limit < 0)
 		return true;
-	struct builder q = { .s = NULL };
+	/* The store, for its layout: resource terms look nothing up. */
+	struct builder q = { .s = s };
 	buf_init(&q.sql);
 	buf_puts(&q.sql, "SELECT count(*) FROM (SELECT 1 FROM event_resource"
 	                 " WHERE resource IN (SELECT id FROM resource WHERE ");

@@ -112,12 +112,13 @@ void store_set_cache_budget(struct store *s, size_t bytes)
 	s->cache_budget = bytes;
 }
 
-/* The dictionary id of `v` in `d`: 0 for absent, -1 on error. */
-static int64_t dict_id(struct store *s, enum store_dict d, const char *v)
+/* The dictionary id of the `n` bytes at `v` in `d`: 0 for none, -1 on
+ * error. */
+static int64_t dict_id_len(struct store *s, enum store_dict d, const char *v,
+                           size_t n)
 {
-	if (!present(v))
+	if (n == 0)
 		return 0;
-	size_t n = strlen(v);
 	int64_t id = strmap_get(&s->dicts[d], v, n);
 	if (id)
 		return id;
@@ -129,6 +130,12 @@ static int64_t dict_id(struct store *s, enum store_dict d, const char *v)
 	if (id > 0 && cache_put(s, &s->dicts[d], v, n, id) < 0)
 		return -1;
 	return id;
+}
+
+/* The dictionary id of `v` in `d`: 0 for absent, -1 on error. */
+static int64_t dict_id(struct store *s, enum store_dict d, const char *v)
+{
+	return present(v) ? dict_id_len(s, d, v, strlen(v)) : 0;
 }
 
 /* Role and session from an assumed-role or federated-user ARN, so that
@@ -201,44 +208,44 @@ static int64_t principal_id(struct store *s, const struct trail_event *ev)
 	return id;
 }
 
-/* The resource's short name: what follows the ARN's last '/' or ':'
- * (a bucket, a role, an instance, a function). */
-static const char *resource_name(const char *arn)
-{
-	const char *slash = strrchr(arn, '/');
-	const char *colon = strrchr(arn, ':');
-	const char *cut = slash > colon ? slash : colon;
-	return cut && cut[1] ? cut + 1 : arn;
-}
-
 static int prepare_resource(struct store *s)
 {
 	if (s->resource_select)
 		return 0;
-	/* resource_by_arn (case-blind, for `resource:`) is the only index
-	 * of ARNs since schema 5; the second term keeps the match exact. */
+	/* resource_by_name (case-blind, for `resource:`, then the prefix)
+	 * finds it; the second term keeps the match exact. */
 	s->resource_select = store_prepare(
-		s, "SELECT id FROM resource WHERE arn = ?1 COLLATE NOCASE"
-		   " AND arn = ?1");
+		s, "SELECT id FROM resource WHERE name = ?2 COLLATE NOCASE"
+		   " AND prefix = ?1 AND name = ?2");
 	s->resource_insert = store_prepare(
-		s, "INSERT INTO resource(arn, name, type) VALUES(?1, ?2, ?3)");
+		s, "INSERT INTO resource(prefix, name, type) VALUES(?1, ?2, ?3)");
 	return s->resource_select && s->resource_insert ? 0 : -1;
 }
 
+/* The id of the resource of ARN `arn`: its prefix and type from their
+ * dictionaries, its row by the two (schema 11). */
 static int64_t resource_id(struct store *s, const char *arn, const char *type)
 {
 	size_t n = strlen(arn);
 	int64_t id = strmap_get(&s->resources, arn, n);
 	if (id)
 		return id;
-	if (prepare_resource(s) < 0)
+	const char *name = store_resource_name(arn);
+	int64_t prefix = dict_id_len(s, DICT_ARN_PREFIX, arn,
+	                             (size_t)(name - arn));
+	int64_t type_id = dict_id(s, DICT_RESOURCE_TYPE, type);
+	if (prefix < 0 || type_id < 0 || prepare_resource(s) < 0)
 		return -1;
-	sqlite3_bind_text(s->resource_select, 1, arn, (int)n, SQLITE_STATIC);
-	sqlite3_bind_text(s->resource_insert, 1, arn, (int)n, SQLITE_STATIC);
-	sqlite3_bind_text(s->resource_insert, 2, resource_name(arn), -1,
-	                  SQLITE_STATIC);
-	bind_text_or_null(s->resource_insert, 3, type);
-	id = select_or_insert(s, s->resource_select, s->resource_insert);
+	sqlite3_stmt *sel = s->resource_select, *ins = s->resource_insert;
+	sqlite3_bind_int64(sel, 1, prefix);
+	sqlite3_bind_text(sel, 2, name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(ins, 1, prefix);
+	sqlite3_bind_text(ins, 2, name, -1, SQLITE_STATIC);
+	if (type_id)
+		sqlite3_bind_int64(ins, 3, type_id);
+	else
+		sqlite3_bind_null(ins, 3);
+	id = select_or_insert(s, sel, ins);
 	if (id <= 0)
 		return id;
 	return cache_put(s, &s->resources, arn, n, id) < 0 ? -1 : id;
