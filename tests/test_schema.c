@@ -399,8 +399,10 @@ static bool plan_uses(const char *path, const char *sql, const char *index)
 {
 	sqlite3 *db;
 	sqlite3_stmt *st;
-	char explain[512];
-	snprintf(explain, sizeof explain, "EXPLAIN QUERY PLAN %s", sql);
+	char explain[4096];
+	assert_true((size_t)snprintf(explain, sizeof explain,
+	                             "EXPLAIN QUERY PLAN %s", sql) <
+	            sizeof explain);
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(db, explain, -1, &st, NULL),
 	                 SQLITE_OK);
@@ -590,8 +592,10 @@ static bool filter_plan_uses(struct store *s, const char *path,
 	struct filter *f = fx_filter(text);
 	struct where w;
 	assert_int_equal(store_where(s, f, &w), 0);
-	char sql[2048];
-	snprintf(sql, sizeof sql, "SELECT e.id FROM event e WHERE %s", w.sql);
+	char sql[3072];
+	assert_true((size_t)snprintf(sql, sizeof sql,
+	                             "SELECT e.id FROM event e WHERE %s",
+	                             w.sql) < sizeof sql);
 	store_where_free(&w);
 	filter_free(f);
 	return plan_uses(path, sql, index);
