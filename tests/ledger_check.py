@@ -38,8 +38,10 @@ def main():
     rows = {fid: n for fid, n in db.execute(
         "SELECT file, count(*) FROM event GROUP BY file")}
     files = 0
+    # A row's path is its directory's (file_dir; 0: none) and its name.
     for fid, path, events, dups in db.execute(
-            "SELECT id, path, events, duplicates FROM file WHERE state = 0"):
+            "SELECT id, coalesce((SELECT s FROM file_dir WHERE id = dir),"
+            " '') || name, events, duplicates FROM file WHERE state = 0"):
         files += 1
         have = rows.pop(fid, 0)
         if have != events:

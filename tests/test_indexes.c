@@ -47,8 +47,10 @@ static int64_t index_count(const char *path, const char *name)
 /* The events and duplicates the ledger counts for the file at `path`. */
 static int64_t ledger(const char *db, const char *column, const char *path)
 {
-	char sql[128];
-	snprintf(sql, sizeof sql, "SELECT %s FROM file WHERE path = ?1",
+	char sql[256];
+	snprintf(sql, sizeof sql,
+	         "SELECT %s FROM file WHERE coalesce((SELECT s FROM file_dir"
+	         " WHERE id = dir), '') || name = ?1",
 	         column);
 	return fx_scalar(db, sql, path);
 }
@@ -207,7 +209,7 @@ static void test_copies_removed_at_build(void **state)
 	                 0);
 	assert_int_equal(fx_scalar(path, "SELECT count(*) FROM event e"
 	                                 " JOIN file f ON f.id = e.file"
-	                                 " WHERE f.path = ?1",
+	                                 " WHERE f.dir = 0 AND f.name = ?1",
 	                           "before.json"),
 	                 2);
 	check_cases(s, "copies removed");
@@ -243,14 +245,14 @@ static void test_copies_among_many(void **state)
 	struct store *s = open_deferred("many.db", path, sizeof path);
 	exec_sql(path,
 	         "BEGIN;"
-	         "INSERT INTO file(path, size, mtime_ns, hash, state, events,"
+	         "INSERT INTO file(name, size, mtime_ns, hash, state, events,"
 	         " imported_ms) VALUES('many.json', 1, 1, '', 0, 30032, 1);"
 	         "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1"
 	         " FROM n WHERE i < 29999)"
 	         " INSERT INTO event(time_ms, category, global, event_id, file,"
 	         " rec_offset, rec_length, rec_escaped)"
 	         " SELECT 1000 + i, 0, 0, 'id-' || i,"
-	         " (SELECT id FROM file WHERE path = 'many.json'), 0, 1, 0"
+	         " (SELECT id FROM file WHERE name = 'many.json'), 0, 1, 0"
 	         " FROM n;"
 	         "INSERT INTO event(time_ms, category, global, event_id, file,"
 	         " rec_offset, rec_length, rec_escaped)"

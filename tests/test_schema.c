@@ -50,9 +50,18 @@ static void sql_exec(const char *path, const char *sql)
 	sqlite3_close(db);
 }
 
+/* Turns a database made now back into schema 11's layout: each ledger
+ * row's path whole. */
+#define AS_SCHEMA_11                                                      \
+	"UPDATE file SET name = coalesce((SELECT s FROM file_dir"             \
+	" WHERE id = dir), '') || name;"                                     \
+	"ALTER TABLE file RENAME COLUMN name TO path;"                       \
+	"ALTER TABLE file DROP COLUMN dir; DROP TABLE file_dir;"
+
 /* Turns a database made now back into schema 10's layout: each
  * resource's ARN whole, its type as text, both ARN and name indexed. */
 #define AS_SCHEMA_10                                                      \
+	AS_SCHEMA_11                                                         \
 	"CREATE TABLE r10(id INTEGER PRIMARY KEY, arn TEXT NOT NULL,"       \
 	" name TEXT NOT NULL, type TEXT);"                                   \
 	"INSERT INTO r10 SELECT r.id, coalesce((SELECT s FROM arn_prefix"    \
@@ -460,6 +469,100 @@ static void test_ledger_paths_by_end(void **state)
 	                      "file_by_path_end"));
 }
 
+/* The ledger as `files` lists it: every path, joined with commas. */
+static int join_path(void *ctx, const struct store_ledger_entry *e)
+{
+	char *out = ctx;
+	size_t len = strlen(out);
+	snprintf(out + len, 1024 - len, "%s%s", len ? "," : "", e->path);
+	return 0;
+}
+
+static const char *const ledger_paths[] = { "/a/b/x.json", "/a/b/y.json",
+	                                     "/a/c/x.json", "x.json" };
+
+/* The ledger's paths (schema 12): directories once each in file_dir,
+ * rows told apart by directory, every path read back whole by the ledger
+ * list and an event's origin, before and after an upgrade from 11. */
+static void check_ledger_paths(struct store *s, const char *when)
+{
+	char listed[1024] = "";
+	assert_int_equal(store_ledger_list(s, false, join_path, listed), 0);
+	if (strcmp(listed, "/a/b/x.json,/a/b/y.json,/a/c/x.json,x.json") != 0)
+		fail_msg("%s: ledger lists '%s'", when, listed);
+	struct store_page page = { 0 };
+	assert_int_equal(store_page(s, NULL, NULL, STORE_NEWER, 10, &page), 0);
+	assert_int_equal(page.count, 4);
+	/* Each event came from its own file (ledger_paths[i] holds
+	 * base[i]). */
+	for (size_t r = 0; r < page.count; r++) {
+		struct store_origin o;
+		assert_int_equal(store_record_origin(s, page.rows[r].row, &o),
+		                 0);
+		size_t i = 0;
+		while (i < 4 && strcmp(base[i].id, page.rows[r].event_id) != 0)
+			i++;
+		assert_true(i < 4);
+		if (strcmp(o.path, ledger_paths[i]) != 0)
+			fail_msg("%s: %s came from '%s'", when, base[i].id,
+			         o.path);
+		free(o.path);
+	}
+	store_page_free(&page);
+}
+
+static void test_ledger_dirs(void **state)
+{
+	(void)state;
+	char path[160], err[512];
+	snprintf(path, sizeof path, "%s/dirs.db", tmpdir);
+	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	assert_non_null(s);
+	for (size_t i = 0; i < 4; i++)
+		assert_int_equal(fx_add_file(s, ledger_paths[i], base + i, 1,
+		                             FX_PLAIN),
+		                 0);
+	check_ledger_paths(s, "new");
+	store_close(s);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM file_dir"), 2);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM file"
+	                               " WHERE dir = 0 AND name = 'x.json'"),
+	                 1);
+
+	sql_exec(path, AS_SCHEMA_11 "PRAGMA user_version=11");
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM file"
+	                               " WHERE path = '/a/c/x.json'"),
+	                 1);
+	s = store_open(path, STORE_READ_ONLY, err, sizeof err);
+	if (!s)
+		fail_msg("read-only open of version 11: %s", err);
+	check_ledger_paths(s, "schema 11, read only");
+	store_close(s);
+	s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	assert_non_null(s);
+	check_ledger_paths(s, "upgraded");
+	/* The upgraded ledger knows its files: importing them again finds
+	 * each unchanged, and /a/b's files are not /a/c's. */
+	for (size_t i = 0; i < 4; i++) {
+		int64_t size = 0, mtime = 0;
+		enum store_file_state st;
+		assert_int_equal(store_file_lookup(s, ledger_paths[i], &size,
+		                                   &mtime, NULL, &st),
+		                 1);
+		assert_int_equal(st, STORE_FILE_IMPORTED);
+	}
+	int64_t size, mtime;
+	enum store_file_state st;
+	assert_int_equal(store_file_lookup(s, "/a/d/x.json", &size, &mtime,
+	                                   NULL, &st),
+	                 0);
+	store_close(s);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM file_dir"), 2);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM file"
+	                               " WHERE name LIKE '%/%'"),
+	                 0);
+}
+
 /* Event IDs are found through the index of their last 6 bytes (schema
  * 10): IDs that end alike are told apart, as duplicates and by `id:`, and
  * the writer's question and `id:` both seek the index.  A database of
@@ -741,6 +844,7 @@ int main(void)
 		cmocka_unit_test(test_version_4_upgrade),
 		cmocka_unit_test(test_version_7_upgrade),
 		cmocka_unit_test(test_ledger_paths_by_end),
+		cmocka_unit_test(test_ledger_dirs),
 		cmocka_unit_test(test_event_ids_by_end),
 		cmocka_unit_test(test_ids_unique_in_table),
 		cmocka_unit_test(test_resources_by_prefix),

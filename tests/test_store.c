@@ -939,7 +939,7 @@ static void test_text_answers_are_kept(void **state)
 		             "CAST(bytes AS TEXT), 'awscli2', 'awscli9')"
 		             " AS BLOB) WHERE id = (SELECT chunk FROM file_content"
 		             " WHERE file = (SELECT id FROM file"
-		             " WHERE path = '/t/k2.json'))",
+		             " WHERE name = 'k2.json'))",
 		             NULL, NULL, NULL),
 		SQLITE_OK);
 	assert_int_equal(sqlite3_changes(other), 1);

@@ -27,6 +27,8 @@ enum store_dict {
 	/* Not columns of the event row: the parts of a resource (schema 11). */
 	DICT_ARN_PREFIX,
 	DICT_RESOURCE_TYPE,
+	/* The ledger's directories (schema 12, file_paths.c). */
+	DICT_FILE_DIR,
 	DICT_COUNT_
 };
 
@@ -179,12 +181,32 @@ int store_dedupe_events(struct store *s, int64_t *removed);
 /* The table name of a dictionary. */
 const char *store_dict_table(enum store_dict d);
 
-/* The ledger's rows of path ?1, found through the index of the paths'
- * ends (schema.c, version 9): the expression written as the index has it
- * so that SQLite uses it, and the whole path compared with a unary plus,
- * without which SQLite puts ?1 for `path` in the first term (constant
- * propagation) and reads the whole ledger instead. */
-#define STORE_PATH_KEY "substr(path, -32) = substr(?1, -32) AND +path = ?1"
+/* The ledger's rows of a path, bound with store_bind_path() (its name ?1,
+ * its directory ?2), found through the index of the names' ends
+ * (schema.c, versions 9 and 12): the expression written as the index has
+ * it so that SQLite uses it, and the whole name compared with a unary
+ * plus, without which SQLite puts ?1 for `name` in the first term
+ * (constant propagation) and reads the whole ledger instead.  A
+ * directory the ledger never had matches no row. */
+#define STORE_PATH_KEY                                                      \
+	"substr(name, -32) = substr(?1, -32) AND +name = ?1 AND dir ="      \
+	" CASE WHEN ?2 = '' THEN 0 ELSE (SELECT id FROM file_dir"           \
+	" WHERE s = ?2) END"
+
+/* file_paths.c: the ledger's paths as a directory and a name. */
+/* The name part of `path`: what follows its last '/'. */
+static inline const char *store_path_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+/* Binds `path` to a statement with STORE_PATH_KEY, as ?1 and ?2. */
+void store_bind_path(sqlite3_stmt *st, const char *path);
+/* The SQL of the path of the ledger row aliased `f`, in this database's
+ * layout. */
+const char *store_file_path_sql(struct store *s);
+/* tn_path_dir(path) and tn_path_name(path), for the upgrade. */
+int store_register_path_functions(struct store *s);
 
 /* The events of ID ?1 (bound with store_bind_id()), found through the
  * index of the IDs' ends (schema.c, version 10), the whole ID compared
@@ -208,6 +230,7 @@ bool store_has_schema(struct store *s, int version);
 #define STORE_SCHEMA_CHUNKS 8
 #define STORE_SCHEMA_IDS_BY_END 10
 #define STORE_SCHEMA_ARN_PREFIX 11
+#define STORE_SCHEMA_FILE_DIRS 12
 
 /* A resource's short name: what follows the ARN's last '/' or ':' (a
  * bucket, an object, a role, a function), or the whole ARN when nothing

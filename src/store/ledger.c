@@ -3,6 +3,8 @@
  * writer.c; this one carries everything a person asks about a file. */
 #include <config.h>
 
+#include <stdio.h>
+
 #include "store/internal.h"
 #include "util/i18n.h"
 
@@ -14,13 +16,17 @@ int store_ledger_list(struct store *s, bool failed_only,
 	 * stream (standard input, a pipe of <(...)) is no file: each read of
 	 * it brought events of its own, and each is a row, so that the
 	 * totals agree with the database's. */
-	sqlite3_stmt *st = store_prepare(
-		s, "SELECT path, size, mtime_ns, state, reason, events,"
-		   " duplicates, imported_ms, max(id),"
-		   " path = '-' OR path GLOB '/dev/fd/*'"
-		   " OR path GLOB '/proc/self/fd/*' AS stream FROM file"
-		   " GROUP BY CASE WHEN stream THEN -id ELSE path END"
-		   " HAVING ?1 = 0 OR state = ?2 ORDER BY path, max(id)");
+	char sql[512];
+	snprintf(sql, sizeof sql,
+	         "SELECT path, size, mtime_ns, state, reason, events,"
+	         " duplicates, imported_ms, max(id),"
+	         " path = '-' OR path GLOB '/dev/fd/*'"
+	         " OR path GLOB '/proc/self/fd/*' AS stream"
+	         " FROM (SELECT f.*, %s AS path FROM file f)"
+	         " GROUP BY CASE WHEN stream THEN -id ELSE path END"
+	         " HAVING ?1 = 0 OR state = ?2 ORDER BY path, max(id)",
+	         store_file_path_sql(s));
+	sqlite3_stmt *st = store_prepare(s, sql);
 	if (!st)
 		return -1;
 	sqlite3_bind_int(st, 1, failed_only ? 1 : 0);

@@ -7,6 +7,7 @@
  */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -113,10 +114,13 @@ static int locate(struct store *s, int64_t row, int64_t *file,
                   struct store_origin *o)
 {
 	memset(o, 0, sizeof *o);
-	sqlite3_stmt *st = store_prepare(
-		s, "SELECT e.file, f.path, e.rec_offset, e.rec_length,"
-		   " e.rec_escaped FROM event e JOIN file f ON f.id = e.file"
-		   " WHERE e.id=?1");
+	char sql[256];
+	snprintf(sql, sizeof sql,
+	         "SELECT e.file, %s, e.rec_offset, e.rec_length,"
+	         " e.rec_escaped FROM event e JOIN file f ON f.id = e.file"
+	         " WHERE e.id=?1",
+	         store_file_path_sql(s));
+	sqlite3_stmt *st = store_prepare(s, sql);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, row);
@@ -292,5 +296,7 @@ int store_register_functions(struct store *s)
 	                            SQLITE_UTF8, s, record_contains, NULL,
 	                            NULL) != SQLITE_OK)
 		return store_fail_sql(s, _("database"));
-	return store_register_id_functions(s);
+	return store_register_id_functions(s) < 0
+	               ? -1
+	               : store_register_path_functions(s);
 }

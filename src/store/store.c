@@ -19,6 +19,7 @@ static const char *const dict_tables[DICT_COUNT_] = {
 	[DICT_IP] = "ip",                 [DICT_AGENT] = "agent",
 	[DICT_ERROR] = "error",           [DICT_ACCESS_KEY] = "access_key",
 	[DICT_ARN_PREFIX] = "arn_prefix", [DICT_RESOURCE_TYPE] = "resource_type",
+	[DICT_FILE_DIR] = "file_dir",
 };
 
 const char *store_dict_table(enum store_dict d)

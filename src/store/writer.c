@@ -476,12 +476,17 @@ static int insert_ledger_row(struct store *s, const struct store_file_info *in,
                              int64_t stored)
 {
 	static const char sql[] =
-		"INSERT INTO file(path, size, mtime_ns, hash, state, reason,"
-		" stored_bytes, imported_ms) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
-	sqlite3_stmt *st = store_cached(s, sql);
+		"INSERT INTO file(name, size, mtime_ns, hash, state, reason,"
+		" stored_bytes, imported_ms, dir)"
+		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	const char *name = store_path_name(in->path);
+	int64_t dir = dict_id_len(s, DICT_FILE_DIR, in->path,
+	                          (size_t)(name - in->path));
+	sqlite3_stmt *st = dir < 0 ? NULL : store_cached(s, sql);
 	if (!st)
 		return -1;
-	sqlite3_bind_text(st, 1, in->path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 9, dir);
 	sqlite3_bind_int64(st, 2, in->size);
 	sqlite3_bind_int64(st, 3, in->mtime_ns);
 	sqlite3_bind_text(st, 4, or_empty(in->hash), -1, SQLITE_STATIC);
@@ -572,11 +577,11 @@ int store_file_failed(struct store *s, const struct store_file_info *info,
 	if (s->cur.open)
 		return store_fail(s, "%s", _("a file is already being imported"));
 	sqlite3_stmt *st = store_prepare(
-		s, "DELETE FROM file WHERE " STORE_PATH_KEY " AND state=?2");
+		s, "DELETE FROM file WHERE " STORE_PATH_KEY " AND state=?3");
 	if (!st)
 		return -1;
-	sqlite3_bind_text(st, 1, info->path, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, STORE_FILE_FAILED);
+	store_bind_path(st, info->path);
+	sqlite3_bind_int(st, 3, STORE_FILE_FAILED);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -628,7 +633,7 @@ int store_file_lookup(struct store *s, const char *path, int64_t *size,
 	sqlite3_stmt *st = store_cached(s, sql);
 	if (!st)
 		return -1;
-	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	store_bind_path(st, path);
 	int rc = sqlite3_step(st), found = 0;
 	if (rc == SQLITE_ROW) {
 		*size = sqlite3_column_int64(st, 0);
