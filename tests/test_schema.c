@@ -50,9 +50,25 @@ static void sql_exec(const char *path, const char *sql)
 	sqlite3_close(db);
 }
 
+/* Turns a database made now back into schema 12's layout: principals
+ * and access keys UNIQUE. */
+#define AS_SCHEMA_12                                                      \
+	"CREATE TABLE p12(id INTEGER PRIMARY KEY, type TEXT NOT NULL,"       \
+	" arn TEXT NOT NULL, name TEXT NOT NULL, pid TEXT NOT NULL,"         \
+	" account TEXT NOT NULL, role TEXT NOT NULL, session TEXT NOT NULL," \
+	" UNIQUE(type, arn, name, pid, account));"                           \
+	"INSERT INTO p12 SELECT id, type, arn, name, pid, account, role,"    \
+	" session FROM principal;"                                           \
+	"DROP TABLE principal; ALTER TABLE p12 RENAME TO principal;"         \
+	"CREATE TABLE k12(id INTEGER PRIMARY KEY, s TEXT NOT NULL UNIQUE);"  \
+	"INSERT INTO k12 SELECT id, s FROM access_key;"                      \
+	"DROP TABLE access_key; ALTER TABLE k12 RENAME TO access_key;"       \
+	"CREATE INDEX access_key_by_s_nocase ON access_key(s COLLATE NOCASE);"
+
 /* Turns a database made now back into schema 11's layout: each ledger
  * row's path whole. */
 #define AS_SCHEMA_11                                                      \
+	AS_SCHEMA_12                                                         \
 	"UPDATE file SET name = coalesce((SELECT s FROM file_dir"             \
 	" WHERE id = dir), '') || name;"                                     \
 	"ALTER TABLE file RENAME COLUMN name TO path;"                       \
@@ -563,6 +579,94 @@ static void test_ledger_dirs(void **state)
 	                 0);
 }
 
+/* Principals and access keys have no UNIQUE constraint (schema 13): the
+ * writer finds them through smaller indexes and compares them whole, so
+ * values that differ in case or in one part are rows of their own, and a
+ * value met again, after the writer's caches are gone or an upgrade from
+ * 12, is the row it was. */
+#define WHO(i, arn_, user_, key_)                                           \
+	{ .id = "w" #i, .ms = T0 + i * 1000, .name = "GetObject", .ro = 1,  \
+	  .type = "IAMUser", .arn = arn_, .user = user_, .key = key_,       \
+	  .account = "111111111111" }
+static const struct fx_event who_events[] = {
+	WHO(1, "arn:aws:iam::111111111111:user/alice", "alice", "AKIAONE"),
+	WHO(2, "arn:aws:iam::111111111111:user/Alice", "Alice", "akiaone"),
+	WHO(3, "arn:aws:iam::111111111111:user/alice", "alice2", "AKIATWO"),
+	WHO(4, "arn:aws:iam::111111111111:user/alice", "alice", "AKIAONE"),
+};
+#undef WHO
+
+static const struct fx_case who_cases[] = {
+	{ "key:AKIAONE", "w4 w2 w1" },
+	{ "key:akiatwo", "w3" },
+	{ "principal:alice2", "w3" },
+	{ "principal:Alice", "w4 w2 w1" },
+};
+
+static void check_who(struct store *s, const char *when)
+{
+	fx_check_cases(s, who_cases, FX_NCASES(who_cases), when);
+}
+
+static void test_dictionaries_without_unique(void **state)
+{
+	(void)state;
+	char path[160], err[512];
+	snprintf(path, sizeof path, "%s/who.db", tmpdir);
+	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	assert_non_null(s);
+	assert_int_equal(fx_add_file(s, "a.json", who_events, 2, FX_PLAIN), 0);
+	store_close(s);
+	/* A new store: its caches are empty, the database answers. */
+	s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	assert_non_null(s);
+	assert_int_equal(fx_add_file(s, "b.json", who_events + 2, 2, FX_PLAIN),
+	                 0);
+	check_who(s, "new");
+	store_close(s);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM principal"), 3);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM access_key"), 3);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
+	                               " WHERE name LIKE 'sqlite_autoindex_"
+	                               "principal%' OR name LIKE"
+	                               " 'sqlite_autoindex_access_key%'"),
+	                 0);
+	assert_true(plan_uses(path, "SELECT id FROM principal WHERE "
+	                            STORE_PRINCIPAL_KEY, "principal_by_pid_end"));
+	assert_true(plan_uses(path, "SELECT id FROM access_key WHERE "
+	                            STORE_ACCESS_KEY_KEY,
+	                      "access_key_by_s_nocase"));
+	assert_true(plan_uses(path, "SELECT id FROM resource WHERE "
+	                            STORE_RESOURCE_KEY, "resource_by_name"));
+
+	sql_exec(path, AS_SCHEMA_12 "PRAGMA user_version=12");
+	s = store_open(path, STORE_READ_ONLY, err, sizeof err);
+	if (!s)
+		fail_msg("read-only open of version 12: %s", err);
+	check_who(s, "schema 12, read only");
+	store_close(s);
+	s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	assert_non_null(s);
+	check_who(s, "upgraded");
+	assert_int_equal(fx_add_file(s, "c.json", who_events, 4, FX_PLAIN), 4);
+	static const struct fx_event again[] = {
+		{ .id = "w5", .ms = T0 + 5000, .name = "GetObject", .ro = 1,
+		  .type = "IAMUser",
+		  .arn = "arn:aws:iam::111111111111:user/Alice", .user = "Alice",
+		  .key = "akiaone", .account = "111111111111" },
+	};
+	assert_int_equal(fx_add_file(s, "d.json", again, 1, FX_PLAIN), 0);
+	store_close(s);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM principal"), 3);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM access_key"), 3);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM event"
+	                               " WHERE principal = (SELECT principal"
+	                               " FROM event WHERE access_key ="
+	                               " (SELECT id FROM access_key"
+	                               " WHERE s = 'akiaone'))"),
+	                 2);
+}
+
 /* Event IDs are found through the index of their last 6 bytes (schema
  * 10): IDs that end alike are told apart, as duplicates and by `id:`, and
  * the writer's question and `id:` both seek the index.  A database of
@@ -845,6 +949,7 @@ int main(void)
 		cmocka_unit_test(test_version_7_upgrade),
 		cmocka_unit_test(test_ledger_paths_by_end),
 		cmocka_unit_test(test_ledger_dirs),
+		cmocka_unit_test(test_dictionaries_without_unique),
 		cmocka_unit_test(test_event_ids_by_end),
 		cmocka_unit_test(test_ids_unique_in_table),
 		cmocka_unit_test(test_resources_by_prefix),

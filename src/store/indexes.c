@@ -14,8 +14,9 @@
  * database made before schema 7 a UNIQUE constraint in the table refuses
  * them all along.)
  *
- * Not deferred: the dictionaries' UNIQUE indexes and resource_by_name
- * (dictionary values and resources are looked up by the writer itself),
+ * Not deferred: the indexes by which the writer itself looks up
+ * dictionary values (their UNIQUE indexes, access_key_by_s_nocase,
+ * principal_by_pid_end and resource_by_name),
  * event_by_time (the browser's list pane walks it by name, and keeps
  * working while the import runs) and file_by_path_end (the ledger).
  * Queries are correct without the others, only slower, so a browser open
@@ -37,7 +38,6 @@ static const char *const deferrable[] = {
 	"event_by_name",  "event_by_principal", "event_by_service",
 	"event_by_ip",    "event_by_key",       "event_by_error",
 	"event_by_rare_category", "resource_by_prefix",
-	"access_key_by_s_nocase",
 	/* The one of the two that the database's layout has (schema.c). */
 	"event_resource_by_resource", "event_resource_by_event",
 };

@@ -232,6 +232,20 @@ bool store_has_schema(struct store *s, int version);
 #define STORE_SCHEMA_ARN_PREFIX 11
 #define STORE_SCHEMA_FILE_DIRS 12
 
+/* How the writer finds a dictionary's rows without a UNIQUE index of
+ * whole values beside the table (schema.c, versions 11 and 13): through
+ * a case-blind or a smaller index, then the whole value compared (with
+ * a unary plus after an index of an expression: see STORE_PATH_KEY).
+ * A resource by prefix ?1 and name ?2 (resource_by_name). */
+#define STORE_RESOURCE_KEY "name = ?2 COLLATE NOCASE AND prefix = ?1 AND name = ?2"
+/* A principal by type ?1, ARN ?2, name ?3, principal ID ?4 and account ?5
+ * (principal_by_pid_end). */
+#define STORE_PRINCIPAL_KEY                                                 \
+	"substr(pid, -16) = substr(?4, -16) AND +pid = ?4 AND type = ?1"    \
+	" AND arn = ?2 AND name = ?3 AND account = ?5"
+/* An access key ?1 (access_key_by_s_nocase, which `key:` reads too). */
+#define STORE_ACCESS_KEY_KEY "s = ?1 COLLATE NOCASE AND s = ?1"
+
 /* A resource's short name: what follows the ARN's last '/' or ':' (a
  * bucket, an object, a role, a function), or the whole ARN when nothing
  * does.  What comes before it is the ARN's prefix, which resources share

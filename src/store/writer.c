@@ -71,8 +71,9 @@ static int prepare_dict(struct store *s, enum store_dict d)
 	char sql[128];
 	if (s->dict_select[d])
 		return 0;
-	snprintf(sql, sizeof sql, "SELECT id FROM %s WHERE s = ?1",
-	         store_dict_table(d));
+	snprintf(sql, sizeof sql, "SELECT id FROM %s WHERE %s",
+	         store_dict_table(d),
+	         d == DICT_ACCESS_KEY ? STORE_ACCESS_KEY_KEY : "s = ?1");
 	s->dict_select[d] = store_prepare(s, sql);
 	snprintf(sql, sizeof sql, "INSERT INTO %s(s) VALUES(?1)",
 	         store_dict_table(d));
@@ -164,8 +165,7 @@ static int prepare_principal(struct store *s)
 	if (s->principal_select)
 		return 0;
 	s->principal_select = store_prepare(
-		s, "SELECT id FROM principal WHERE type=?1 AND arn=?2 AND name=?3"
-		   " AND pid=?4 AND account=?5");
+		s, "SELECT id FROM principal WHERE " STORE_PRINCIPAL_KEY);
 	s->principal_insert = store_prepare(
 		s, "INSERT INTO principal(type, arn, name, pid, account, role,"
 		   " session) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
@@ -212,11 +212,8 @@ static int prepare_resource(struct store *s)
 {
 	if (s->resource_select)
 		return 0;
-	/* resource_by_name (case-blind, for `resource:`, then the prefix)
-	 * finds it; the second term keeps the match exact. */
 	s->resource_select = store_prepare(
-		s, "SELECT id FROM resource WHERE name = ?2 COLLATE NOCASE"
-		   " AND prefix = ?1 AND name = ?2");
+		s, "SELECT id FROM resource WHERE " STORE_RESOURCE_KEY);
 	s->resource_insert = store_prepare(
 		s, "INSERT INTO resource(prefix, name, type) VALUES(?1, ?2, ?3)");
 	return s->resource_select && s->resource_insert ? 0 : -1;
