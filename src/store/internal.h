@@ -226,7 +226,8 @@ bool store_schema_at_least(sqlite3 *db, int version);
 bool store_has_schema(struct store *s, int version);
 /* The versions that changed what readers must do: files' bytes kept in
  * chunks (content.c); event IDs found by their ends (STORE_ID_KEY); a
- * resource's ARN kept as a prefix and its name (store_resource_name()). */
+ * resource's ARN kept as a prefix and its name (store_resource_name());
+ * a ledger path kept as its directory and name (store_file_path_sql()). */
 #define STORE_SCHEMA_CHUNKS 8
 #define STORE_SCHEMA_IDS_BY_END 10
 #define STORE_SCHEMA_ARN_PREFIX 11
