@@ -440,6 +440,31 @@ static bool plan_uses(const char *path, const char *sql, const char *index)
 	return uses;
 }
 
+/* "SELECT e.id FROM event e WHERE ..." with the condition the store
+ * compiles filter `text` to, into sql[len]. */
+static void filter_sql(struct store *s, const char *text, char *sql,
+                       size_t len)
+{
+	struct filter *f = fx_filter(text);
+	struct where w;
+	assert_int_equal(store_where(s, f, &w), 0);
+	assert_true((size_t)snprintf(sql, len,
+	                             "SELECT e.id FROM event e WHERE %s",
+	                             w.sql) < len);
+	store_where_free(&w);
+	filter_free(f);
+}
+
+/* The filter key whose index the store's plan for filter `text` reads. */
+static enum filter_key plan_key(struct store *s, const char *text)
+{
+	char sql[3072];
+	filter_sql(s, text, sql, sizeof sql);
+	enum filter_key key = FK_COUNT_;
+	assert_true(store_plan_read(s, sql, &key));
+	return key;
+}
+
 /* The ledger finds a path through the index of the paths' last 32
  * characters (schema 9) and tells apart paths that end alike. */
 static void test_ledger_paths_by_end(void **state)
@@ -603,10 +628,6 @@ static const struct fx_case who_cases[] = {
 	{ "principal:Alice", "w4 w2 w1" },
 };
 
-static void check_who(struct store *s, const char *when)
-{
-	fx_check_cases(s, who_cases, FX_NCASES(who_cases), when);
-}
 
 static void test_dictionaries_without_unique(void **state)
 {
@@ -622,7 +643,7 @@ static void test_dictionaries_without_unique(void **state)
 	assert_non_null(s);
 	assert_int_equal(fx_add_file(s, "b.json", who_events + 2, 2, FX_PLAIN),
 	                 0);
-	check_who(s, "new");
+	fx_check_cases(s, who_cases, FX_NCASES(who_cases), "new");
 	store_close(s);
 	assert_int_equal(sql_int(path, "SELECT count(*) FROM principal"), 3);
 	assert_int_equal(sql_int(path, "SELECT count(*) FROM access_key"), 3);
@@ -643,11 +664,12 @@ static void test_dictionaries_without_unique(void **state)
 	s = store_open(path, STORE_READ_ONLY, err, sizeof err);
 	if (!s)
 		fail_msg("read-only open of version 12: %s", err);
-	check_who(s, "schema 12, read only");
+	fx_check_cases(s, who_cases, FX_NCASES(who_cases),
+	               "schema 12, read only");
 	store_close(s);
 	s = store_open(path, STORE_READ_WRITE, err, sizeof err);
 	assert_non_null(s);
-	check_who(s, "upgraded");
+	fx_check_cases(s, who_cases, FX_NCASES(who_cases), "upgraded");
 	assert_int_equal(fx_add_file(s, "c.json", who_events, 4, FX_PLAIN), 4);
 	static const struct fx_event again[] = {
 		{ .id = "w5", .ms = T0 + 5000, .name = "GetObject", .ro = 1,
@@ -694,22 +716,13 @@ static void test_event_ids_by_end(void **state)
 	int64_t n;
 	assert_int_equal(store_count(s, NULL, &n), 0);
 	assert_int_equal(n, 4);
-	char *ids = fx_ids_for(s, "id:other-abc123");
-	assert_string_equal(ids, "other-abc123");
-	free(ids);
-	ids = fx_ids_for(s, "id:99999999-2222-4333-8444-AAAAAABBBBBB");
-	assert_string_equal(ids, "99999999-2222-4333-8444-aaaaaabbbbbb");
-	free(ids);
-	struct filter *f = fx_filter("id:first-abc123");
-	struct where w;
-	assert_int_equal(store_where(s, f, &w), 0);
-	char sql[1024];
-	snprintf(sql, sizeof sql, "SELECT e.id FROM event e WHERE %s", w.sql);
-	enum filter_key key = FK_COUNT_;
-	assert_true(store_plan_read(s, sql, &key));
-	assert_int_equal(key, FK_ID);
-	store_where_free(&w);
-	filter_free(f);
+	static const struct fx_case by_id[] = {
+		{ "id:other-abc123", "other-abc123" },
+		{ "id:99999999-2222-4333-8444-AAAAAABBBBBB",
+		  "99999999-2222-4333-8444-aaaaaabbbbbb" },
+	};
+	fx_check_cases(s, by_id, FX_NCASES(by_id), "schema 10");
+	assert_int_equal(plan_key(s, "id:first-abc123"), FK_ID);
 	store_close(s);
 	assert_true(plan_uses(path, "SELECT 1 FROM event WHERE " STORE_ID_KEY,
 	                      "event_by_id_end"));
@@ -720,17 +733,11 @@ static void test_event_ids_by_end(void **state)
 	               "PRAGMA user_version=9");
 	s = store_open(path, STORE_READ_ONLY, err, sizeof err);
 	assert_non_null(s);
-	ids = fx_ids_for(s, "id:first-abc123");
-	assert_string_equal(ids, "first-abc123");
-	free(ids);
-	f = fx_filter("id:first-abc123");
-	assert_int_equal(store_where(s, f, &w), 0);
-	snprintf(sql, sizeof sql, "SELECT e.id FROM event e WHERE %s", w.sql);
-	key = FK_COUNT_;
-	assert_true(store_plan_read(s, sql, &key));
-	assert_int_equal(key, FK_ID);
-	store_where_free(&w);
-	filter_free(f);
+	static const struct fx_case first[] = {
+		{ "id:first-abc123", "first-abc123" },
+	};
+	fx_check_cases(s, first, FX_NCASES(first), "schema 9, read only");
+	assert_int_equal(plan_key(s, "id:first-abc123"), FK_ID);
 	store_close(s);
 
 	/* Schema 9, an import killed with the index of IDs set aside. */
@@ -796,15 +803,8 @@ static const struct fx_case resource_cases[] = {
 static bool filter_plan_uses(struct store *s, const char *path,
                              const char *text, const char *index)
 {
-	struct filter *f = fx_filter(text);
-	struct where w;
-	assert_int_equal(store_where(s, f, &w), 0);
 	char sql[3072];
-	assert_true((size_t)snprintf(sql, sizeof sql,
-	                             "SELECT e.id FROM event e WHERE %s",
-	                             w.sql) < sizeof sql);
-	store_where_free(&w);
-	filter_free(f);
+	filter_sql(s, text, sql, sizeof sql);
 	return plan_uses(path, sql, index);
 }
 
@@ -853,9 +853,10 @@ static void test_resources_by_prefix(void **state)
 		  .resource = "arn:aws:s3:::BUCKET/logs/a.txt" },
 	};
 	assert_int_equal(fx_add_file(s, "c.json", more, 1, FX_PLAIN), 0);
-	char *ids = fx_ids_for(s, "resource:arn:aws:s3:::bucket/logs/a.txt");
-	assert_string_equal(ids, "r7 r3 r1");
-	free(ids);
+	static const struct fx_case with_r7[] = {
+		{ "resource:arn:aws:s3:::bucket/logs/a.txt", "r7 r3 r1" },
+	};
+	fx_check_cases(s, with_r7, FX_NCASES(with_r7), "r7 added");
 	store_close(s);
 	assert_int_equal(sql_int(path, "SELECT count(*) FROM arn_prefix"), 4);
 	assert_int_equal(sql_int(path, "SELECT count(*) FROM resource"), 7);

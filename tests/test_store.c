@@ -615,15 +615,12 @@ static void test_files_stored_in_chunks(void **state)
 	                               " sum(length(bytes)) FROM content_chunk)"
 	                               " FROM file_content", NULL),
 	                 1);
-	ids = ids_for(s, "alone-agent");
-	assert_string_equal(ids, "alone-1");
-	free(ids);
-	ids = ids_for(s, "late-agent");
-	assert_string_equal(ids, "late-1");
-	free(ids);
-	ids = ids_for(s, "lost-agent");
-	assert_string_equal(ids, "");
-	free(ids);
+	static const struct fx_case kept[] = {
+		{ "alone-agent", "alone-1" },
+		{ "late-agent", "late-1" },
+		{ "lost-agent", "" },
+	};
+	fx_check_cases(s, kept, FX_NCASES(kept), "after the rollback");
 	store_close(s);
 }
 
