@@ -180,6 +180,8 @@ int store_dedupe_events(struct store *s, int64_t *removed);
 
 /* The table name of a dictionary. */
 const char *store_dict_table(enum store_dict d);
+/* The condition that finds value ?1 in a dictionary's table. */
+const char *store_dict_key(enum store_dict d);
 
 /* The ledger's rows of a path, bound with store_bind_path() (its name ?1,
  * its directory ?2), found through the index of the names' ends

@@ -13,18 +13,33 @@
 #include "store/internal.h"
 #include "util/i18n.h"
 
-static const char *const dict_tables[DICT_COUNT_] = {
-	[DICT_REGION] = "region",         [DICT_SERVICE] = "service",
-	[DICT_EVENT_NAME] = "event_name", [DICT_ACCOUNT] = "account",
-	[DICT_IP] = "ip",                 [DICT_AGENT] = "agent",
-	[DICT_ERROR] = "error",           [DICT_ACCESS_KEY] = "access_key",
-	[DICT_ARN_PREFIX] = "arn_prefix", [DICT_RESOURCE_TYPE] = "resource_type",
-	[DICT_FILE_DIR] = "file_dir",
+/* Each dictionary's table, and how the writer finds a value in it: by
+ * the UNIQUE index of its values, or (access keys, schema 13) by the
+ * case-blind index that `key:` reads, then compared exactly. */
+static const struct {
+	const char *table, *key;
+} dicts[DICT_COUNT_] = {
+	[DICT_REGION] = { "region", NULL },
+	[DICT_SERVICE] = { "service", NULL },
+	[DICT_EVENT_NAME] = { "event_name", NULL },
+	[DICT_ACCOUNT] = { "account", NULL },
+	[DICT_IP] = { "ip", NULL },
+	[DICT_AGENT] = { "agent", NULL },
+	[DICT_ERROR] = { "error", NULL },
+	[DICT_ACCESS_KEY] = { "access_key", STORE_ACCESS_KEY_KEY },
+	[DICT_ARN_PREFIX] = { "arn_prefix", NULL },
+	[DICT_RESOURCE_TYPE] = { "resource_type", NULL },
+	[DICT_FILE_DIR] = { "file_dir", NULL },
 };
 
 const char *store_dict_table(enum store_dict d)
 {
-	return dict_tables[d];
+	return dicts[d].table;
+}
+
+const char *store_dict_key(enum store_dict d)
+{
+	return dicts[d].key ? dicts[d].key : "s = ?1";
 }
 
 int store_fail(struct store *s, const char *fmt, ...)

@@ -72,8 +72,7 @@ static int prepare_dict(struct store *s, enum store_dict d)
 	if (s->dict_select[d])
 		return 0;
 	snprintf(sql, sizeof sql, "SELECT id FROM %s WHERE %s",
-	         store_dict_table(d),
-	         d == DICT_ACCESS_KEY ? STORE_ACCESS_KEY_KEY : "s = ?1");
+	         store_dict_table(d), store_dict_key(d));
 	s->dict_select[d] = store_prepare(s, sql);
 	snprintf(sql, sizeof sql, "INSERT INTO %s(s) VALUES(?1)",
 	         store_dict_table(d));
