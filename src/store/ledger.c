@@ -22,7 +22,8 @@ int store_ledger_list(struct store *s, bool failed_only,
 	         " duplicates, imported_ms, max(id),"
 	         " path = '-' OR path GLOB '/dev/fd/*'"
 	         " OR path GLOB '/proc/self/fd/*' AS stream"
-	         " FROM (SELECT f.*, %s AS path FROM file f)"
+	         " FROM (SELECT id, size, mtime_ns, state, reason, events,"
+	         " duplicates, imported_ms, %s AS path FROM file f)"
 	         " GROUP BY CASE WHEN stream THEN -id ELSE path END"
 	         " HAVING ?1 = 0 OR state = ?2 ORDER BY path, max(id)",
 	         store_file_path_sql(s));
