@@ -51,7 +51,7 @@ check "COMMAND -h: each command's help, exit 0" 0 "" -- sh -c \
 		head -n 1 '$tmp/out.'\$c | grep -q \"^Usage: trailnav \$c \" || exit 1
 	done; [ ! -e '$tmp/none.db' ]"
 check "--version" 0 "trailnav 0.1.0
-schema version 13" -- "$tn" --version
+schema version 14" -- "$tn" --version
 check "unknown command" 2 "unknown command 'frob'" -- "$tn" frob
 # The commands that only read never create a database: a mistyped --db
 # is said, and leaves nothing behind (not even its directory).
@@ -163,11 +163,14 @@ done
 check "help, version, import and generate summaries to /dev/full: the error on stderr, exit 2" 0 "" -- test $bad -eq 0
 # A database of schema 4: told once, before the upgrade that rewrites
 # its rows, and on stderr only.  Made from a new one with what versions 8
-# to 13 added taken back out (the files' bytes out of their chunks, the
+# to 14 added taken back out (the files' bytes out of their chunks, the
 # resources' ARNs and the ledger's paths whole again, principals and keys
-# UNIQUE).
+# UNIQUE, the events indexed by their milliseconds).
 cp "$db" "$tmp/v4.db"
-sqlite3 "$tmp/v4.db" "CREATE TABLE p12(id INTEGER PRIMARY KEY, type TEXT NOT NULL,
+sqlite3 "$tmp/v4.db" "DROP INDEX event_by_time;
+CREATE INDEX event_by_time ON event(time_ms);
+DROP INDEX event_by_name; CREATE INDEX event_by_name ON event(name, time_ms);
+CREATE TABLE p12(id INTEGER PRIMARY KEY, type TEXT NOT NULL,
   arn TEXT NOT NULL, name TEXT NOT NULL, pid TEXT NOT NULL,
   account TEXT NOT NULL, role TEXT NOT NULL, session TEXT NOT NULL,
   UNIQUE(type, arn, name, pid, account));
@@ -207,7 +210,7 @@ DROP INDEX event_by_id_end;
 CREATE UNIQUE INDEX event_by_event_id ON event(event_id);
 PRAGMA user_version=4" || echo "# sqlite3 failed"
 check "an upgrade that rewrites rows is announced" 0 "8 events match
-upgrading the database $tmp/v4.db from schema version 4 to 13" -- \
+upgrading the database $tmp/v4.db from schema version 4 to 14" -- \
 	"$tn" --db "$tmp/v4.db" stats --by region
 n=$((n + 1))
 if "$tn" --db "$tmp/v4.db" stats --by region 2>"$tmp/err" >/dev/null &&

@@ -10,7 +10,9 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "filter/filter.h"
 #include "gzip_helper.h"
+#include "store/internal.h"
 #include "store_fixture.h"
 #include "util/buf.h"
 
@@ -262,4 +264,46 @@ int64_t fx_scalar(const char *path, const char *sql, const char *arg)
 	sqlite3_finalize(st);
 	sqlite3_close(db);
 	return n;
+}
+
+void fx_exec(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	char *err = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK)
+		fail_msg("%s: %s", path, err ? err : "?");
+	sqlite3_close(db);
+}
+
+bool fx_plan_uses(const char *path, const char *sql, const char *index)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char explain[4096];
+	assert_true((size_t)snprintf(explain, sizeof explain,
+	                             "EXPLAIN QUERY PLAN %s", sql) <
+	            sizeof explain);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, explain, -1, &st, NULL),
+	                 SQLITE_OK);
+	bool uses = false;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		uses = uses || strstr((const char *)sqlite3_column_text(st, 3),
+		                      index) != NULL;
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return uses;
+}
+
+void fx_filter_sql(struct store *s, const char *select, const char *text,
+                   char *sql, size_t len)
+{
+	struct filter *f = fx_filter(text);
+	struct where w;
+	assert_int_equal(store_where(s, f, &w), 0);
+	assert_true((size_t)snprintf(sql, len, "%s FROM event e WHERE %s",
+	                             select, w.sql) < len);
+	store_where_free(&w);
+	filter_free(f);
 }

@@ -49,6 +49,19 @@ char *fx_ids_for(struct store *s, const char *filter_text);
  * Fails the test when there is no row. */
 int64_t fx_scalar(const char *path, const char *sql, const char *arg);
 
+/* Runs `sql` on the database file `path` through a connection of its
+ * own, failing the test on an error. */
+void fx_exec(const char *path, const char *sql);
+
+/* Whether SQLite's plan for `sql` on the database file `path` has a line
+ * that holds `index` ("COVERING INDEX x", or just the name). */
+bool fx_plan_uses(const char *path, const char *sql, const char *index);
+
+/* "<select> FROM event e WHERE ..." with the condition the store
+ * compiles filter `text` to, into sql[len]. */
+void fx_filter_sql(struct store *s, const char *select, const char *text,
+                   char *sql, size_t len);
+
 /* A filter and the IDs fx_ids_for() must give for it. */
 struct fx_case {
 	const char *filter, *ids;

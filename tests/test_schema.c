@@ -18,6 +18,7 @@
 #include "filter/filter.h"
 #include "store/internal.h"
 #include "store/store.h"
+#include "schema_undo.h"
 #include "store_fixture.h"
 
 #define T0 FX_T0
@@ -41,75 +42,6 @@ static int64_t sql_int(const char *path, const char *sql)
 	sqlite3_close(db);
 	return v;
 }
-
-static void sql_exec(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-}
-
-/* Turns a database made now back into schema 12's layout: principals
- * and access keys UNIQUE. */
-#define AS_SCHEMA_12                                                      \
-	"CREATE TABLE p12(id INTEGER PRIMARY KEY, type TEXT NOT NULL,"       \
-	" arn TEXT NOT NULL, name TEXT NOT NULL, pid TEXT NOT NULL,"         \
-	" account TEXT NOT NULL, role TEXT NOT NULL, session TEXT NOT NULL," \
-	" UNIQUE(type, arn, name, pid, account));"                           \
-	"INSERT INTO p12 SELECT id, type, arn, name, pid, account, role,"    \
-	" session FROM principal;"                                           \
-	"DROP TABLE principal; ALTER TABLE p12 RENAME TO principal;"         \
-	"CREATE TABLE k12(id INTEGER PRIMARY KEY, s TEXT NOT NULL UNIQUE);"  \
-	"INSERT INTO k12 SELECT id, s FROM access_key;"                      \
-	"DROP TABLE access_key; ALTER TABLE k12 RENAME TO access_key;"       \
-	"CREATE INDEX access_key_by_s_nocase ON access_key(s COLLATE NOCASE);"
-
-/* Turns a database made now back into schema 11's layout: each ledger
- * row's path whole. */
-#define AS_SCHEMA_11                                                      \
-	AS_SCHEMA_12                                                         \
-	"UPDATE file SET name = coalesce((SELECT s FROM file_dir"             \
-	" WHERE id = dir), '') || name;"                                     \
-	"ALTER TABLE file RENAME COLUMN name TO path;"                       \
-	"ALTER TABLE file DROP COLUMN dir; DROP TABLE file_dir;"
-
-/* Turns a database made now back into schema 10's layout: each
- * resource's ARN whole, its type as text, both ARN and name indexed. */
-#define AS_SCHEMA_10                                                      \
-	AS_SCHEMA_11                                                         \
-	"CREATE TABLE r10(id INTEGER PRIMARY KEY, arn TEXT NOT NULL,"       \
-	" name TEXT NOT NULL, type TEXT);"                                   \
-	"INSERT INTO r10 SELECT r.id, coalesce((SELECT s FROM arn_prefix"    \
-	" WHERE id = r.prefix), '') || r.name, r.name, (SELECT s FROM"       \
-	" resource_type WHERE id = r.type) FROM resource r;"                 \
-	"DROP TABLE resource; ALTER TABLE r10 RENAME TO resource;"           \
-	"DROP TABLE arn_prefix; DROP TABLE resource_type;"                   \
-	"CREATE INDEX resource_by_arn ON resource(arn COLLATE NOCASE);"      \
-	"CREATE INDEX resource_by_name ON resource(name COLLATE NOCASE);"
-
-/* Turns a database made now back into schema 7's layout, before chunks
- * (content.c), each file's bytes from the chunks they span in a blob of
- * its own again, before the ledger's index of path ends (version 9) and
- * before the index of event IDs' ends (version 10), resources as schema
- * 10 kept them. */
-#define AS_SCHEMA_7                                                       \
-	AS_SCHEMA_10                                                         \
-	"UPDATE file_content SET bytes = substr(CAST((SELECT"                \
-	" group_concat(bytes, '') FROM (SELECT bytes FROM content_chunk c"   \
-	" WHERE c.id BETWEEN file_content.chunk AND file_content.chunk +"    \
-	" (file_content.chunk_offset + file_content.length) / (SELECT"       \
-	" max(length(bytes)) FROM content_chunk) ORDER BY c.id)) AS BLOB),"  \
-	" file_content.chunk_offset + 1, file_content.length)"               \
-	" WHERE chunk IS NOT NULL;"                                          \
-	"ALTER TABLE file_content DROP COLUMN chunk;"                        \
-	"ALTER TABLE file_content DROP COLUMN chunk_offset;"                 \
-	"ALTER TABLE file_content DROP COLUMN length;"                       \
-	"DROP TABLE content_chunk;"                                          \
-	"DROP INDEX file_by_path_end;"                                       \
-	"CREATE INDEX file_by_path ON file(path);"                           \
-	"DROP INDEX event_by_id_end;"                                        \
-	"CREATE UNIQUE INDEX event_by_event_id ON event(event_id);"
 
 /* How many of the store's events read back as the records of base[]
  * that they are. */
@@ -159,7 +91,7 @@ static void test_schema_on_disk(void **state)
 	assert_int_equal(n, 2);
 	store_close(s);
 	/* A database from a newer trailnav is refused, untouched. */
-	sql_exec(path, "PRAGMA user_version=99");
+	fx_exec(path, "PRAGMA user_version=99");
 	assert_null(store_open(path, STORE_READ_WRITE, err, sizeof err));
 	assert_non_null(strstr(err, "newer"));
 	assert_int_equal(sql_int(path, "PRAGMA user_version"), 99);
@@ -207,13 +139,13 @@ static void test_foreign_database_refused(void **state)
 	(void)state;
 	char path[160], err[512];
 	snprintf(path, sizeof path, "%s/other.db", tmpdir);
-	sql_exec(path, "CREATE TABLE accounts(id INTEGER)");
+	fx_exec(path, "CREATE TABLE accounts(id INTEGER)");
 	assert_null(store_open(path, STORE_READ_WRITE, err, sizeof err));
 	assert_non_null(strstr(err, "not one trailnav made"));
 	assert_int_equal(sql_int(path, "PRAGMA user_version"), 0);
 	/* An old (version 0, empty) database is upgraded in place. */
 	snprintf(path, sizeof path, "%s/empty.db", tmpdir);
-	sql_exec(path, "PRAGMA user_version=0");
+	fx_exec(path, "PRAGMA user_version=0");
 	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
 	assert_non_null(s);
 	store_close(s);
@@ -221,7 +153,7 @@ static void test_foreign_database_refused(void **state)
 	                 store_schema_version());
 	/* Read-only cannot upgrade: it says so. */
 	snprintf(path, sizeof path, "%s/empty2.db", tmpdir);
-	sql_exec(path, "PRAGMA user_version=0");
+	fx_exec(path, "PRAGMA user_version=0");
 	assert_null(store_open(path, STORE_READ_ONLY, err, sizeof err));
 	assert_non_null(strstr(err, "read-only"));
 }
@@ -238,10 +170,10 @@ static void test_version_1_upgrade(void **state)
 	assert_non_null(s);
 	assert_int_equal(fx_add_file(s, "x.json", base, 3, FX_PLAIN), 0);
 	store_close(s);
-	sql_exec(path, AS_SCHEMA_7
-	               "DROP TRIGGER totals_insert; DROP TRIGGER totals_delete;"
-	               " DROP TRIGGER totals_update; DROP TABLE totals;"
-	               " PRAGMA user_version=1");
+	fx_exec(path, AS_SCHEMA_7
+	              "DROP TRIGGER totals_insert; DROP TRIGGER totals_delete;"
+	              " DROP TRIGGER totals_update; DROP TABLE totals;"
+	              " PRAGMA user_version=1");
 	s = store_open(path, STORE_READ_ONLY, err, sizeof err);
 	if (!s)
 		fail_msg("read-only open of version 1: %s", err);
@@ -339,7 +271,7 @@ static void test_version_4_upgrade(void **state)
 	c " = lower(substr(hex(" c "), 1, 8) || '-' || substr(hex(" c       \
 	  "), 9, 4) || '-' || substr(hex(" c "), 13, 4) || '-' ||"          \
 	  " substr(hex(" c "), 17, 4) || '-' || substr(hex(" c "), 21))"
-	sql_exec(path,
+	fx_exec(path,
 	         AS_SCHEMA_7
 	         "UPDATE event SET " AS_TEXT("event_id")
 	         " WHERE typeof(event_id) = 'blob';"
@@ -392,7 +324,7 @@ static void test_version_7_upgrade(void **state)
 	assert_int_equal(fx_add_file(s, "a.json.gz", base, 2, FX_GZIP), 0);
 	assert_int_equal(fx_add_file(s, "b.json", base + 2, 1, FX_PLAIN), 0);
 	store_close(s);
-	sql_exec(path, AS_SCHEMA_7 "PRAGMA user_version=7");
+	fx_exec(path, AS_SCHEMA_7 "PRAGMA user_version=7");
 	struct store *reader = store_open(path, STORE_READ_ONLY, err,
 	                                  sizeof err);
 	if (!reader)
@@ -419,47 +351,11 @@ static void test_version_7_upgrade(void **state)
 	                 1);
 }
 
-/* Whether SQLite runs `sql` on the database at `path` through `index`. */
-static bool plan_uses(const char *path, const char *sql, const char *index)
-{
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	char explain[4096];
-	assert_true((size_t)snprintf(explain, sizeof explain,
-	                             "EXPLAIN QUERY PLAN %s", sql) <
-	            sizeof explain);
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, explain, -1, &st, NULL),
-	                 SQLITE_OK);
-	bool uses = false;
-	while (sqlite3_step(st) == SQLITE_ROW)
-		uses = uses || strstr((const char *)sqlite3_column_text(st, 3),
-		                      index) != NULL;
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return uses;
-}
-
-/* "SELECT e.id FROM event e WHERE ..." with the condition the store
- * compiles filter `text` to, into sql[len]. */
-static void filter_sql(struct store *s, const char *text, char *sql,
-                       size_t len)
-{
-	struct filter *f = fx_filter(text);
-	struct where w;
-	assert_int_equal(store_where(s, f, &w), 0);
-	assert_true((size_t)snprintf(sql, len,
-	                             "SELECT e.id FROM event e WHERE %s",
-	                             w.sql) < len);
-	store_where_free(&w);
-	filter_free(f);
-}
-
 /* The filter key whose index the store's plan for filter `text` reads. */
 static enum filter_key plan_key(struct store *s, const char *text)
 {
 	char sql[3072];
-	filter_sql(s, text, sql, sizeof sql);
+	fx_filter_sql(s, "SELECT e.id", text, sql, sizeof sql);
 	enum filter_key key = FK_COUNT_;
 	assert_true(store_plan_read(s, sql, &key));
 	return key;
@@ -506,7 +402,7 @@ static void test_ledger_paths_by_end(void **state)
 	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
 	                               " WHERE name = 'file_by_path'"),
 	                 0);
-	assert_true(plan_uses(path, "SELECT size FROM file WHERE " STORE_PATH_KEY,
+	assert_true(fx_plan_uses(path, "SELECT size FROM file WHERE " STORE_PATH_KEY,
 	                      "file_by_path_end"));
 }
 
@@ -570,7 +466,7 @@ static void test_ledger_dirs(void **state)
 	                               " WHERE dir = 0 AND name = 'x.json'"),
 	                 1);
 
-	sql_exec(path, AS_SCHEMA_11 "PRAGMA user_version=11");
+	fx_exec(path, AS_SCHEMA_11 "PRAGMA user_version=11");
 	assert_int_equal(sql_int(path, "SELECT count(*) FROM file"
 	                               " WHERE path = '/a/c/x.json'"),
 	                 1);
@@ -652,15 +548,15 @@ static void test_dictionaries_without_unique(void **state)
 	                               "principal%' OR name LIKE"
 	                               " 'sqlite_autoindex_access_key%'"),
 	                 0);
-	assert_true(plan_uses(path, "SELECT id FROM principal WHERE "
+	assert_true(fx_plan_uses(path, "SELECT id FROM principal WHERE "
 	                            STORE_PRINCIPAL_KEY, "principal_by_pid_end"));
-	assert_true(plan_uses(path, "SELECT id FROM access_key WHERE "
+	assert_true(fx_plan_uses(path, "SELECT id FROM access_key WHERE "
 	                            STORE_ACCESS_KEY_KEY,
 	                      "access_key_by_s_nocase"));
-	assert_true(plan_uses(path, "SELECT id FROM resource WHERE "
+	assert_true(fx_plan_uses(path, "SELECT id FROM resource WHERE "
 	                            STORE_RESOURCE_KEY, "resource_by_name"));
 
-	sql_exec(path, AS_SCHEMA_12 "PRAGMA user_version=12");
+	fx_exec(path, AS_SCHEMA_12 "PRAGMA user_version=12");
 	s = store_open(path, STORE_READ_ONLY, err, sizeof err);
 	if (!s)
 		fail_msg("read-only open of version 12: %s", err);
@@ -724,13 +620,13 @@ static void test_event_ids_by_end(void **state)
 	fx_check_cases(s, by_id, FX_NCASES(by_id), "schema 10");
 	assert_int_equal(plan_key(s, "id:first-abc123"), FK_ID);
 	store_close(s);
-	assert_true(plan_uses(path, "SELECT 1 FROM event WHERE " STORE_ID_KEY,
+	assert_true(fx_plan_uses(path, "SELECT 1 FROM event WHERE " STORE_ID_KEY,
 	                      "event_by_id_end"));
 
 	/* Schema 9, read-only: `id:` seeks its UNIQUE index of whole IDs. */
-	sql_exec(path, AS_SCHEMA_10 "DROP INDEX event_by_id_end;"
-	               "CREATE UNIQUE INDEX event_by_event_id ON event(event_id);"
-	               "PRAGMA user_version=9");
+	fx_exec(path, AS_SCHEMA_10 "DROP INDEX event_by_id_end;"
+	              "CREATE UNIQUE INDEX event_by_event_id ON event(event_id);"
+	              "PRAGMA user_version=9");
 	s = store_open(path, STORE_READ_ONLY, err, sizeof err);
 	assert_non_null(s);
 	static const struct fx_case first[] = {
@@ -741,11 +637,11 @@ static void test_event_ids_by_end(void **state)
 	store_close(s);
 
 	/* Schema 9, an import killed with the index of IDs set aside. */
-	sql_exec(path, "DROP INDEX event_by_event_id;"
-	               "INSERT INTO deferred_index(name, sql) VALUES("
-	               "'event_by_event_id', 'CREATE UNIQUE INDEX"
-	               " event_by_event_id ON event(event_id)');"
-	               "PRAGMA user_version=9");
+	fx_exec(path, "DROP INDEX event_by_event_id;"
+	              "INSERT INTO deferred_index(name, sql) VALUES("
+	              "'event_by_event_id', 'CREATE UNIQUE INDEX"
+	              " event_by_event_id ON event(event_id)');"
+	              "PRAGMA user_version=9");
 	s = store_open(path, STORE_READ_WRITE, err, sizeof err);
 	assert_non_null(s);
 	assert_int_equal(store_indexes_pending(s), 1);
@@ -800,12 +696,12 @@ static const struct fx_case resource_cases[] = {
 
 /* Whether the plan of the events that filter `text` matches uses index
  * `index`, asked of the database at `path`. */
-static bool filter_plan_uses(struct store *s, const char *path,
+static bool filter_fx_plan_uses(struct store *s, const char *path,
                              const char *text, const char *index)
 {
 	char sql[3072];
-	filter_sql(s, text, sql, sizeof sql);
-	return plan_uses(path, sql, index);
+	fx_filter_sql(s, "SELECT e.id", text, sql, sizeof sql);
+	return fx_plan_uses(path, sql, index);
 }
 
 static void test_resources_by_prefix(void **state)
@@ -819,10 +715,10 @@ static void test_resources_by_prefix(void **state)
 	                             FX_PLAIN),
 	                 0);
 	fx_check_cases(s, resource_cases, FX_NCASES(resource_cases), "new");
-	assert_true(filter_plan_uses(s, path,
+	assert_true(filter_fx_plan_uses(s, path,
 	                             "resource:arn:aws:s3:::bucket/logs/a.txt",
 	                             "resource_by_name"));
-	assert_true(filter_plan_uses(s, path, "resource:arn:aws:s3:::b*",
+	assert_true(filter_fx_plan_uses(s, path, "resource:arn:aws:s3:::b*",
 	                             "resource_by_prefix"));
 	store_close(s);
 	/* Three prefixes, told apart by case; two ARNs are all name. */
@@ -834,7 +730,7 @@ static void test_resources_by_prefix(void **state)
 	                               " WHERE name = 'resource_by_arn'"),
 	                 0);
 
-	sql_exec(path, AS_SCHEMA_10 "PRAGMA user_version=10");
+	fx_exec(path, AS_SCHEMA_10 "PRAGMA user_version=10");
 	s = store_open(path, STORE_READ_ONLY, err, sizeof err);
 	if (!s)
 		fail_msg("read-only open of version 10: %s", err);
@@ -880,7 +776,7 @@ static void test_ids_unique_in_table(void **state)
 	assert_non_null(s);
 	assert_int_equal(fx_add_file(s, "a.json", base, 3, FX_PLAIN), 0);
 	store_close(s);
-	sql_exec(path,
+	fx_exec(path,
 	         "CREATE TABLE e6(id INTEGER PRIMARY KEY, time_ms INTEGER NOT"
 	         " NULL, category INTEGER NOT NULL, global INTEGER NOT NULL,"
 	         " read_only INTEGER, region INTEGER, service INTEGER,"

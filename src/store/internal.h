@@ -229,11 +229,31 @@ bool store_has_schema(struct store *s, int version);
 /* The versions that changed what readers must do: files' bytes kept in
  * chunks (content.c); event IDs found by their ends (STORE_ID_KEY); a
  * resource's ARN kept as a prefix and its name (store_resource_name());
- * a ledger path kept as its directory and name (store_file_path_sql()). */
+ * a ledger path kept as its directory and name (store_file_path_sql());
+ * events indexed by whole seconds (time_key.c). */
 #define STORE_SCHEMA_CHUNKS 8
 #define STORE_SCHEMA_IDS_BY_END 10
 #define STORE_SCHEMA_ARN_PREFIX 11
 #define STORE_SCHEMA_FILE_DIRS 12
+#define STORE_SCHEMA_TIME_SECONDS 14
+
+/* time_key.c: the time the indexes of the events order them by, whole
+ * seconds since schema 14, for the table alias "e".  The key's SQL, the
+ * milliseconds in one unit of it, and the key of a time in milliseconds. */
+const char *store_time_key_sql(struct store *s);
+int64_t store_time_key_unit(struct store *s);
+int64_t store_time_key(struct store *s, int64_t ms);
+/* Appends the condition that e's time is in [lo, hi), both SQL
+ * expressions in milliseconds (parameters or numbers), in a form that
+ * bounds a walk of the index. */
+void store_time_range_sql(struct store *s, struct buf *b, const char *lo,
+                          const char *hi);
+/* Appends the condition that e comes after the cursor whose key and id
+ * are bound to the two parameters, walking to older events or newer. */
+void store_time_after_sql(struct store *s, struct buf *b, bool older,
+                          size_t key_param, size_t id_param);
+/* Appends " ORDER BY" the key and the id, newest first when `older`. */
+void store_time_order_sql(struct store *s, struct buf *b, bool older);
 
 /* How the writer finds a dictionary's rows without a UNIQUE index of
  * whole values beside the table (schema.c, versions 11 and 13): through
@@ -363,7 +383,8 @@ enum page_plan {
 	PLAN_PLANNER,   /* SQLite's choice, rows read as they are met */
 	PLAN_SORTED,    /* SQLite's choice, ids first (see store_page_sql) */
 };
-char *store_page_sql(const struct where *w, const struct store_cursor *from,
+char *store_page_sql(struct store *s, const struct where *w,
+                     const struct store_cursor *from,
                      enum store_direction dir, enum page_plan plan);
 int store_page_run(struct store *s, const struct where *w,
                    const struct store_cursor *from, enum store_direction dir,

@@ -108,15 +108,16 @@ static int read_row(sqlite3_stmt *st, struct store_row *r,
 
 /* " WHERE (filter) AND (after the cursor)", the filter in its walk form
  * when the page walks the time index. */
-static void page_where(struct buf *b, const struct where *w,
+static void page_where(struct store *s, struct buf *b, const struct where *w,
                        const struct store_cursor *from,
                        enum store_direction dir, bool walk)
 {
 	buf_printf(b, " WHERE (%s)", walk && w->walk_sql ? w->walk_sql : w->sql);
-	if (from)
-		buf_printf(b, " AND (e.time_ms, e.id) %s (?%zu, ?%zu)",
-		           dir == STORE_OLDER ? "<" : ">", w->nparams + 1,
-		           w->nparams + 2);
+	if (!from)
+		return;
+	buf_puts(b, " AND ");
+	store_time_after_sql(s, b, dir == STORE_OLDER, w->nparams + 1,
+	                     w->nparams + 2);
 }
 
 /* PLAN_SORTED chooses the page's ids first, by a query that reads only
@@ -126,12 +127,13 @@ static void page_where(struct buf *b, const struct where *w,
  * events) otherwise read and joined every one of them to keep 41.  The
  * other plans walk in time order, stop after the page and read no more
  * rows than they keep. */
-char *store_page_sql(const struct where *w, const struct store_cursor *from,
-                     enum store_direction dir, enum page_plan plan)
+char *store_page_sql(struct store *s, const struct where *w,
+                     const struct store_cursor *from, enum store_direction dir,
+                     enum page_plan plan)
 {
 	struct buf b;
 	buf_init(&b);
-	const char *order = dir == STORE_OLDER ? "DESC" : "ASC";
+	bool older = dir == STORE_OLDER;
 	size_t limit = w->nparams + (from ? 3 : 1);
 	buf_puts(&b, page_head);
 	if (plan == PLAN_TIME_WALK)
@@ -139,13 +141,13 @@ char *store_page_sql(const struct where *w, const struct store_cursor *from,
 	buf_puts(&b, page_joins);
 	if (plan == PLAN_SORTED) {
 		buf_puts(&b, " WHERE e.id IN (SELECT e.id FROM event e");
-		page_where(&b, w, from, dir, false);
-		buf_printf(&b, " ORDER BY e.time_ms %s, e.id %s LIMIT ?%zu)",
-		           order, order, limit);
+		page_where(s, &b, w, from, dir, false);
+		store_time_order_sql(s, &b, older);
+		buf_printf(&b, " LIMIT ?%zu)", limit);
 	} else {
-		page_where(&b, w, from, dir, plan == PLAN_TIME_WALK);
+		page_where(s, &b, w, from, dir, plan == PLAN_TIME_WALK);
 	}
-	buf_printf(&b, " ORDER BY e.time_ms %s, e.id %s", order, order);
+	store_time_order_sql(s, &b, older);
 	if (plan != PLAN_SORTED)
 		buf_printf(&b, " LIMIT ?%zu", limit);
 	return buf_steal(&b);
@@ -177,14 +179,15 @@ int store_page_run(struct store *s, const struct where *w,
                    size_t limit, enum page_plan plan, struct store_page *page)
 {
 	store_page_free(page);
-	char *sql = store_page_sql(w, from, dir, plan);
+	char *sql = store_page_sql(s, w, from, dir, plan);
 	sqlite3_stmt *st = sql ? store_prepare(s, sql) : NULL;
 	free(sql);
 	int rc = -1;
 	if (st && store_where_bind(s, w, st) == 0) {
 		int n = (int)w->nparams;
 		if (from) {
-			sqlite3_bind_int64(st, n + 1, from->time_ms);
+			sqlite3_bind_int64(st, n + 1,
+			                   store_time_key(s, from->time_ms));
 			sqlite3_bind_int64(st, n + 2, from->row);
 		}
 		/* One more than asked tells whether there is more. */
@@ -208,7 +211,6 @@ int store_page_of_ids(struct store *s, const int64_t *ids, size_t n,
 		page->more = more;
 		return 0;
 	}
-	const char *order = dir == STORE_OLDER ? "DESC" : "ASC";
 	struct buf b;
 	buf_init(&b);
 	buf_puts(&b, page_head);
@@ -216,7 +218,8 @@ int store_page_of_ids(struct store *s, const int64_t *ids, size_t n,
 	buf_puts(&b, " WHERE e.id IN (");
 	for (size_t i = 0; i < n; i++)
 		buf_printf(&b, "%s?%zu", i ? ", " : "", i + 1);
-	buf_printf(&b, ") ORDER BY e.time_ms %s, e.id %s", order, order);
+	buf_puts(&b, ")");
+	store_time_order_sql(s, &b, dir == STORE_OLDER);
 	char *sql = buf_steal(&b);
 	sqlite3_stmt *st = sql ? store_prepare(s, sql) : NULL;
 	free(sql);
@@ -358,14 +361,19 @@ int store_summary(struct store *s, struct store_summary *sum)
 	bool own = !s->in_batch && !s->cur.open;
 	if (own && store_exec(s, "BEGIN") < 0)
 		return -1;
-	/* min and max each alone: SQLite reads one end of the time index
-	 * for each, where the three aggregates together scanned it all.
+	/* The first and the last each alone: SQLite reads one end of the
+	 * time index for each, where the aggregates together scanned it all.
 	 * Events of no known time are not the oldest. */
-	int rc = single_row(s,
-	                    "SELECT coalesce((SELECT min(time_ms) FROM event"
-	                    " WHERE time_ms > 0), 0),"
-	                    " coalesce((SELECT max(time_ms) FROM event), 0)",
-	                    ev, 2);
+	const char *key = store_time_key_sql(s);
+	char *ends = sqlite3_mprintf(
+		"SELECT coalesce((SELECT e.time_ms FROM event e WHERE %s >= 0"
+		" AND e.time_ms > 0 ORDER BY %s, e.time_ms LIMIT 1), 0),"
+		" coalesce((SELECT e.time_ms FROM event e"
+		" ORDER BY %s DESC, e.time_ms DESC LIMIT 1), 0)",
+		key, key, key);
+	int rc = ends ? single_row(s, ends, ev, 2)
+	              : store_fail(s, "%s", _("out of memory"));
+	sqlite3_free(ends);
 	/* The counts come from the totals the ledger's triggers keep (one
 	 * row); a version-1 database opened read-only has none, and its
 	 * ledger is summed instead.  Either way the events are the ledger's

@@ -356,6 +356,27 @@ static const char schema_v13[] =
 	"DELETE FROM deferred_index WHERE name = 'access_key_by_s_nocase';"
 	"CREATE INDEX access_key_by_s_nocase ON access_key(s COLLATE NOCASE);";
 
+/* Version 14: the time index and the seven lookup indexes hold the time in
+ * whole seconds, time_ms/1000, in 4 bytes where the milliseconds took 6
+ * (time_key.c): 14 bytes an event on the 1M bench trail.  An index that a
+ * killed import left waiting in deferred_index is built here, in its new
+ * form, and the next import's build passes it by (indexes.c). */
+#define TIME_INDEX(name, column, where)                                     \
+	"DROP INDEX IF EXISTS " name ";"                                    \
+	"CREATE INDEX " name " ON event(" column "time_ms/1000)" where ";"
+static const char schema_v14[] =
+	TIME_INDEX("event_by_time", "", "")
+	TIME_INDEX("event_by_name", "name, ", "")
+	TIME_INDEX("event_by_principal", "principal, ", "")
+	TIME_INDEX("event_by_service", "service, ", "")
+	TIME_INDEX("event_by_ip", "ip, ", "")
+	TIME_INDEX("event_by_key", "access_key, ",
+	           " WHERE access_key IS NOT NULL")
+	TIME_INDEX("event_by_error", "error, ", " WHERE error IS NOT NULL")
+	TIME_INDEX("event_by_rare_category", "category, ",
+	           " WHERE category >= 2");
+#undef TIME_INDEX
+
 struct migration {
 	const char *sql;
 	/* Only makes reading faster: a read-only open of a database without
@@ -393,6 +414,8 @@ static const struct migration migrations[] = {
 	{ schema_v12, true, false, false },
 	/* Readers never used the constraints. */
 	{ schema_v13, true, true, false },
+	/* Readers order by the key of the layout they find (time_key.c). */
+	{ schema_v14, true, true, false },
 };
 
 static store_upgrade_notice *upgrade_notice;

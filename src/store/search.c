@@ -21,6 +21,7 @@
  */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,19 +58,23 @@ struct store_search {
  * cursor on, within the filter's interval (?N+1, ?N+2), in order. */
 static char *walk_sql(const struct store_search *q)
 {
-	const char *order = q->dir == STORE_OLDER ? "DESC" : "ASC";
+	bool older = q->dir == STORE_OLDER;
 	size_t n = q->w.nparams;
+	char lo[24], hi[24];
+	snprintf(lo, sizeof lo, "?%zu", n + 1);
+	snprintf(hi, sizeof hi, "?%zu", n + 2);
 	struct buf b;
 	buf_init(&b);
 	buf_printf(&b,
 	           "SELECT e.id, e.time_ms, coalesce((%s), 0) FROM event e"
-	           " INDEXED BY event_by_time"
-	           " WHERE e.time_ms >= ?%zu AND e.time_ms < ?%zu",
-	           q->w.walk_sql ? q->w.walk_sql : q->w.sql, n + 1, n + 2);
-	if (q->has_from)
-		buf_printf(&b, " AND (e.time_ms, e.id) %s (?%zu, ?%zu)",
-		           q->dir == STORE_OLDER ? "<" : ">", n + 3, n + 4);
-	buf_printf(&b, " ORDER BY e.time_ms %s, e.id %s", order, order);
+	           " INDEXED BY event_by_time WHERE ",
+	           q->w.walk_sql ? q->w.walk_sql : q->w.sql);
+	store_time_range_sql(q->s, &b, lo, hi);
+	if (q->has_from) {
+		buf_puts(&b, " AND ");
+		store_time_after_sql(q->s, &b, older, n + 3, n + 4);
+	}
+	store_time_order_sql(q->s, &b, older);
 	return buf_steal(&b);
 }
 
@@ -88,7 +93,8 @@ static int prepare_walk(struct store_search *q, const struct filter *f)
 	sqlite3_bind_int64(q->walk, n + 1, lo);
 	sqlite3_bind_int64(q->walk, n + 2, hi);
 	if (q->has_from) {
-		sqlite3_bind_int64(q->walk, n + 3, q->from.time_ms);
+		sqlite3_bind_int64(q->walk, n + 3,
+		                   store_time_key(q->s, q->from.time_ms));
 		sqlite3_bind_int64(q->walk, n + 4, q->from.row);
 	}
 	return 0;
@@ -134,7 +140,8 @@ struct store_search *store_search_begin(struct store *s,
  * an index of the filter's own. */
 static bool planner_seeks(struct store_search *q)
 {
-	char *sql = store_page_sql(&q->w, q->has_from ? &q->from : NULL, q->dir,
+	char *sql = store_page_sql(q->s, &q->w,
+	                           q->has_from ? &q->from : NULL, q->dir,
 	                           PLAN_SORTED);
 	bool seeks = sql && store_plan_seeks(q->s, sql);
 	free(sql);

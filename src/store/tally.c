@@ -20,6 +20,7 @@
  */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -128,10 +129,13 @@ static char *tally_sql(struct store_tally *t, const struct where *rest,
 	 * asks each row whether it is in the window, as for WALKED_KEYS: the
 	 * rows before it were read without one returned. */
 	bool window = !t->nfacets && t->bucket_ms;
+	char from[24], to[24];
+	snprintf(from, sizeof from, "?%zu", rest->nparams + 1);
+	snprintf(to, sizeof to, "?%zu", rest->nparams + 2);
 	if (window && wide)
-		buf_printf(&b, " | ((NOT (e.time_ms >= ?%zu AND e.time_ms < ?%zu))"
+		buf_printf(&b, " | ((NOT (e.time_ms >= %s AND e.time_ms < %s))"
 		               " << %d)",
-		           rest->nparams + 1, rest->nparams + 2, REST_MISSED);
+		           from, to, REST_MISSED);
 	for (size_t i = 0; i < t->nfacets; i++)
 		buf_printf(&b, ", %s", t->facets[i]->column);
 	buf_printf(&b, " FROM event e WHERE (%s)",
@@ -139,13 +143,20 @@ static char *tally_sql(struct store_tally *t, const struct where *rest,
 	/* Asked of each row, the rest still keeps the read within its
 	 * since: and until: (numbers, not text). */
 	bool asked = rest->prefer_walk || seek;
-	if (asked && lo != INT64_MIN)
-		buf_printf(&b, " AND e.time_ms >= %lld", (long long)lo);
-	if (asked && hi != INT64_MAX)
-		buf_printf(&b, " AND e.time_ms < %lld", (long long)hi);
-	if (window && !wide)
-		buf_printf(&b, " AND e.time_ms >= ?%zu AND e.time_ms < ?%zu",
-		           rest->nparams + 1, rest->nparams + 2);
+	if (asked && (lo != INT64_MIN || hi != INT64_MAX)) {
+		char lo_ms[24], hi_ms[24];
+		/* One past the ends of the int64 range would be read as
+		 * floats: the widest bounds are those that hold every time. */
+		snprintf(lo_ms, sizeof lo_ms, "%lld",
+		         (long long)(lo == INT64_MIN ? INT64_MIN + 1 : lo));
+		snprintf(hi_ms, sizeof hi_ms, "%lld", (long long)hi);
+		buf_puts(&b, " AND ");
+		store_time_range_sql(t->s, &b, lo_ms, hi_ms);
+	}
+	if (window && !wide) {
+		buf_puts(&b, " AND ");
+		store_time_range_sql(t->s, &b, from, to);
+	}
 	return buf_steal(&b);
 }
 
@@ -154,10 +165,15 @@ static char *tally_sql(struct store_tally *t, const struct where *rest,
 static bool wide_window(struct store_tally *t)
 {
 	/* Two subqueries: SQLite answers min() or max() alone from the
-	 * index, but both in one SELECT by reading every row (1 s at 10M). */
-	sqlite3_stmt *st = store_prepare(
-		t->s, "SELECT (SELECT min(time_ms) FROM event),"
-		      " (SELECT max(time_ms) FROM event)");
+	 * index, but both in one SELECT by reading every row (1 s at 10M).
+	 * The keys' span, in milliseconds, is near enough for the choice. */
+	const char *key = store_time_key_sql(t->s);
+	int64_t unit = store_time_key_unit(t->s);
+	char *sql = sqlite3_mprintf("SELECT (SELECT min(%s) FROM event e) * %lld,"
+	                            " (SELECT max(%s) FROM event e) * %lld",
+	                            key, (long long)unit, key, (long long)unit);
+	sqlite3_stmt *st = sql ? store_prepare(t->s, sql) : NULL;
+	sqlite3_free(sql);
 	bool wide = false;
 	if (st && sqlite3_step(st) == SQLITE_ROW &&
 	    sqlite3_column_type(st, 0) != SQLITE_NULL) {

@@ -503,6 +503,36 @@ static void id_values(struct builder *b, enum filter_key k,
 	}
 }
 
+/* since: (e's time >= ms) or until: (e's time < ms).  Neither matches the
+ * events of no known time, whose 0 (or made-up time before 1970) is no
+ * time at all.  Indexed by whole seconds (time_key.c), a bound on a
+ * second's start is the key's alone, which an index answers by itself
+ * (a count then reads no row); any other bound asks the rows'
+ * milliseconds too. */
+static void time_bound(struct builder *b, bool since, int64_t ms)
+{
+	const char *key = store_time_key_sql(b->s);
+	bool exact = ms % 1000 == 0 && ms >= 1000;
+	if (!store_has_schema(b->s, STORE_SCHEMA_TIME_SECONDS))
+		buf_printf(&b->sql, "e.time_ms > %d AND e.time_ms %s ?%zu",
+		           EVENT_TIME_UNKNOWN, since ? ">=" : "<",
+		           param_int(b, ms));
+	else if (exact && since)
+		buf_printf(&b->sql, "%s >= ?%zu", key,
+		           param_int(b, ms / 1000));
+	else if (exact)
+		buf_printf(&b->sql, "%s < ?%zu AND (%s > 0 OR e.time_ms > %d)",
+		           key, param_int(b, ms / 1000), key,
+		           EVENT_TIME_UNKNOWN);
+	else {
+		size_t key_param = param_int(b, ms / 1000);
+		buf_printf(&b->sql, "e.time_ms > %d AND %s %s ?%zu"
+		                    " AND e.time_ms %s ?%zu",
+		           EVENT_TIME_UNKNOWN, key, since ? ">=" : "<=",
+		           key_param, since ? ">=" : "<", param_int(b, ms));
+	}
+}
+
 static void scalar_values(struct builder *b, enum filter_key k,
                           const struct filter_value *const *vals, size_t n)
 {
@@ -512,14 +542,9 @@ static void scalar_values(struct builder *b, enum filter_key k,
 		if (k == FK_RO)
 			buf_printf(&b->sql, "e.read_only = ?%zu",
 			           param_int(b, v->flag ? 1 : 0));
-		/* Neither matches the events of no known time, whose 0 (or
-		 * made-up time before 1970) is no time at all. */
-		else if (k == FK_SINCE)
-			buf_printf(&b->sql, "e.time_ms > %d AND e.time_ms >= ?%zu",
-			           EVENT_TIME_UNKNOWN, param_int(b, v->time_lo));
-		else if (k == FK_UNTIL)
-			buf_printf(&b->sql, "e.time_ms > %d AND e.time_ms < ?%zu",
-			           EVENT_TIME_UNKNOWN, param_int(b, v->time_hi));
+		else if (k == FK_SINCE || k == FK_UNTIL)
+			time_bound(b, k == FK_SINCE, k == FK_SINCE ? v->time_lo
+			                                           : v->time_hi);
 		else
 			buf_printf(&b->sql,
 			           "tn_record_contains(e.file, e.rec_offset,"
