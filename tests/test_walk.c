@@ -1,6 +1,6 @@
 /* test_walk.c - finding the files to import: recursion in name order,
- * symlink loops, names that say "not a trail file", content sniffing, and
- * paths that cannot be read. */
+ * symlink loops, names that say "not a trail file", content sniffing,
+ * paths that cannot be read, and the files read in delivery order. */
 #include <config.h>
 
 #include <stdarg.h>
@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "import/delivery_order.h"
 #include "import/walk.h"
 
 static char root[64];
@@ -250,6 +251,38 @@ static void test_file_taken_once(void **state)
 	walk_result_free(&w);
 }
 
+/* Files are read in the order of the delivery time in their names (to
+ * the minute, digests' seconds aside), the walk's order among equals;
+ * names without one come first, in the walk's order. */
+static void test_delivery_order(void **state)
+{
+	(void)state;
+	static const char *const walked[] = {
+		"/t/a/1_CloudTrail_us-east-1_20240501T0010Z_x.json.gz",
+		"/t/a/1_CloudTrail_us-east-1_20240501T0005Z_y.json.gz",
+		"/t/b/1_CloudTrail_eu-west-1_20240501T0005Z_z.json.gz",
+		"/t/README.json",
+		"/t/d/1_CloudTrail-Digest_us-east-1_t_us-east-1_20240501T000712Z"
+		".json.gz",
+		"/t/20240501T0001Z_dir/x_20240501T00Z_.json",
+		"/t/e/1_CloudTrail_us-east-1_20231231T2359Z_w.json",
+		"/t/f/x_2024050lT0001Z_.json",
+	};
+	static const size_t want[] = { 3, 5, 7, 6, 1, 2, 4, 0 };
+	enum { N = sizeof walked / sizeof walked[0] };
+	struct walk_file files[N];
+	const struct walk_file *queue[N];
+	for (size_t i = 0; i < N; i++) {
+		files[i] = (struct walk_file){ .path = (char *)walked[i] };
+		queue[i] = &files[i];
+	}
+	assert_int_equal(import_order_by_delivery(queue, N), 0);
+	for (size_t i = 0; i < N; i++)
+		if (queue[i] != &files[want[i]])
+			fail_msg("at %zu: %s, want %s", i, queue[i]->path,
+			         walked[want[i]]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -259,6 +292,7 @@ int main(void)
 		cmocka_unit_test(test_file_taken_once),
 		cmocka_unit_test(test_links_inside_tree),
 		cmocka_unit_test(test_names_and_bytes),
+		cmocka_unit_test(test_delivery_order),
 	};
 	return cmocka_run_group_tests_name("walk", tests, make_tree,
 	                                   remove_tree);

@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "import/delivery_order.h"
 #include "import/load.h"
 #include "util/array.h"
 #include "util/i18n.h"
@@ -327,6 +328,9 @@ static const struct walk_file **files_to_read(const struct walk_result *w,
 		queue[t->files++] = f;
 		t->bytes_total += (uint64_t)f->size;
 	}
+	/* Out of memory, the walk's order stands: the order decides only
+	 * where events lie in the database (delivery_order.c). */
+	(void)import_order_by_delivery(queue, t->files);
 	return queue;
 }
 
