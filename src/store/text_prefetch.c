@@ -4,11 +4,15 @@
  * A word that no event holds makes a text search decode every stored
  * file: at 1M events that is 1.6 GB of JSON inflated and searched, 1.9 s
  * on one core, most of it inflating.  The search's own thread meets the
- * files in the order of the events it walks (newest first); this thread
- * takes them in the order they are stored, newest imports first, on its
+ * files in the order of the events it walks, newest first; this thread
+ * takes them from the other end, in the order they were stored, on its
  * own connection, and notes which hold the word.  The search asks here
  * before decoding a file, and tells what it found itself, so that each
- * file is decoded about once by one of the two.
+ * file is decoded about once by one of the two.  The importer stores
+ * files in the order they were delivered (import/delivery_order.c), so
+ * the two meet in the middle: taking the newest stored first, this
+ * thread decoded the files the search was about to, and a word in no
+ * event took 1.06-1.07 s at 1M (1.9 s of CPU) against 0.99-1.00 s (1.65).
  *
  * Failing to start (no file behind the store, no second connection, no
  * thread) is no failure: the search then decodes every file itself.
@@ -89,7 +93,7 @@ static void *run(void *arg)
 	sqlite3_stmt *st = NULL;
 	char sql[128];
 	snprintf(sql, sizeof sql,
-	         "SELECT file, %s FROM file_content ORDER BY file DESC",
+	         "SELECT file, %s FROM file_content ORDER BY file",
 	         store_content_columns(
 			 store_schema_at_least(p->db, STORE_SCHEMA_CHUNKS)));
 	if (sqlite3_prepare_v2(p->db, sql, -1, &st, NULL) != SQLITE_OK) {
