@@ -195,6 +195,8 @@ static void test_version_1_upgrade(void **state)
 #define UUID_A "0b5e7c1a-2f3d-4e5f-8a9b-0c1d2e3f4a5b"
 #define UUID_B "F00DFACE-0000-4000-8000-00000000000B"
 #define UUID_R "9d8c7b6a-5f4e-4d3c-8b2a-190817263544"
+/* S3's kind of request ID: packed into 11 bytes (util/b36_key.h). */
+#define REQ_B "ABCD1234EFGH5678"
 static const struct fx_event uuid_events[] = {
 	{ UUID_A, T0, CAT_MANAGEMENT, "us-east-1", "iam.amazonaws.com",
 	  "CreateUser", "IAMUser", "arn:aws:iam::111111111111:user/alice",
@@ -204,8 +206,8 @@ static const struct fx_event uuid_events[] = {
 	{ UUID_B, T0 + H, CAT_MANAGEMENT, "us-east-1", "iam.amazonaws.com",
 	  "DeleteUser", "IAMUser", "arn:aws:iam::111111111111:user/alice",
 	  "alice", "AKIAALICE", "111111111111", "198.51.100.7", "aws-cli/2.15",
-	  NULL, 0, true, "arn:aws:iam::111111111111:user/mallory",
-	  "ABCD1234EFGH5678", NULL, NULL },
+	  NULL, 0, true, "arn:aws:iam::111111111111:user/mallory", REQ_B,
+	  NULL, NULL },
 };
 
 static const struct fx_case uuid_cases[] = {
@@ -218,6 +220,8 @@ static const struct fx_case uuid_cases[] = {
 	{ "request:" UUID_R, UUID_A },
 	{ "request:9D8C7B6A-*", UUID_A },
 	{ "request:abcd1234efgh5678", UUID_B },
+	{ "request:" REQ_B, UUID_B },
+	{ "request:*1234EFGH*", UUID_B },
 	/* ARNs that differ in case only are two resources. */
 	{ "resource:arn:aws:iam::111111111111:user/Mallory",
 	  UUID_B " " UUID_A },
@@ -250,7 +254,12 @@ static void test_uuid_ids(void **state)
 	                               " WHERE event_id = '" UUID_B "'"),
 	                 1);
 	assert_int_equal(sql_int(path, "SELECT count(*) FROM event"
-	                               " WHERE typeof(request_id) = 'blob'"),
+	                               " WHERE typeof(request_id) = 'blob'"
+	                               " AND length(request_id) = 16"),
+	                 1);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM event"
+	                               " WHERE typeof(request_id) = 'blob'"
+	                               " AND length(request_id) = 11"),
 	                 1);
 	assert_int_equal(sql_int(path, "SELECT count(*) FROM resource"), 2);
 }
@@ -272,18 +281,21 @@ static void test_version_4_upgrade(void **state)
 	  "), 9, 4) || '-' || substr(hex(" c "), 13, 4) || '-' ||"          \
 	  " substr(hex(" c "), 17, 4) || '-' || substr(hex(" c "), 21))"
 	fx_exec(path,
-	         AS_SCHEMA_7
-	         "UPDATE event SET " AS_TEXT("event_id")
-	         " WHERE typeof(event_id) = 'blob';"
-	         "UPDATE event SET " AS_TEXT("request_id")
-	         " WHERE typeof(request_id) = 'blob';"
-	         "CREATE TABLE r4(id INTEGER PRIMARY KEY, arn TEXT NOT NULL"
-	         " UNIQUE, name TEXT NOT NULL, type TEXT);"
-	         "INSERT INTO r4 SELECT * FROM resource; DROP TABLE resource;"
-	         "ALTER TABLE r4 RENAME TO resource;"
-	         "CREATE INDEX resource_by_arn ON resource(arn COLLATE NOCASE);"
-	         "CREATE INDEX resource_by_name ON resource(name COLLATE NOCASE);"
-	         "PRAGMA user_version=4");
+	        AS_SCHEMA_7
+	        "UPDATE event SET " AS_TEXT("event_id")
+	        " WHERE typeof(event_id) = 'blob';"
+	        "UPDATE event SET " AS_TEXT("request_id")
+	        " WHERE typeof(request_id) = 'blob'"
+	        " AND length(request_id) = 16;"
+	        "UPDATE event SET request_id = '" REQ_B "'"
+	        " WHERE length(request_id) = 11;"
+	        "CREATE TABLE r4(id INTEGER PRIMARY KEY, arn TEXT NOT NULL"
+	        " UNIQUE, name TEXT NOT NULL, type TEXT);"
+	        "INSERT INTO r4 SELECT * FROM resource; DROP TABLE resource;"
+	        "ALTER TABLE r4 RENAME TO resource;"
+	        "CREATE INDEX resource_by_arn ON resource(arn COLLATE NOCASE);"
+	        "CREATE INDEX resource_by_name ON resource(name COLLATE NOCASE);"
+	        "PRAGMA user_version=4");
 #undef AS_TEXT
 	assert_int_equal(sql_int(path, "SELECT count(*) FROM event"
 	                               " WHERE event_id = '" UUID_A "'"),
@@ -777,19 +789,19 @@ static void test_ids_unique_in_table(void **state)
 	assert_int_equal(fx_add_file(s, "a.json", base, 3, FX_PLAIN), 0);
 	store_close(s);
 	fx_exec(path,
-	         "CREATE TABLE e6(id INTEGER PRIMARY KEY, time_ms INTEGER NOT"
-	         " NULL, category INTEGER NOT NULL, global INTEGER NOT NULL,"
-	         " read_only INTEGER, region INTEGER, service INTEGER,"
-	         " name INTEGER, principal INTEGER, account INTEGER,"
-	         " ip INTEGER, agent INTEGER, error INTEGER,"
-	         " access_key INTEGER, event_id TEXT NOT NULL UNIQUE,"
-	         " request_id TEXT, shared_id TEXT, file INTEGER NOT NULL,"
-	         " rec_offset INTEGER NOT NULL, rec_length INTEGER NOT NULL,"
-	         " rec_escaped INTEGER NOT NULL);"
-	         "INSERT INTO e6 SELECT * FROM event; DROP TABLE event;"
-	         "ALTER TABLE e6 RENAME TO event;"
-	         "CREATE INDEX event_by_time ON event(time_ms);"
-	         "CREATE INDEX event_by_id_end ON event(substr(event_id, -6));");
+	        "CREATE TABLE e6(id INTEGER PRIMARY KEY, time_ms INTEGER NOT"
+	        " NULL, category INTEGER NOT NULL, global INTEGER NOT NULL,"
+	        " read_only INTEGER, region INTEGER, service INTEGER,"
+	        " name INTEGER, principal INTEGER, account INTEGER,"
+	        " ip INTEGER, agent INTEGER, error INTEGER,"
+	        " access_key INTEGER, event_id TEXT NOT NULL UNIQUE,"
+	        " request_id TEXT, shared_id TEXT, file INTEGER NOT NULL,"
+	        " rec_offset INTEGER NOT NULL, rec_length INTEGER NOT NULL,"
+	        " rec_escaped INTEGER NOT NULL);"
+	        "INSERT INTO e6 SELECT * FROM event; DROP TABLE event;"
+	        "ALTER TABLE e6 RENAME TO event;"
+	        "CREATE INDEX event_by_time ON event(time_ms);"
+	        "CREATE INDEX event_by_id_end ON event(substr(event_id, -6));");
 	s = store_open(path, STORE_READ_WRITE, err, sizeof err);
 	assert_non_null(s);
 	assert_int_equal(store_indexes_defer(s, STORE_DEFER_ALL), 0);

@@ -1,5 +1,6 @@
-/* test_uuid_key.c - which IDs are packed into 16 bytes, and that the
- * bytes read back as the very text they came from. */
+/* test_uuid_key.c - which IDs are packed, UUIDs into 16 bytes and S3's
+ * request IDs into 11 (util/b36_key.h), and that the bytes read back as
+ * the very text they came from. */
 #include <config.h>
 
 #include <stdarg.h>
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/b36_key.h"
 #include "util/uuid_key.h"
 
 static bool packs(const char *text)
@@ -65,11 +67,78 @@ static void test_refusals(void **state)
 	assert_false(uuid_key_pack(nul, 36, key));
 }
 
+static bool b36_packs(const char *text, size_t n)
+{
+	uint8_t key[B36_KEY_BYTES];
+	return b36_key_pack(text, n, key);
+}
+
+/* A base-36 number in 11 bytes, most significant first, back to its 16
+ * characters, leading zeros and all. */
+static void test_b36_round_trip(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		uint8_t key[B36_KEY_BYTES];
+	} known[] = {
+		{ "0000000000000000", { 0 } },
+		{ "0000000000000001", { [10] = 1 } },
+		{ "000000000000000Z", { [10] = 35 } },
+		{ "0000000000000010", { [10] = 36 } },
+		{ "00000000000000ZZ", { [9] = 0x05, [10] = 0x0f } },
+		/* 36^16 - 1, the largest, fits in 88 bits. */
+		{ "ZZZZZZZZZZZZZZZZ", { 0x06, 0x95, 0x4f, 0xe2, 0x1e, 0x3e,
+		                        0x80, 0xff, 0xff, 0xff, 0xff } },
+	};
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
+		uint8_t key[B36_KEY_BYTES];
+		char text[B36_KEY_TEXT_SIZE];
+		assert_true(b36_key_pack(known[i].text, 16, key));
+		assert_memory_equal(key, known[i].key, sizeof key);
+		b36_key_format(key, text);
+		assert_string_equal(text, known[i].text);
+	}
+	/* Every digit at every place, by a walk through the alphabet. */
+	static const char digits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+	for (unsigned step = 1; step < 36 * 16; step += 7) {
+		char id[B36_KEY_TEXT_SIZE], back[B36_KEY_TEXT_SIZE];
+		for (unsigned c = 0; c < 16; c++)
+			id[c] = digits[(step * (c + 3) + c) % 36];
+		id[16] = '\0';
+		uint8_t key[B36_KEY_BYTES];
+		assert_true(b36_key_pack(id, 16, key));
+		b36_key_format(key, back);
+		assert_string_equal(back, id);
+	}
+}
+
+/* Only 16 characters of 0-9 and A-Z: lower case stays text, or two
+ * spellings of one ID would read back as one. */
+static void test_b36_refusals(void **state)
+{
+	(void)state;
+	assert_true(b36_packs("0BHX631X88S4JJ5T", 16));
+	assert_false(b36_packs("0bhx631x88s4jj5t", 16));
+	assert_false(b36_packs("0BHX631X88S4JJ5t", 16));
+	assert_false(b36_packs("0BHX631X88S4JJ5", 15));
+	assert_false(b36_packs("0BHX631X88S4JJ5TT", 17));
+	assert_false(b36_packs("0BHX631X-8S4JJ5T", 16));
+	assert_false(b36_packs("0BHX631X88S4JJ5@", 16));
+	assert_false(b36_packs("0BHX631X88S4JJ5[", 16));
+	assert_false(b36_packs("0BHX631X88S4JJ5/", 16));
+	assert_false(b36_packs("0BHX631X88S4JJ5:", 16));
+	assert_false(b36_packs("0BHX631X\0" "8S4JJ5T", 16));
+	assert_false(b36_packs("", 0));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_b36_round_trip),
+		cmocka_unit_test(test_b36_refusals),
 	};
 	return cmocka_run_group_tests_name("uuid_key", tests, NULL, NULL);
 }

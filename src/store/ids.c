@@ -1,12 +1,14 @@
 /* ids.c - event, request and shared event IDs in and out of the
- * database: canonical UUIDs as 16-byte blobs, anything else as text (see
- * util/uuid_key.h for why, and why that keeps the UNIQUE index exact). */
+ * database: canonical UUIDs as 16-byte blobs, S3's request IDs as 11-byte
+ * ones, anything else as text (see util/uuid_key.h for why, and why that
+ * keeps the index of event IDs exact, and util/b36_key.h). */
 #include <config.h>
 
 #include <string.h>
 
 #include "store/internal.h"
 #include "util/i18n.h"
+#include "util/b36_key.h"
 #include "util/uuid_key.h"
 
 int store_bind_id(sqlite3_stmt *st, int param, const char *text)
@@ -21,13 +23,40 @@ int store_bind_id(sqlite3_stmt *st, int param, const char *text)
 	return sqlite3_bind_text(st, param, text, (int)n, SQLITE_STATIC);
 }
 
+/* Request IDs alone: an event ID stays as it was stored before, so that
+ * an event met again is known by it (an old row's text would not equal a
+ * new row's blob). */
+int store_bind_request_id(sqlite3_stmt *st, int param, const char *text)
+{
+	uint8_t key[B36_KEY_BYTES];
+	if (text && b36_key_pack(text, strlen(text), key))
+		return sqlite3_bind_blob(st, param, key, sizeof key,
+		                         SQLITE_TRANSIENT);
+	return store_bind_id(st, param, text);
+}
+
+/* The text of a packed ID into buf; NULL when `blob` is none. */
+static const char *packed_text(const void *blob, int n,
+                               char buf[STORE_ID_TEXT_SIZE])
+{
+	if (blob && n == UUID_KEY_BYTES)
+		uuid_key_format(blob, buf);
+	else if (blob && n == B36_KEY_BYTES)
+		b36_key_format(blob, buf);
+	else
+		return NULL;
+	return buf;
+}
+
 const char *store_column_id(sqlite3_stmt *st, int col,
                             char buf[STORE_ID_TEXT_SIZE])
 {
-	if (sqlite3_column_type(st, col) == SQLITE_BLOB &&
-	    sqlite3_column_bytes(st, col) == UUID_KEY_BYTES) {
-		uuid_key_format(sqlite3_column_blob(st, col), buf);
-		return buf;
+	if (sqlite3_column_type(st, col) == SQLITE_BLOB) {
+		const void *blob = sqlite3_column_blob(st, col);
+		const char *t = packed_text(blob, sqlite3_column_bytes(st, col),
+		                            buf);
+		if (t)
+			return t;
 	}
 	const char *t = (const char *)sqlite3_column_text(st, col);
 	return t && *t ? t : NULL;
@@ -53,14 +82,15 @@ static void id_key(sqlite3_context *ctx, int argc, sqlite3_value **v)
 static void id_text(sqlite3_context *ctx, int argc, sqlite3_value **v)
 {
 	(void)argc;
-	char buf[UUID_KEY_TEXT_SIZE];
-	if (sqlite3_value_type(v[0]) == SQLITE_BLOB &&
-	    sqlite3_value_bytes(v[0]) == UUID_KEY_BYTES) {
-		uuid_key_format(sqlite3_value_blob(v[0]), buf);
-		sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
-	} else {
+	char buf[STORE_ID_TEXT_SIZE];
+	const char *t = NULL;
+	if (sqlite3_value_type(v[0]) == SQLITE_BLOB)
+		t = packed_text(sqlite3_value_blob(v[0]),
+		                sqlite3_value_bytes(v[0]), buf);
+	if (t)
+		sqlite3_result_text(ctx, t, -1, SQLITE_TRANSIENT);
+	else
 		sqlite3_result_value(ctx, v[0]);
-	}
 }
 
 int store_register_id_functions(struct store *s)

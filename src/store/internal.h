@@ -318,13 +318,16 @@ void store_cache_clear(struct store *s);
  * function behind bare-word search, and the ID functions of ids.c. */
 int store_register_functions(struct store *s);
 
-/* ids.c: IDs as stored (see util/uuid_key.h).  store_bind_id binds text
- * (NULL or "" as NULL) as its stored value; store_column_id reads one
- * back as text, in buf when it was packed (NULL for NULL or "").
+/* ids.c: IDs as stored (see util/uuid_key.h, util/b36_key.h).
+ * store_bind_id binds text (NULL or "" as NULL) as its stored value;
+ * store_column_id reads one back as text, in buf when it was packed (NULL
+ * for NULL or "").
  * store_register_id_functions adds tn_id_key(text), the stored value of
  * an ID, and tn_id_text(stored), its text. */
 #define STORE_ID_TEXT_SIZE 37
 int store_bind_id(sqlite3_stmt *st, int param, const char *text);
+/* A request ID, which may also be packed in 11 bytes (util/b36_key.h). */
+int store_bind_request_id(sqlite3_stmt *st, int param, const char *text);
 const char *store_column_id(sqlite3_stmt *st, int col,
                             char buf[STORE_ID_TEXT_SIZE]);
 int store_register_id_functions(struct store *s);

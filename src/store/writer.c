@@ -339,7 +339,7 @@ static int bind_event(struct store *s, sqlite3_stmt *st,
 	if (bind_dictionaries(s, st, ev) < 0)
 		return -1;
 	store_bind_id(st, 14, ev->event_id);
-	store_bind_id(st, 15, ev->request_id);
+	store_bind_request_id(st, 15, ev->request_id);
 	store_bind_id(st, 16, ev->shared_event_id);
 	sqlite3_bind_int64(st, 17, s->cur.file);
 	sqlite3_bind_int64(st, 18, (int64_t)ev->record_offset);
