@@ -83,6 +83,8 @@ static void test_schema_on_disk(void **state)
 	                 store_schema_version());
 	assert_int_equal(sql_int(path, "PRAGMA journal_mode"), 1);
 	assert_int_equal(sql_int(path, "PRAGMA application_id"), 0x544e4156);
+	/* Pages of 16 KB for a new database (store.c says why). */
+	assert_int_equal(sql_int(path, "PRAGMA page_size"), 16384);
 	/* Reopening keeps the data; read-only works too. */
 	s = store_open(path, STORE_READ_ONLY, err, sizeof err);
 	assert_non_null(s);
@@ -95,6 +97,25 @@ static void test_schema_on_disk(void **state)
 	assert_null(store_open(path, STORE_READ_WRITE, err, sizeof err));
 	assert_non_null(strstr(err, "newer"));
 	assert_int_equal(sql_int(path, "PRAGMA user_version"), 99);
+}
+
+/* A database made with SQLite's 4 KB pages keeps them: the size cannot
+ * change once the first table is made, and a write to it works. */
+static void test_old_page_size_kept(void **state)
+{
+	(void)state;
+	char path[160], err[512];
+	snprintf(path, sizeof path, "%s/pages4k.db", tmpdir);
+	fx_exec(path, "PRAGMA page_size=4096; CREATE TABLE t(x);");
+	fx_exec(path, "DROP TABLE t;");
+	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	if (!s)
+		fail_msg("%s", err);
+	assert_int_equal(fx_add_file(s, "x.json", base, 3, FX_PLAIN), 0);
+	assert_int_equal(base_records_read(s), 3);
+	store_close(s);
+	assert_int_equal(sql_int(path, "PRAGMA page_size"), 4096);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM event"), 3);
 }
 
 /* STORE_READ_EXISTING (the commands that only read) never makes a
@@ -850,6 +871,7 @@ int main(void)
 	/* One group: TAP allows one plan per test program. */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_schema_on_disk),
+		cmocka_unit_test(test_old_page_size_kept),
 		cmocka_unit_test(test_read_existing_creates_nothing),
 		cmocka_unit_test(test_foreign_database_refused),
 		cmocka_unit_test(test_version_1_upgrade),

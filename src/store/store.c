@@ -196,14 +196,35 @@ void store_library_init(void)
  * batches dirty the same index pages again and again (event IDs are
  * random): checkpointing every 256 MB of log rather than every 64 MB
  * copies them fewer times (1M events: 2.1 GB written instead of 2.4 GB,
- * about 9% less time), for a log that grows to 256 MB while importing. */
+ * about 9% less time), for a log that grows to 256 MB while importing.
+ *
+ * A new database gets pages of 16 KB, where SQLite's default is 4 KB
+ * (the size is set for good when the first table is made, and the log
+ * takes it on; an older database keeps its own).  Most of an import's
+ * bytes go to the log and then to the database a page a call, and the
+ * stored files fill whole pages either way (content.c): the 1M bench
+ * trail imported in 9.75-10.12 s against 10.67-10.87 s with 4 KB pages,
+ * interleaved, into a database 0.8 bytes an event smaller. */
+#define STORE_PAGE_BYTES "16384"
+#define STORE_LOG_BYTES ((int64_t)256 << 20)
+
 static int configure(struct store *s)
 {
 	sqlite3_busy_timeout(s->db, 10000);
 	if (!s->read_only &&
-	    store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-	                  " PRAGMA wal_autocheckpoint=65536") < 0)
+	    store_exec(s, "PRAGMA page_size=" STORE_PAGE_BYTES ";"
+	                  " PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL")
+	            < 0)
 		return -1;
+	if (!s->read_only) {
+		int64_t page = store_scalar(s, "PRAGMA page_size",
+		                            _("database"));
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA wal_autocheckpoint=%lld",
+		         (long long)(STORE_LOG_BYTES / (page > 0 ? page : 4096)));
+		if (page < 0 || store_exec(s, sql) < 0)
+			return -1;
+	}
 	return store_exec(s, "PRAGMA foreign_keys=OFF; PRAGMA temp_store=MEMORY;"
 	                     " PRAGMA cache_size=-" STORE_CACHE_KIB);
 }
