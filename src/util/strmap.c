@@ -6,15 +6,29 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* FNV-1a: short keys, good enough spread, no dependencies. */
+/* Eight bytes a step, each word folded in by a multiply and a shift,
+ * and the whole mixed at the end so that the low bits, which pick the
+ * slot, depend on every byte.  The importer's writer asks its caches a
+ * dozen keys an event, user agents and principals of 100 to 200 bytes
+ * among them: with FNV-1a, a byte a step, strmap_get() (the hash, most
+ * of it) was 5.6% of the writer's time on the 1M bench trail.  The hash
+ * lives only in memory, so the byte order of the machine may change it. */
 static uint64_t hash_bytes(const char *p, size_t n)
 {
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)p[i];
-		h *= 1099511628211ULL;
+	const uint64_t k1 = 0x9e3779b97f4a7c15ULL, k2 = 0xff51afd7ed558ccdULL;
+	uint64_t h = k1 ^ (uint64_t)n;
+	for (; n >= 8; p += 8, n -= 8) {
+		uint64_t w;
+		memcpy(&w, p, 8);
+		h = (h ^ w) * k2;
+		h ^= h >> 29;
 	}
-	return h;
+	uint64_t tail = 0;
+	memcpy(&tail, p, n);
+	h = (h ^ tail) * k1;
+	h ^= h >> 32;
+	h *= k2;
+	return h ^ (h >> 29);
 }
 
 size_t strmap_memory(const struct strmap *m)
