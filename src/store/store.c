@@ -211,18 +211,20 @@ void store_library_init(void)
 static int configure(struct store *s)
 {
 	sqlite3_busy_timeout(s->db, 10000);
-	if (!s->read_only &&
-	    store_exec(s, "PRAGMA page_size=" STORE_PAGE_BYTES ";"
-	                  " PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL")
-	            < 0)
-		return -1;
 	if (!s->read_only) {
+		if (store_exec(s, "PRAGMA page_size=" STORE_PAGE_BYTES ";"
+		                  " PRAGMA journal_mode=WAL;"
+		                  " PRAGMA synchronous=NORMAL") < 0)
+			return -1;
+		/* The page size the database has: a new one took ours. */
 		int64_t page = store_scalar(s, "PRAGMA page_size",
 		                            _("database"));
+		if (page <= 0)
+			return -1;
 		char sql[64];
 		snprintf(sql, sizeof sql, "PRAGMA wal_autocheckpoint=%lld",
-		         (long long)(STORE_LOG_BYTES / (page > 0 ? page : 4096)));
-		if (page < 0 || store_exec(s, sql) < 0)
+		         (long long)(STORE_LOG_BYTES / page));
+		if (store_exec(s, sql) < 0)
 			return -1;
 	}
 	return store_exec(s, "PRAGMA foreign_keys=OFF; PRAGMA temp_store=MEMORY;"

@@ -505,27 +505,29 @@ static void id_values(struct builder *b, enum filter_key k,
 
 /* since: (e's time >= ms) or until: (e's time < ms).  Neither matches the
  * events of no known time, whose 0 (or made-up time before 1970) is no
- * time at all.  Indexed by whole seconds (time_key.c), a bound on a
+ * time at all.  Indexed by milliseconds (a key of unit 1), the bound is
+ * the milliseconds'.  By whole seconds (time_key.c), a bound on a
  * second's start is the key's alone, which an index answers by itself
  * (a count then reads no row); any other bound asks the rows'
  * milliseconds too. */
 static void time_bound(struct builder *b, bool since, int64_t ms)
 {
 	const char *key = store_time_key_sql(b->s);
-	bool exact = ms % 1000 == 0 && ms >= 1000;
-	if (!store_has_schema(b->s, STORE_SCHEMA_TIME_SECONDS))
+	int64_t unit = store_time_key_unit(b->s);
+	bool exact = ms % unit == 0 && ms >= unit;
+	if (unit == 1)
 		buf_printf(&b->sql, "e.time_ms > %d AND e.time_ms %s ?%zu",
 		           EVENT_TIME_UNKNOWN, since ? ">=" : "<",
 		           param_int(b, ms));
 	else if (exact && since)
 		buf_printf(&b->sql, "%s >= ?%zu", key,
-		           param_int(b, ms / 1000));
+		           param_int(b, store_time_key(b->s, ms)));
 	else if (exact)
 		buf_printf(&b->sql, "%s < ?%zu AND (%s > 0 OR e.time_ms > %d)",
-		           key, param_int(b, ms / 1000), key,
+		           key, param_int(b, store_time_key(b->s, ms)), key,
 		           EVENT_TIME_UNKNOWN);
 	else {
-		size_t key_param = param_int(b, ms / 1000);
+		size_t key_param = param_int(b, store_time_key(b->s, ms));
 		buf_printf(&b->sql, "e.time_ms > %d AND %s %s ?%zu"
 		                    " AND e.time_ms %s ?%zu",
 		           EVENT_TIME_UNKNOWN, key, since ? ">=" : "<=",
