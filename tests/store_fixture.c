@@ -307,3 +307,15 @@ void fx_filter_sql(struct store *s, const char *select, const char *text,
 	store_where_free(&w);
 	filter_free(f);
 }
+
+void fx_database_with(char *path, size_t len, const char *name,
+                      const char *file, const struct fx_event *ev, size_t n)
+{
+	char err[512];
+	assert_true((size_t)snprintf(path, len, "%s/%s", fx_tmpdir, name) < len);
+	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	if (!s)
+		fail_msg("%s: %s", path, err);
+	assert_int_equal(fx_add_file(s, file, ev, n, FX_PLAIN), 0);
+	store_close(s);
+}

@@ -49,6 +49,12 @@ char *fx_ids_for(struct store *s, const char *filter_text);
  * Fails the test when there is no row. */
 int64_t fx_scalar(const char *path, const char *sql, const char *arg);
 
+/* Makes the database `name` in fx_tmpdir, its path into path[len], with
+ * one plain file `file` holding `n` events, none of them duplicates, and
+ * closes it. */
+void fx_database_with(char *path, size_t len, const char *name,
+                      const char *file, const struct fx_event *ev, size_t n);
+
 /* Runs `sql` on the database file `path` through a connection of its
  * own, failing the test on an error. */
 void fx_exec(const char *path, const char *sql);

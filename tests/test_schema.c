@@ -73,12 +73,8 @@ static void test_schema_on_disk(void **state)
 	(void)state;
 	char path[160], err[512];
 	/* The directories on the way are created. */
-	snprintf(path, sizeof path, "%s/a/b/trailnav.db", tmpdir);
-	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
-	if (!s)
-		fail_msg("%s", err);
-	assert_int_equal(fx_add_file(s, "x.json", base, 2, FX_PLAIN), 0);
-	store_close(s);
+	fx_database_with(path, sizeof path, "a/b/trailnav.db", "x.json", base,
+	                 2);
 	assert_int_equal(sql_int(path, "PRAGMA user_version"),
 	                 store_schema_version());
 	assert_int_equal(sql_int(path, "PRAGMA journal_mode"), 1);
@@ -86,7 +82,7 @@ static void test_schema_on_disk(void **state)
 	/* Pages of 16 KB for a new database (store.c says why). */
 	assert_int_equal(sql_int(path, "PRAGMA page_size"), 16384);
 	/* Reopening keeps the data; read-only works too. */
-	s = store_open(path, STORE_READ_ONLY, err, sizeof err);
+	struct store *s = store_open(path, STORE_READ_ONLY, err, sizeof err);
 	assert_non_null(s);
 	int64_t n;
 	assert_int_equal(store_count(s, NULL, &n), 0);
@@ -186,16 +182,12 @@ static void test_version_1_upgrade(void **state)
 {
 	(void)state;
 	char path[160], err[512];
-	snprintf(path, sizeof path, "%s/v1.db", tmpdir);
-	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
-	assert_non_null(s);
-	assert_int_equal(fx_add_file(s, "x.json", base, 3, FX_PLAIN), 0);
-	store_close(s);
+	fx_database_with(path, sizeof path, "v1.db", "x.json", base, 3);
 	fx_exec(path, AS_SCHEMA_7
 	              "DROP TRIGGER totals_insert; DROP TRIGGER totals_delete;"
 	              " DROP TRIGGER totals_update; DROP TABLE totals;"
 	              " PRAGMA user_version=1");
-	s = store_open(path, STORE_READ_ONLY, err, sizeof err);
+	struct store *s = store_open(path, STORE_READ_ONLY, err, sizeof err);
 	if (!s)
 		fail_msg("read-only open of version 1: %s", err);
 	struct store_summary sum;
@@ -292,11 +284,7 @@ static void test_version_4_upgrade(void **state)
 {
 	(void)state;
 	char path[160], err[512];
-	snprintf(path, sizeof path, "%s/v4.db", tmpdir);
-	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
-	assert_non_null(s);
-	assert_int_equal(fx_add_file(s, "u.json", uuid_events, 2, FX_PLAIN), 0);
-	store_close(s);
+	fx_database_with(path, sizeof path, "v4.db", "u.json", uuid_events, 2);
 #define AS_TEXT(c)                                                          \
 	c " = lower(substr(hex(" c "), 1, 8) || '-' || substr(hex(" c       \
 	  "), 9, 4) || '-' || substr(hex(" c "), 13, 4) || '-' ||"          \
@@ -321,7 +309,7 @@ static void test_version_4_upgrade(void **state)
 	assert_int_equal(sql_int(path, "SELECT count(*) FROM event"
 	                               " WHERE event_id = '" UUID_A "'"),
 	                 1);
-	s = store_open(path, STORE_READ_ONLY, err, sizeof err);
+	struct store *s = store_open(path, STORE_READ_ONLY, err, sizeof err);
 	if (!s)
 		fail_msg("read-only open of version 4: %s", err);
 	check_uuid_cases(s, "schema 4, read only");
@@ -562,13 +550,9 @@ static void test_dictionaries_without_unique(void **state)
 {
 	(void)state;
 	char path[160], err[512];
-	snprintf(path, sizeof path, "%s/who.db", tmpdir);
-	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
-	assert_non_null(s);
-	assert_int_equal(fx_add_file(s, "a.json", who_events, 2, FX_PLAIN), 0);
-	store_close(s);
+	fx_database_with(path, sizeof path, "who.db", "a.json", who_events, 2);
 	/* A new store: its caches are empty, the database answers. */
-	s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
 	assert_non_null(s);
 	assert_int_equal(fx_add_file(s, "b.json", who_events + 2, 2, FX_PLAIN),
 	                 0);
@@ -804,11 +788,7 @@ static void test_ids_unique_in_table(void **state)
 {
 	(void)state;
 	char path[160], err[512];
-	snprintf(path, sizeof path, "%s/unique.db", tmpdir);
-	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
-	assert_non_null(s);
-	assert_int_equal(fx_add_file(s, "a.json", base, 3, FX_PLAIN), 0);
-	store_close(s);
+	fx_database_with(path, sizeof path, "unique.db", "a.json", base, 3);
 	fx_exec(path,
 	        "CREATE TABLE e6(id INTEGER PRIMARY KEY, time_ms INTEGER NOT"
 	        " NULL, category INTEGER NOT NULL, global INTEGER NOT NULL,"
@@ -823,7 +803,7 @@ static void test_ids_unique_in_table(void **state)
 	        "ALTER TABLE e6 RENAME TO event;"
 	        "CREATE INDEX event_by_time ON event(time_ms);"
 	        "CREATE INDEX event_by_id_end ON event(substr(event_id, -6));");
-	s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
 	assert_non_null(s);
 	assert_int_equal(store_indexes_defer(s, STORE_DEFER_ALL), 0);
 	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"

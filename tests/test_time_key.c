@@ -149,11 +149,7 @@ static void test_schema_13(void **state)
 {
 	(void)state;
 	char path[160], err[512];
-	snprintf(path, sizeof path, "%s/v13.db", fx_tmpdir);
-	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
-	assert_non_null(s);
-	assert_int_equal(fx_add_file(s, "a.json", events, 6, FX_PLAIN), 0);
-	store_close(s);
+	fx_database_with(path, sizeof path, "v13.db", "a.json", events, 6);
 	/* An import killed before its end left the index by name waiting,
 	 * in schema 13's form. */
 	fx_exec(path, AS_SCHEMA_13
@@ -162,7 +158,7 @@ static void test_schema_13(void **state)
 	        " 'CREATE INDEX event_by_name ON event(name, time_ms)');"
 	        "PRAGMA user_version=13");
 	assert_int_equal(indexes_by_seconds(path), 0);
-	s = store_open(path, STORE_READ_ONLY, err, sizeof err);
+	struct store *s = store_open(path, STORE_READ_ONLY, err, sizeof err);
 	if (!s)
 		fail_msg("read-only open of version 13: %s", err);
 	fx_check_cases(s, by_ms, FX_NCASES(by_ms), "schema 13, read only");
