@@ -70,6 +70,16 @@ static void add_unchecked(struct store *s, const char *name, size_t n)
 	assert_int_equal(fx_add_file(s, name, fx_base, n, FX_PLAIN), 0);
 }
 
+/* The same database through a new connection: the copies the tests below
+ * add next come from past the writer's window of recent IDs (a
+ * connection's own), as a copy delivered hours apart would. */
+static struct store *reopened(struct store *s, const char *name, char *path,
+                              size_t len)
+{
+	store_close(s);
+	return open_at(name, path, len);
+}
+
 /* One filter per deferred index, and their combinations. */
 static const struct fx_case cases[] = {
 	{ "event:StopLogging,CreateUser", "e04 e01" },
@@ -173,8 +183,10 @@ static void test_copies_removed_at_build(void **state)
 	char path[160];
 	struct store *s = open_at("copies.db", path, sizeof path);
 	add_unchecked(s, "before.json", 2);
+	s = reopened(s, "copies.db", path, sizeof path);
 	assert_int_equal(store_indexes_defer(s, STORE_DEFER_ALL), 0);
 	add_unchecked(s, "base.json", fx_nbase);
+	s = reopened(s, "copies.db", path, sizeof path);
 	add_unchecked(s, "again.json", fx_nbase);
 	assert_int_equal(fx_scalar(path, "SELECT count(*) FROM event", NULL),
 	                 (int64_t)(2 + 2 * fx_nbase));
@@ -222,6 +234,37 @@ static void test_copies_removed_at_build(void **state)
 	                 (int)fx_nbase);
 	assert_int_equal(fx_scalar(path, "SELECT count(*) FROM event", NULL),
 	                 (int64_t)fx_nbase);
+	store_close(s);
+}
+
+/* A copy of an event the writer wrote lately is a duplicate at once,
+ * the index of IDs aside or not: it never becomes a row, so the build has
+ * nothing to remove and the table no hole.  A copy inside one file too. */
+static void test_recent_copies_never_written(void **state)
+{
+	(void)state;
+	char path[160];
+	struct store *s = open_deferred("recent.db", path, sizeof path);
+	add_unchecked(s, "base.json", fx_nbase);
+	assert_int_equal(fx_add_file(s, "again.json.gz", fx_base, fx_nbase,
+	                             FX_GZIP),
+	                 (int)fx_nbase);
+	struct fx_event twice[2] = { fx_base[0], fx_base[0] };
+	twice[0].id = twice[1].id = "new-twice";
+	assert_int_equal(fx_add_file(s, "twice.json", twice, 2, FX_PLAIN), 1);
+	assert_int_equal(fx_scalar(path, "SELECT count(*) FROM event", NULL),
+	                 (int64_t)fx_nbase + 1);
+	assert_int_equal(ledger(path, "events", "again.json.gz"), 0);
+	assert_int_equal(ledger(path, "duplicates", "again.json.gz"),
+	                 (int64_t)fx_nbase);
+	int64_t dups = -1;
+	assert_int_equal(store_indexes_build(s, &dups), 0);
+	assert_int_equal(dups, 0);
+	assert_int_equal(fx_scalar(path, "SELECT duplicates FROM totals", NULL),
+	                 (int64_t)fx_nbase + 1);
+	assert_int_equal(fx_scalar(path, "SELECT count(*) FROM event"
+	                                 " WHERE event_id = ?1", "new-twice"),
+	                 1);
 	store_close(s);
 }
 
@@ -305,6 +348,7 @@ static void test_sink_counts_copies(void **state)
 	char path[160];
 	struct store *s = open_deferred("sink.db", path, sizeof path);
 	add_unchecked(s, "base.json", fx_nbase);
+	s = reopened(s, "sink.db", path, sizeof path);
 	add_unchecked(s, "again.json", fx_nbase);
 	struct store_sink k;
 	store_sink_init(&k, s);
@@ -317,6 +361,7 @@ static void test_sink_counts_copies(void **state)
 
 	s = open_deferred("sink-killed.db", path, sizeof path);
 	add_unchecked(s, "base.json", fx_nbase);
+	s = reopened(s, "sink-killed.db", path, sizeof path);
 	add_unchecked(s, "again.json", 1);
 	store_sink_init(&k, s); /* the next import, which brought nothing */
 	t = (struct import_totals){ .events_duplicate = 3 };
@@ -384,6 +429,7 @@ int main(void)
 		cmocka_unit_test(test_defer_twice),
 		cmocka_unit_test(test_killed_import_leaves_definitions),
 		cmocka_unit_test(test_copies_removed_at_build),
+		cmocka_unit_test(test_recent_copies_never_written),
 		cmocka_unit_test(test_copies_among_many),
 		cmocka_unit_test(test_sink_counts_copies),
 		cmocka_unit_test(test_worth_deferring),

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/recent_set.h"
 #include "util/strmap.h"
 #include "store/store.h"
 #include "util/intcount.h"
@@ -85,6 +86,10 @@ struct store {
 	struct strmap dicts[DICT_COUNT_];
 	struct strmap principals;
 	struct strmap resources;
+	/* The IDs of the events written last, committed or in the open
+	 * transaction: a copy among them is a duplicate without a query, and
+	 * while the index of IDs is set aside, without a row to remove. */
+	struct recent_set recent_ids;
 	size_t cache_budget; /* of the caches above; 0: the default */
 	/* Prepared on first use, kept for every event of an import. */
 	sqlite3_stmt *insert_event;
@@ -150,6 +155,10 @@ int64_t store_clock_ms(void);
  * deadline meanwhile. */
 void store_deadline_set(struct store *s, int64_t ms, int64_t *until);
 void store_deadline_clear(struct store *s);
+
+/* The writer's window of event IDs (recent_set.h): 16,384 to 32,768 of
+ * the last events, in 4 MB. */
+#define STORE_RECENT_IDS 16384
 
 /* A connection's page cache outside imports, in KiB (PRAGMA cache_size
  * takes it negated). */

@@ -155,6 +155,7 @@ static void init_caches(struct store *s)
 		strmap_init(&s->dicts[d]);
 	strmap_init(&s->principals);
 	strmap_init(&s->resources);
+	recent_set_init(&s->recent_ids, STORE_RECENT_IDS);
 }
 
 int64_t store_clock_ms(void)
@@ -385,6 +386,7 @@ void store_close(struct store *s)
 	}
 	strmap_free(&s->principals);
 	strmap_free(&s->resources);
+	recent_set_free(&s->recent_ids);
 	store_content_discard(s);
 	store_stored_forget(s);
 	store_cache_clear(s);

@@ -277,11 +277,12 @@ static int add_resources(struct store *s, int64_t event,
 }
 
 /* An event whose ID is stored already is a duplicate: the writer asks
- * first (stored_already()).  While an import of millions of events has
- * the index of IDs set aside, every event goes in, and
- * store_indexes_build() removes the later copies (dedupe.c).  OR IGNORE:
- * a database made before schema 7 refuses copies by a UNIQUE constraint
- * in the table. */
+ * its window of the IDs it wrote last (recent_set.h), then the database
+ * (stored_already()).  While an import of millions of events has the
+ * index of IDs set aside, only the window is asked: every other event
+ * goes in, and store_indexes_build() removes the later copies
+ * (dedupe.c).  OR IGNORE: a database made before schema 7 refuses copies
+ * by a UNIQUE constraint in the table. */
 static const char insert_event_sql[] =
 	"INSERT OR IGNORE INTO event(time_ms, category, global, read_only,"
 	" region, service, name, principal, account, ip, agent, error,"
@@ -371,7 +372,9 @@ int store_add_event(struct store *s, const struct trail_event *ev,
 		return store_fail(s, "%s", _("no file is being imported"));
 	if (!present(ev->event_id))
 		return store_fail(s, "%s", _("an event without an event ID"));
-	int stored = s->ids_aside || s->ids_unique_in_table
+	size_t idlen = strlen(ev->event_id);
+	int stored = recent_set_has(&s->recent_ids, ev->event_id, idlen) ? 1
+	             : s->ids_aside || s->ids_unique_in_table
 	                     ? 0
 	                     : stored_already(s, ev->event_id);
 	if (stored != 0) {
@@ -398,10 +401,13 @@ int store_add_event(struct store *s, const struct trail_event *ev,
 		return 0;
 	}
 	s->cur.events++;
+	if (recent_set_add(&s->recent_ids, ev->event_id, idlen) < 0)
+		return store_fail(s, "%s", _("out of memory"));
 	return add_resources(s, sqlite3_last_insert_rowid(s->db), ev);
 }
 
-/* The dictionary caches may hold ids that a rollback just took away. */
+/* The dictionary caches may hold ids, and the window event IDs, that a
+ * rollback just took away. */
 static void forget_caches(struct store *s)
 {
 	store_content_discard(s);
@@ -410,6 +416,7 @@ static void forget_caches(struct store *s)
 		strmap_clear(&s->dicts[d]);
 	strmap_clear(&s->principals);
 	strmap_clear(&s->resources);
+	recent_set_clear(&s->recent_ids);
 }
 
 /* Begins a write transaction, and reads inside it whether the index of
