@@ -208,8 +208,11 @@ static void test_version_1_upgrade(void **state)
 #define UUID_A "0b5e7c1a-2f3d-4e5f-8a9b-0c1d2e3f4a5b"
 #define UUID_B "F00DFACE-0000-4000-8000-00000000000B"
 #define UUID_R "9d8c7b6a-5f4e-4d3c-8b2a-190817263544"
-/* S3's kind of request ID: packed into 11 bytes (util/b36_key.h). */
+#define UUID_C "7c3e9a10-4b2d-4f6e-9a8b-1c2d3e4f5a6b"
+/* S3's and DynamoDB's kinds of request ID: packed into 11 and 34 bytes
+ * (util/b36_key.h). */
 #define REQ_B "ABCD1234EFGH5678"
+#define REQ_C "4KBNVRGD25RG1KG4F3RIL5OCLRVV4KQNSO5AEMVJF66Q9ASUAAJG"
 static const struct fx_event uuid_events[] = {
 	{ UUID_A, T0, CAT_MANAGEMENT, "us-east-1", "iam.amazonaws.com",
 	  "CreateUser", "IAMUser", "arn:aws:iam::111111111111:user/alice",
@@ -221,7 +224,12 @@ static const struct fx_event uuid_events[] = {
 	  "alice", "AKIAALICE", "111111111111", "198.51.100.7", "aws-cli/2.15",
 	  NULL, 0, true, "arn:aws:iam::111111111111:user/mallory", REQ_B,
 	  NULL, NULL },
+	{ UUID_C, T0 + 2 * H, CAT_DATA, "us-east-1", "dynamodb.amazonaws.com",
+	  "GetItem", "IAMUser", "arn:aws:iam::111111111111:user/alice",
+	  "alice", "AKIAALICE", "111111111111", "198.51.100.7", "aws-cli/2.15",
+	  NULL, 1, false, NULL, REQ_C, NULL, NULL },
 };
+#define NUUID (sizeof uuid_events / sizeof uuid_events[0])
 
 static const struct fx_case uuid_cases[] = {
 	{ "id:" UUID_A, UUID_A },
@@ -235,6 +243,11 @@ static const struct fx_case uuid_cases[] = {
 	{ "request:abcd1234efgh5678", UUID_B },
 	{ "request:" REQ_B, UUID_B },
 	{ "request:*1234EFGH*", UUID_B },
+	{ "request:" REQ_C, UUID_C },
+	{ "request:4kbnvrgd25rg1kg4f3ril5oclrvv4kqnso5aemvjf66q9asuaajg",
+	  UUID_C },
+	{ "request:*AEMVJF66*", UUID_C },
+	{ "request:4KBNVRGD25RG1KG4F3RIL5OCLRVV4KQNSO5AEMVJF66Q9ASUAAJ", "" },
 	/* ARNs that differ in case only are two resources. */
 	{ "resource:arn:aws:iam::111111111111:user/Mallory",
 	  UUID_B " " UUID_A },
@@ -253,16 +266,19 @@ static void test_uuid_ids(void **state)
 	snprintf(path, sizeof path, "%s/uuid.db", tmpdir);
 	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
 	assert_non_null(s);
-	assert_int_equal(fx_add_file(s, "u.json", uuid_events, 2, FX_PLAIN), 0);
+	assert_int_equal(fx_add_file(s, "u.json", uuid_events, NUUID, FX_PLAIN),
+	                 0);
 	check_uuid_cases(s, "fresh");
 	/* The same events through another file are duplicates. */
-	assert_int_equal(fx_add_file(s, "u.json.gz", uuid_events, 2, FX_GZIP),
-	                 2);
+	assert_int_equal(fx_add_file(s, "u.json.gz", uuid_events, NUUID,
+	                             FX_GZIP),
+	                 (int)NUUID);
 	store_close(s);
+	/* The lower-case ones, A and C. */
 	assert_int_equal(sql_int(path, "SELECT count(*) FROM event"
 	                               " WHERE typeof(event_id) = 'blob'"
 	                               " AND length(event_id) = 16"),
-	                 1);
+	                 2);
 	assert_int_equal(sql_int(path, "SELECT count(*) FROM event"
 	                               " WHERE event_id = '" UUID_B "'"),
 	                 1);
@@ -274,6 +290,10 @@ static void test_uuid_ids(void **state)
 	                               " WHERE typeof(request_id) = 'blob'"
 	                               " AND length(request_id) = 11"),
 	                 1);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM event"
+	                               " WHERE typeof(request_id) = 'blob'"
+	                               " AND length(request_id) = 34"),
+	                 1);
 	assert_int_equal(sql_int(path, "SELECT count(*) FROM resource"), 2);
 }
 
@@ -284,7 +304,8 @@ static void test_version_4_upgrade(void **state)
 {
 	(void)state;
 	char path[160], err[512];
-	fx_database_with(path, sizeof path, "v4.db", "u.json", uuid_events, 2);
+	fx_database_with(path, sizeof path, "v4.db", "u.json", uuid_events,
+	                 NUUID);
 #define AS_TEXT(c)                                                          \
 	c " = lower(substr(hex(" c "), 1, 8) || '-' || substr(hex(" c       \
 	  "), 9, 4) || '-' || substr(hex(" c "), 13, 4) || '-' ||"          \
@@ -298,6 +319,8 @@ static void test_version_4_upgrade(void **state)
 	        " AND length(request_id) = 16;"
 	        "UPDATE event SET request_id = '" REQ_B "'"
 	        " WHERE length(request_id) = 11;"
+	        "UPDATE event SET request_id = '" REQ_C "'"
+	        " WHERE length(request_id) = 34;"
 	        "CREATE TABLE r4(id INTEGER PRIMARY KEY, arn TEXT NOT NULL"
 	        " UNIQUE, name TEXT NOT NULL, type TEXT);"
 	        "INSERT INTO r4 SELECT * FROM resource; DROP TABLE resource;"
@@ -317,15 +340,15 @@ static void test_version_4_upgrade(void **state)
 	s = store_open(path, STORE_READ_WRITE, err, sizeof err);
 	assert_non_null(s);
 	check_uuid_cases(s, "upgraded");
-	assert_int_equal(fx_add_file(s, "again.json", uuid_events, 2,
+	assert_int_equal(fx_add_file(s, "again.json", uuid_events, NUUID,
 	                             FX_PLAIN),
-	                 2);
+	                 (int)NUUID);
 	store_close(s);
 	assert_int_equal(sql_int(path, "PRAGMA user_version"),
 	                 store_schema_version());
 	assert_int_equal(sql_int(path, "SELECT count(*) FROM event"
 	                               " WHERE typeof(event_id) = 'blob'"),
-	                 1);
+	                 2);
 	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
 	                               " WHERE tbl_name = 'resource'"
 	                               " AND name LIKE 'sqlite_autoindex%'"),

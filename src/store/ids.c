@@ -1,6 +1,6 @@
 /* ids.c - event, request and shared event IDs in and out of the
- * database: canonical UUIDs as 16-byte blobs, S3's request IDs as 11-byte
- * ones, anything else as text (see util/uuid_key.h for why, and why that
+ * database: canonical UUIDs as 16-byte blobs, S3's and DynamoDB's request
+ * IDs as 11- and 34-byte ones, anything else as text (see util/uuid_key.h for why, and why that
  * keeps the index of event IDs exact, and util/b36_key.h). */
 #include <config.h>
 
@@ -28,9 +28,10 @@ int store_bind_id(sqlite3_stmt *st, int param, const char *text)
  * new row's blob). */
 int store_bind_request_id(sqlite3_stmt *st, int param, const char *text)
 {
-	uint8_t key[B36_KEY_BYTES];
-	if (text && b36_key_pack(text, strlen(text), key))
-		return sqlite3_bind_blob(st, param, key, sizeof key,
+	uint8_t key[B36_KEY_MAX_BYTES];
+	size_t n = text ? b36_key_pack(text, strlen(text), key) : 0;
+	if (n)
+		return sqlite3_bind_blob(st, param, key, (int)n,
 		                         SQLITE_TRANSIENT);
 	return store_bind_id(st, param, text);
 }
@@ -41,9 +42,7 @@ static const char *packed_text(const void *blob, int n,
 {
 	if (blob && n == UUID_KEY_BYTES)
 		uuid_key_format(blob, buf);
-	else if (blob && n == B36_KEY_BYTES)
-		b36_key_format(blob, buf);
-	else
+	else if (!blob || n < 0 || !b36_key_format(blob, (size_t)n, buf))
 		return NULL;
 	return buf;
 }

@@ -333,9 +333,10 @@ int store_register_functions(struct store *s);
  * for NULL or "").
  * store_register_id_functions adds tn_id_key(text), the stored value of
  * an ID, and tn_id_text(stored), its text. */
-#define STORE_ID_TEXT_SIZE 37
+#define STORE_ID_TEXT_SIZE 53 /* B36_KEY_TEXT_SIZE, the longest */
 int store_bind_id(sqlite3_stmt *st, int param, const char *text);
-/* A request ID, which may also be packed in 11 bytes (util/b36_key.h). */
+/* A request ID, which may also be packed as a base-36 number
+ * (util/b36_key.h). */
 int store_bind_request_id(sqlite3_stmt *st, int param, const char *text);
 const char *store_column_id(sqlite3_stmt *st, int col,
                             char buf[STORE_ID_TEXT_SIZE]);

@@ -1,11 +1,16 @@
 /* b36_key.c - see b36_key.h.  The key is the ID read as a base-36
- * number, most significant digit first, in 11 bytes, most significant
- * byte first: 36^16 is below 2^88, so no ID overflows them. */
+ * number, most significant digit first, in its form's bytes, most
+ * significant byte first: 36^16 is below 2^88 and 36^52 below 2^272, so
+ * no ID overflows them. */
 #include <config.h>
 
 #include "util/b36_key.h"
 
+#include <stdint.h>
 #include <string.h>
+
+/* 36^5, below 2^26: five digits at a time keep every step in 64 bits. */
+#define B36_FIVE_DIGITS 60466176u
 
 static const char digits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
@@ -18,42 +23,72 @@ static int digit_value(char c)
 	return -1;
 }
 
-bool b36_key_pack(const char *text, size_t n, uint8_t out[B36_KEY_BYTES])
+/* The bytes of a key of `chars` characters; 0: no form has that many. */
+static size_t form_bytes(size_t chars)
 {
-	if (n != B36_KEY_CHARS)
-		return false;
-	memset(out, 0, B36_KEY_BYTES);
-	for (size_t i = 0; i < n; i++) {
-		int d = digit_value(text[i]);
-		if (d < 0)
-			return false;
-		/* out = out * 36 + d, byte by byte from the least
+	return chars == B36_KEY_SHORT_CHARS  ? B36_KEY_SHORT_BYTES
+	       : chars == B36_KEY_LONG_CHARS ? B36_KEY_LONG_BYTES
+	                                     : 0;
+}
+
+size_t b36_key_pack(const char *text, size_t n,
+                    uint8_t out[B36_KEY_MAX_BYTES])
+{
+	size_t bytes = form_bytes(n);
+	if (!bytes)
+		return 0;
+	memset(out, 0, bytes);
+	/* Five digits at a time: the importer's writer packs a DynamoDB ID
+	 * in 11 steps over its 34 bytes rather than 52. */
+	for (size_t i = 0; i < n; i += 5) {
+		uint64_t group = 0, scale = 1;
+		for (size_t j = i; j < n && j < i + 5; j++) {
+			int d = digit_value(text[j]);
+			if (d < 0)
+				return 0;
+			group = group * 36 + (uint64_t)d;
+			scale *= 36;
+		}
+		/* out = out * scale + group, byte by byte from the least
 		 * significant. */
-		unsigned carry = (unsigned)d;
-		for (size_t b = B36_KEY_BYTES; b-- > 0;) {
-			unsigned v = out[b] * 36u + carry;
+		uint64_t carry = group;
+		for (size_t b = bytes; b-- > 0;) {
+			uint64_t v = out[b] * scale + carry;
 			out[b] = (uint8_t)(v & 0xff);
 			carry = v >> 8;
 		}
 	}
-	return true;
+	return bytes;
 }
 
-void b36_key_format(const uint8_t key[B36_KEY_BYTES],
+bool b36_key_format(const uint8_t *key, size_t len,
                     char out[B36_KEY_TEXT_SIZE])
 {
-	uint8_t n[B36_KEY_BYTES];
-	memcpy(n, key, sizeof n);
-	/* Each digit is the remainder of dividing by 36, least significant
-	 * first. */
-	for (size_t i = B36_KEY_CHARS; i-- > 0;) {
-		unsigned rem = 0;
-		for (size_t b = 0; b < B36_KEY_BYTES; b++) {
-			unsigned v = rem << 8 | n[b];
-			n[b] = (uint8_t)(v / 36);
-			rem = v % 36;
-		}
-		out[i] = digits[rem];
+	size_t chars = len == B36_KEY_SHORT_BYTES  ? B36_KEY_SHORT_CHARS
+	               : len == B36_KEY_LONG_BYTES ? B36_KEY_LONG_CHARS
+	                                           : 0;
+	if (!chars)
+		return false;
+	/* The number in 32-bit limbs, most significant first: `request:`
+	 * with a pattern formats every packed ID it passes. */
+	uint32_t limb[(B36_KEY_MAX_BYTES + 3) / 4] = { 0 };
+	size_t nl = (len + 3) / 4;
+	for (size_t b = 0; b < len; b++) {
+		size_t place = len - 1 - b; /* 0: the least significant byte */
+		limb[nl - 1 - place / 4] |= (uint32_t)key[b] << (8 * (place % 4));
 	}
-	out[B36_KEY_CHARS] = '\0';
+	/* Each division by 36^5 gives five digits, least significant first,
+	 * as its remainder. */
+	for (size_t i = chars; i > 0;) {
+		uint64_t rem = 0;
+		for (size_t l = 0; l < nl; l++) {
+			uint64_t v = rem << 32 | limb[l];
+			limb[l] = (uint32_t)(v / B36_FIVE_DIGITS);
+			rem = v % B36_FIVE_DIGITS;
+		}
+		for (int k = 0; k < 5 && i > 0; k++, rem /= 36)
+			out[--i] = digits[rem % 36];
+	}
+	out[chars] = '\0';
+	return true;
 }
