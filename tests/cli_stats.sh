@@ -51,7 +51,7 @@ check "COMMAND -h: each command's help, exit 0" 0 "" -- sh -c \
 		head -n 1 '$tmp/out.'\$c | grep -q \"^Usage: trailnav \$c \" || exit 1
 	done; [ ! -e '$tmp/none.db' ]"
 check "--version" 0 "trailnav 0.1.0
-schema version 14" -- "$tn" --version
+schema version 15" -- "$tn" --version
 check "unknown command" 2 "unknown command 'frob'" -- "$tn" frob
 # The commands that only read never create a database: a mistyped --db
 # is said, and leaves nothing behind (not even its directory).
@@ -210,7 +210,7 @@ DROP INDEX event_by_id_end;
 CREATE UNIQUE INDEX event_by_event_id ON event(event_id);
 PRAGMA user_version=4" || echo "# sqlite3 failed"
 check "an upgrade that rewrites rows is announced" 0 "8 events match
-upgrading the database $tmp/v4.db from schema version 4 to 14" -- \
+upgrading the database $tmp/v4.db from schema version 4 to 15" -- \
 	"$tn" --db "$tmp/v4.db" stats --by region
 n=$((n + 1))
 if "$tn" --db "$tmp/v4.db" stats --by region 2>"$tmp/err" >/dev/null &&

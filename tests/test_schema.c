@@ -822,7 +822,11 @@ static void test_ids_unique_in_table(void **state)
 	        " request_id TEXT, shared_id TEXT, file INTEGER NOT NULL,"
 	        " rec_offset INTEGER NOT NULL, rec_length INTEGER NOT NULL,"
 	        " rec_escaped INTEGER NOT NULL);"
-	        "INSERT INTO e6 SELECT * FROM event; DROP TABLE event;"
+	        "INSERT INTO e6 SELECT id, time_ms, category, global,"
+	        " read_only, region, service, name, principal, account, ip,"
+	        " agent, error, access_key, event_id, request_id, shared_id,"
+	        " file, rec_offset, rec_length, rec_escaped FROM event;"
+	        "DROP TABLE event;"
 	        "ALTER TABLE e6 RENAME TO event;"
 	        "CREATE INDEX event_by_time ON event(time_ms);"
 	        "CREATE INDEX event_by_id_end ON event(substr(event_id, -6));");

@@ -76,6 +76,9 @@ struct store {
 	/* Made before schema 7: a UNIQUE constraint in the table refuses a
 	 * second event of an ID by itself. */
 	bool ids_unique_in_table;
+	/* Made at schema 15 or later: the event row packs its flags and the
+	 * milliseconds into `bits` (schema.c, version 15). */
+	bool event_bits;
 	char errmsg[512];
 	bool in_batch;
 	/* The index of event IDs is set aside (indexes.c): the writer adds

@@ -290,6 +290,15 @@ static const char insert_event_sql[] =
 	" rec_length, rec_escaped) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
 	" ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)";
 
+/* The same, into a row of schema 15 or later: parameters 1 and 2 are the
+ * seconds and the bits (event_bits()); 3, 4 and 20 go into the bits. */
+static const char insert_packed_event_sql[] =
+	"INSERT OR IGNORE INTO event(time_s, bits,"
+	" region, service, name, principal, account, ip, agent, error,"
+	" access_key, event_id, request_id, shared_id, file, rec_offset,"
+	" rec_length) VALUES(?1, ?2, ?5, ?6, ?7, ?8, ?9,"
+	" ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
+
 /* The dictionary columns of the event row, parameters 5 to 13. */
 static int bind_dictionaries(struct store *s, sqlite3_stmt *st,
                              const struct trail_event *ev)
@@ -327,9 +336,35 @@ static int bind_dictionaries(struct store *s, sqlite3_stmt *st,
 	return 0;
 }
 
-static int bind_event(struct store *s, sqlite3_stmt *st,
-                      const struct trail_event *ev)
+/* The time in whole seconds, rounded down, and the milliseconds past
+ * them (0 to 999, before 1970 too). */
+static int64_t whole_seconds(int64_t ms, int64_t *rest)
 {
+	int64_t sec = ms / 1000 - (ms % 1000 < 0);
+	*rest = ms - sec * 1000;
+	return sec;
+}
+
+/* The event's `bits` (schema.c, version 15): the category in bits 0-2,
+ * global in 3, read-only in 4-5 (0: not said, 1: false, 2: true), the
+ * record escaped in 6, and the milliseconds past the second from 7 on. */
+static int64_t event_bits(const struct trail_event *ev, int64_t ms_rest)
+{
+	int64_t ro = ev->read_only < 0 ? 0 : ev->read_only ? 2 : 1;
+	return ((int64_t)ev->category & 7) | (int64_t)(ev->global ? 1 : 0) << 3 |
+	       ro << 4 | (int64_t)(ev->record_escaped ? 1 : 0) << 6 |
+	       ms_rest << 7;
+}
+
+static void bind_time_and_flags(struct store *s, sqlite3_stmt *st,
+                                const struct trail_event *ev)
+{
+	if (s->event_bits) {
+		int64_t rest;
+		sqlite3_bind_int64(st, 1, whole_seconds(ev->time_ms, &rest));
+		sqlite3_bind_int64(st, 2, event_bits(ev, rest));
+		return;
+	}
 	sqlite3_bind_int64(st, 1, ev->time_ms);
 	sqlite3_bind_int(st, 2, (int)ev->category);
 	sqlite3_bind_int(st, 3, ev->global ? 1 : 0);
@@ -337,6 +372,13 @@ static int bind_event(struct store *s, sqlite3_stmt *st,
 		sqlite3_bind_null(st, 4);
 	else
 		sqlite3_bind_int(st, 4, ev->read_only ? 1 : 0);
+	sqlite3_bind_int(st, 20, ev->record_escaped ? 1 : 0);
+}
+
+static int bind_event(struct store *s, sqlite3_stmt *st,
+                      const struct trail_event *ev)
+{
+	bind_time_and_flags(s, st, ev);
 	if (bind_dictionaries(s, st, ev) < 0)
 		return -1;
 	store_bind_id(st, 14, ev->event_id);
@@ -345,7 +387,6 @@ static int bind_event(struct store *s, sqlite3_stmt *st,
 	sqlite3_bind_int64(st, 17, s->cur.file);
 	sqlite3_bind_int64(st, 18, (int64_t)ev->record_offset);
 	sqlite3_bind_int64(st, 19, (int64_t)ev->record_length);
-	sqlite3_bind_int(st, 20, ev->record_escaped ? 1 : 0);
 	return 0;
 }
 
@@ -385,7 +426,9 @@ int store_add_event(struct store *s, const struct trail_event *ev,
 		return 0;
 	}
 	if (!s->insert_event &&
-	    !(s->insert_event = store_prepare(s, insert_event_sql)))
+	    !(s->insert_event = store_prepare(
+		      s, s->event_bits ? insert_packed_event_sql
+		                       : insert_event_sql)))
 		return -1;
 	sqlite3_stmt *st = s->insert_event;
 	int rc = bind_event(s, st, ev);
