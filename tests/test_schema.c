@@ -625,11 +625,12 @@ static void test_dictionaries_without_unique(void **state)
 	                 2);
 }
 
-/* Event IDs are found through the index of their last 6 bytes (schema
- * 10): IDs that end alike are told apart, as duplicates and by `id:`, and
- * the writer's question and `id:` both seek the index.  A database of
- * schema 9, its UNIQUE index of whole IDs waiting to be built, waits for
- * the new one instead. */
+/* Event IDs are found through the index of their last 4 bytes (schema
+ * 15; 6 from schema 10): IDs that end alike are told apart, as
+ * duplicates and by `id:`, and the writer's question and `id:` both seek
+ * the index, also while an import has it aside.  A database of schema 9,
+ * its UNIQUE index of whole IDs waiting to be built, waits for the index
+ * of 6 bytes instead, and is asked by 6 bytes. */
 static void test_event_ids_by_end(void **state)
 {
 	(void)state;
@@ -657,11 +658,23 @@ static void test_event_ids_by_end(void **state)
 		{ "id:99999999-2222-4333-8444-AAAAAABBBBBB",
 		  "99999999-2222-4333-8444-aaaaaabbbbbb" },
 	};
-	fx_check_cases(s, by_id, FX_NCASES(by_id), "schema 10");
+	fx_check_cases(s, by_id, FX_NCASES(by_id), "schema 15");
 	assert_int_equal(plan_key(s, "id:first-abc123"), FK_ID);
+	assert_int_equal(s->id_end, 4);
+	/* Set aside, as a bulk import does: its definition says 4. */
+	assert_int_equal(store_indexes_defer(s, STORE_DEFER_ALL), 0);
 	store_close(s);
-	assert_true(fx_plan_uses(path, "SELECT 1 FROM event WHERE " STORE_ID_KEY,
+	s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	assert_non_null(s);
+	assert_int_equal(s->id_end, 4);
+	assert_int_equal(store_indexes_build(s, NULL), 0);
+	store_close(s);
+	assert_true(fx_plan_uses(path, "SELECT 1 FROM event WHERE " STORE_ID_KEY_4,
 	                      "event_by_id_end"));
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
+	                               " WHERE name = 'event_by_id_end'"
+	                               " AND sql LIKE '%substr(event_id, -4)%'"),
+	                 1);
 
 	/* Schema 9, read-only: `id:` seeks its UNIQUE index of whole IDs. */
 	fx_exec(path, AS_SCHEMA_10 "DROP INDEX event_by_id_end;"
@@ -694,8 +707,17 @@ static void test_event_ids_by_end(void **state)
 	                               " WHERE name = 'event_by_event_id'"),
 	                 0);
 	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
-	                               " WHERE name = 'event_by_id_end'"),
+	                               " WHERE name = 'event_by_id_end'"
+	                               " AND sql LIKE '%substr(event_id, -6)%'"),
 	                 1);
+	s = store_open(path, STORE_READ_ONLY, err, sizeof err);
+	assert_non_null(s);
+	assert_int_equal(s->id_end, 6);
+	fx_check_cases(s, by_id, FX_NCASES(by_id), "upgraded from 9");
+	assert_int_equal(plan_key(s, "id:first-abc123"), FK_ID);
+	store_close(s);
+	assert_true(fx_plan_uses(path, "SELECT 1 FROM event WHERE " STORE_ID_KEY_6,
+	                      "event_by_id_end"));
 }
 
 /* A resource's ARN is kept as its prefix, from a dictionary, and its name

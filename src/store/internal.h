@@ -79,6 +79,9 @@ struct store {
 	/* Made at schema 15 or later: the event row packs its flags and the
 	 * milliseconds into `bits` (schema.c, version 15). */
 	bool event_bits;
+	/* The bytes of an event ID the index of their ends holds: 4, or 6
+	 * in a database made before schema 15 (STORE_ID_KEY_4). */
+	int id_end;
 	char errmsg[512];
 	bool in_batch;
 	/* The index of event IDs is set aside (indexes.c): the writer adds
@@ -223,9 +226,13 @@ const char *store_file_path_sql(struct store *s);
 int store_register_path_functions(struct store *s);
 
 /* The events of ID ?1 (bound with store_bind_id()), found through the
- * index of the IDs' ends (schema.c, version 10), the whole ID compared
- * with a unary plus for the reason given above. */
-#define STORE_ID_KEY                                                        \
+ * index of the IDs' ends, the whole ID compared with a unary plus for the
+ * reason given above: 4 bytes in a database made at version 15 or later,
+ * 6 in one made before (schema.c, versions 10 and 15; struct store's
+ * id_end says which). */
+#define STORE_ID_KEY_4                                                      \
+	"substr(event_id, -4) = substr(?1, -4) AND +event_id = ?1"
+#define STORE_ID_KEY_6                                                      \
 	"substr(event_id, -6) = substr(?1, -6) AND +event_id = ?1"
 
 /* schema.c: creates or upgrades the schema to the current version. */
@@ -238,11 +245,12 @@ bool store_schema_at_least(sqlite3 *db, int version);
  * read-only open of an older database reads it as it is, and another
  * trailnav may upgrade it meanwhile (a version never goes back). */
 bool store_has_schema(struct store *s, int version);
-/* The versions that changed what readers must do: files' bytes kept in
- * chunks (content.c); event IDs found by their ends (STORE_ID_KEY); a
+/* The versions that changed what readers must do: indexes set aside
+ * (indexes.c); files' bytes kept in chunks (content.c); event IDs found by their ends (STORE_ID_KEY_6); a
  * resource's ARN kept as a prefix and its name (store_resource_name());
  * a ledger path kept as its directory and name (store_file_path_sql());
  * events indexed by whole seconds (time_key.c). */
+#define STORE_SCHEMA_DEFERRED_INDEXES 4
 #define STORE_SCHEMA_CHUNKS 8
 #define STORE_SCHEMA_IDS_BY_END 10
 #define STORE_SCHEMA_ARN_PREFIX 11

@@ -478,19 +478,20 @@ static void id_values(struct builder *b, enum filter_key k,
 		if (k == FK_ID && !pattern) {
 			/* IDs are written in one case; trying the value as
 			 * given, lower and upper keeps the index of their
-			 * ends usable (STORE_ID_KEY says why the whole ID is
+			 * ends usable (STORE_ID_KEY_4 says why the whole ID is
 			 * compared with a unary plus).  A lower-case UUID is
 			 * stored packed (ids.c), or as text in a database of
 			 * schema 4 read without upgrading it. */
 			size_t p = param_text(b, vals[i]->text);
+			int e = b->s ? b->s->id_end : 4;
 			if (ids_by_end(b))
 				buf_printf(&b->sql,
-				           "(substr(%s, -6) IN (substr(?%zu, -6),"
-				           " substr(lower(?%zu), -6),"
-				           " substr(upper(?%zu), -6),"
-				           " substr(tn_id_key(lower(?%zu)), -6))"
+				           "(substr(%s, -%d) IN (substr(?%zu, -%d),"
+				           " substr(lower(?%zu), -%d),"
+				           " substr(upper(?%zu), -%d),"
+				           " substr(tn_id_key(lower(?%zu)), -%d))"
 				           " AND +",
-				           col, p, p, p, p);
+				           col, e, p, e, p, e, p, e, p, e);
 			buf_printf(&b->sql,
 			           "%s IN (?%zu, lower(?%zu), upper(?%zu),"
 			           " tn_id_key(lower(?%zu)))%s",

@@ -393,9 +393,12 @@ static int bind_event(struct store *s, sqlite3_stmt *st,
 /* Whether an event of ID `id` is stored: 1 yes, 0 no, -1 on error. */
 static int stored_already(struct store *s, const char *id)
 {
-	static const char sql[] =
-		"SELECT EXISTS (SELECT 1 FROM event WHERE " STORE_ID_KEY ")";
-	sqlite3_stmt *st = store_cached(s, sql);
+	sqlite3_stmt *st = store_cached(
+		s, s->id_end == 4
+		           ? "SELECT EXISTS (SELECT 1 FROM event WHERE "
+		             STORE_ID_KEY_4 ")"
+		           : "SELECT EXISTS (SELECT 1 FROM event WHERE "
+		             STORE_ID_KEY_6 ")");
 	if (!st)
 		return -1;
 	store_bind_id(st, 1, id);
