@@ -4,8 +4,8 @@
  * are generated from them; a database made before keeps a column for
  * each.  The writer fills either, and every value reads back the same by
  * the same names: milliseconds past the second and before 1970, each
- * category, read-only said or not, escaped records; filters on them
- * answer alike. */
+ * category, read-only said or not, escaped records; filters and the
+ * browser's counts over them answer alike. */
 #include <config.h>
 
 #include <stdarg.h>
@@ -110,6 +110,54 @@ static const struct fx_case cases[] = {
 	{ "since:2024-05-01T00:00:01Z", "r3" },
 };
 
+/* A facet as "value=count ...", most first (NULL as "-"). */
+static void facet_text(struct store_tally *t, size_t i, char *out, size_t len)
+{
+	struct store_facet f = { 0 };
+	assert_int_equal(store_tally_facet(t, i, 0, &f), 0);
+	size_t n = 0;
+	out[0] = '\0';
+	for (size_t v = 0; v < f.count; v++)
+		n += (size_t)snprintf(out + n, len - n, "%s%s=%lld",
+		                      v ? " " : "",
+		                      f.values[v].value ? f.values[v].value : "-",
+		                      (long long)f.values[v].count);
+	store_facet_free(&f);
+}
+
+/* The browser's counts, which read the row's bits whole in the packed
+ * layout (tally.c): categories, read-only, and a histogram of half
+ * seconds that needs the milliseconds. */
+static void check_tally(struct store *s, const char *when)
+{
+	static const enum store_dimension dims[] = { DIM_CATEGORY,
+		                                     DIM_READ_ONLY };
+	struct store_tally_spec spec = { dims, 2, 500, FX_T0, FX_T0 + 2000 };
+	struct store_tally *t = store_tally_begin(s, NULL, &spec);
+	assert_non_null(t);
+	while (store_tally_step(t, 0) == 0)
+		;
+	assert_true(store_tally_done(t));
+	assert_int_equal(store_tally_matched(t), (int64_t)NROWS);
+	assert_int_equal(store_tally_undated(t), 2);
+	char got[256];
+	facet_text(t, 0, got, sizeof got);
+	if (strcmp(got, "mgmt=2 data=1 insight=1 network=1") != 0)
+		fail_msg("%s: categories %s", when, got);
+	facet_text(t, 1, got, sizeof got);
+	if (strcmp(got, "false=2 true=2 -=1") != 0)
+		fail_msg("%s: read-only %s", when, got);
+	struct store_histogram h = { 0 };
+	assert_int_equal(store_tally_histogram(t, &h), 0);
+	assert_int_equal(h.count, 3);
+	for (size_t i = 0; i < h.count; i++) {
+		assert_int_equal(h.buckets[i].start_ms, FX_T0 + 500 * (int64_t)i);
+		assert_int_equal(h.buckets[i].count, 1);
+	}
+	store_histogram_free(&h);
+	store_tally_free(t);
+}
+
 static void check(const char *path, const char *when)
 {
 	char got[512], want[512];
@@ -122,6 +170,7 @@ static void check(const char *path, const char *when)
 	if (!s)
 		fail_msg("%s: %s", path, err);
 	fx_check_cases(s, cases, FX_NCASES(cases), when);
+	check_tally(s, when);
 	store_close(s);
 }
 

@@ -162,6 +162,22 @@ int64_t store_clock_ms(void);
 void store_deadline_set(struct store *s, int64_t ms, int64_t *until);
 void store_deadline_clear(struct store *s);
 
+/* The event row's `bits` in a database made at schema 15 or later
+ * (schema.c): the category in bits 0-2, global in 3, read-only in 4-5 (0:
+ * not said, 1: false, 2: true), the record escaped in 6, and the
+ * milliseconds past the second from 7 on.  The writer packs it; readers
+ * that pass over every row (tally.c) read it whole, as reading the
+ * columns generated from it costs more than the arithmetic. */
+#define STORE_BITS_CATEGORY(v) ((v) & 7)
+#define STORE_BITS_GLOBAL(v) (((v) >> 3) & 1)
+#define STORE_BITS_READ_ONLY(v) ((int)(((v) >> 4) & 3) - 1) /* -1: not said */
+#define STORE_BITS_ESCAPED(v) (((v) >> 6) & 1)
+#define STORE_BITS_MS(v) ((v) >> 7)
+#define STORE_BITS(category, global, read_only, escaped, ms)               \
+	((int64_t)(category) | (int64_t)(global) << 3 |                    \
+	 (int64_t)((read_only) + 1) << 4 | (int64_t)(escaped) << 6 |       \
+	 (int64_t)(ms) << 7)
+
 /* The writer's window of event IDs (recent_set.h): 16,384 to 32,768 of
  * the last events, in 4 MB. */
 #define STORE_RECENT_IDS 16384

@@ -75,7 +75,7 @@ static const char schema_v1[] =
 	"CREATE TABLE event("
 	" id INTEGER PRIMARY KEY,"
 	" time_s INTEGER NOT NULL,"         /* floor(time_ms / 1000) */
-	" bits INTEGER NOT NULL,"           /* STORE_EVENT_BITS_SQL */
+	" bits INTEGER NOT NULL,"           /* STORE_BITS (internal.h) */
 	" region INTEGER, service INTEGER, name INTEGER, principal INTEGER,"
 	" account INTEGER, ip INTEGER, agent INTEGER, error INTEGER,"
 	" access_key INTEGER,"

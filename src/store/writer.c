@@ -345,15 +345,12 @@ static int64_t whole_seconds(int64_t ms, int64_t *rest)
 	return sec;
 }
 
-/* The event's `bits` (schema.c, version 15): the category in bits 0-2,
- * global in 3, read-only in 4-5 (0: not said, 1: false, 2: true), the
- * record escaped in 6, and the milliseconds past the second from 7 on. */
+/* The event's `bits` (STORE_BITS). */
 static int64_t event_bits(const struct trail_event *ev, int64_t ms_rest)
 {
-	int64_t ro = ev->read_only < 0 ? 0 : ev->read_only ? 2 : 1;
-	return ((int64_t)ev->category & 7) | (int64_t)(ev->global ? 1 : 0) << 3 |
-	       ro << 4 | (int64_t)(ev->record_escaped ? 1 : 0) << 6 |
-	       ms_rest << 7;
+	int ro = ev->read_only < 0 ? -1 : ev->read_only ? 1 : 0;
+	return STORE_BITS(ev->category & 7, ev->global ? 1 : 0, ro,
+	                  ev->record_escaped ? 1 : 0, ms_rest);
 }
 
 static void bind_time_and_flags(struct store *s, sqlite3_stmt *st,
