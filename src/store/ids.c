@@ -1,7 +1,8 @@
 /* ids.c - event, request and shared event IDs in and out of the
  * database: canonical UUIDs as 16-byte blobs, S3's and DynamoDB's request
- * IDs as 11- and 34-byte ones, anything else as text (see util/uuid_key.h for why, and why that
- * keeps the index of event IDs exact, and util/b36_key.h). */
+ * IDs as 11- and 34-byte ones, anything else as text (see util/uuid_key.h
+ * for why, and why that keeps the index of event IDs exact, and
+ * util/b36_key.h). */
 #include <config.h>
 
 #include <string.h>

@@ -262,10 +262,11 @@ bool store_schema_at_least(sqlite3 *db, int version);
  * trailnav may upgrade it meanwhile (a version never goes back). */
 bool store_has_schema(struct store *s, int version);
 /* The versions that changed what readers must do: indexes set aside
- * (indexes.c); files' bytes kept in chunks (content.c); event IDs found by their ends (STORE_ID_KEY_6); a
- * resource's ARN kept as a prefix and its name (store_resource_name());
- * a ledger path kept as its directory and name (store_file_path_sql());
- * events indexed by whole seconds (time_key.c). */
+ * (indexes.c); files' bytes kept in chunks (content.c); event IDs found
+ * by their ends (STORE_ID_KEY_6); a resource's ARN kept as a prefix and
+ * its name (store_resource_name()); a ledger path kept as its directory
+ * and name (store_file_path_sql()); events indexed by whole seconds
+ * (time_key.c). */
 #define STORE_SCHEMA_DEFERRED_INDEXES 4
 #define STORE_SCHEMA_CHUNKS 8
 #define STORE_SCHEMA_IDS_BY_END 10

@@ -388,22 +388,23 @@ static const char schema_v14[] =
 	           " WHERE category >= 2");
 #undef TIME_INDEX
 
-/* Version 15: in new databases the index of event IDs' ends holds their
- * last 4 bytes rather than 6 (version 10): 15.0 -> 13.0 bytes an event on
- * the 1M bench trail.  4 bytes of a UUID still tell 4 billion apart: at
- * 10M events a lookup meets another ID's row one time in 400, which the
- * whole ID's comparison then passes over.
- * And the event row keeps the time in whole
- * seconds and, in one integer `bits` (writer.c packs it), the
- * milliseconds past the second, the category, the global and read-only
- * flags and whether the record is escaped; time_ms and the four columns
- * are generated from them, so that every reader and every index reads
- * them by the same names as before.  Four columns of their own took 4
- * bytes of header an event besides their values, and the milliseconds 6
- * bytes where seconds take 4: the 1M bench trail's rows went from 83.4
- * to 79.4 bytes an event.  Older databases keep their layout, which
- * SQLite could change only by copying every event (read_layout() tells
- * the writer which it has); the version keeps older trailnavs, which
+/* Version 15, in new databases only:
+ * - The index of event IDs' ends holds their last 4 bytes rather than 6
+ *   (version 10): 15.0 -> 13.0 bytes an event on the 1M bench trail.  4
+ *   bytes of a UUID still tell 4 billion apart: at 10M events a lookup
+ *   meets another ID's row one time in 400, which the whole ID's
+ *   comparison then passes over.
+ * - The event row keeps the time in whole seconds and, in one integer
+ *   `bits` (STORE_BITS), the milliseconds past the second, the category,
+ *   the global and read-only flags and whether the record is escaped;
+ *   time_ms and the four columns are generated from them, so that every
+ *   reader and every index reads them by the same names as before.  Four
+ *   columns of their own took 4 bytes of header an event besides their
+ *   values, and the milliseconds 6 bytes where seconds take 4: the 1M
+ *   bench trail's rows went from 83.4 to 79.4 bytes an event.
+ * Older databases keep their layout, which SQLite could change only by
+ * copying every event (read_layout() tells the readers and the writer
+ * which one a database has); the version keeps older trailnavs, which
  * would insert into generated columns, from writing to a new database. */
 static const char schema_v15[] = "";
 

@@ -106,7 +106,9 @@ static bool in_bits(const struct facet_column *c)
 
 /* SELECT time, flags, misses, <facet columns> FROM event WHERE <the other
  * keys' terms>: flags has bit 0 for a global service and bit 1 for an
- * error; bit i of misses is set when the row fails facet i's key.  Two
+ * error (in the packed layout: time is in seconds, and flags the row's
+ * bits with BITS_ERROR; read_head()); bit i of misses is set when the row
+ * fails facet i's key.  Two
  * packed columns instead of ten: reading a column costs more than the
  * arithmetic.  key_sql has the nkeys terms split off the WHERE: the
  * facets', or for a histogram alone, WALKED_KEYS'. */
