@@ -110,19 +110,48 @@ static const struct fx_case cases[] = {
 	{ "since:2024-05-01T00:00:01Z", "r3" },
 };
 
-/* A facet as "value=count ...", most first (NULL as "-"). */
-static void facet_text(struct store_tally *t, size_t i, char *out, size_t len)
+/* A facet as "value=count ...", in its order (NULL as "-"); freed. */
+static void facet_text(struct store_facet *f, char *out, size_t len)
+{
+	size_t n = 0;
+	out[0] = '\0';
+	for (size_t v = 0; v < f->count; v++)
+		n += (size_t)snprintf(out + n, len - n, "%s%s=%lld",
+		                      v ? " " : "",
+		                      f->values[v].value ? f->values[v].value
+		                                         : "-",
+		                      (long long)f->values[v].count);
+	store_facet_free(f);
+}
+
+static void tally_facet_text(struct store_tally *t, size_t i, char *out,
+                             size_t len)
 {
 	struct store_facet f = { 0 };
 	assert_int_equal(store_tally_facet(t, i, 0, &f), 0);
-	size_t n = 0;
-	out[0] = '\0';
-	for (size_t v = 0; v < f.count; v++)
-		n += (size_t)snprintf(out + n, len - n, "%s%s=%lld",
-		                      v ? " " : "",
-		                      f.values[v].value ? f.values[v].value : "-",
-		                      (long long)f.values[v].count);
-	store_facet_free(&f);
+	facet_text(&f, out, len);
+}
+
+/* `stats --by day` and `--by hour`, which read the stored seconds in the
+ * packed layout (facet.c): the events of no known time have no day. */
+static void check_days(struct store *s, const char *when)
+{
+	static const struct {
+		enum store_dimension dim;
+		const char *want;
+	} by[] = {
+		{ DIM_DAY, "-=2 2024-05-01=3" },
+		{ DIM_HOUR, "-=2 2024-05-01T00=3" },
+	};
+	for (size_t i = 0; i < 2; i++) {
+		struct store_facet f = { 0 };
+		char got[256];
+		assert_int_equal(store_facet(s, NULL, by[i].dim, 0, &f), 0);
+		facet_text(&f, got, sizeof got);
+		if (strcmp(got, by[i].want) != 0)
+			fail_msg("%s: %s %s", when,
+			         store_dimension_name(by[i].dim), got);
+	}
 }
 
 /* The browser's counts, which read the row's bits whole in the packed
@@ -141,10 +170,10 @@ static void check_tally(struct store *s, const char *when)
 	assert_int_equal(store_tally_matched(t), (int64_t)NROWS);
 	assert_int_equal(store_tally_undated(t), 2);
 	char got[256];
-	facet_text(t, 0, got, sizeof got);
+	tally_facet_text(t, 0, got, sizeof got);
 	if (strcmp(got, "mgmt=2 data=1 insight=1 network=1") != 0)
 		fail_msg("%s: categories %s", when, got);
-	facet_text(t, 1, got, sizeof got);
+	tally_facet_text(t, 1, got, sizeof got);
 	if (strcmp(got, "false=2 true=2 -=1") != 0)
 		fail_msg("%s: read-only %s", when, got);
 	struct store_histogram h = { 0 };
@@ -171,6 +200,7 @@ static void check(const char *path, const char *when)
 		fail_msg("%s: %s", path, err);
 	fx_check_cases(s, cases, FX_NCASES(cases), when);
 	check_tally(s, when);
+	check_days(s, when);
 	store_close(s);
 }
 

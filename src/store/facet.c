@@ -81,6 +81,25 @@ static const struct dimension dimensions[DIM_COUNT_] = {
 	               "", "", "c.k", "c.k", true },
 };
 
+/* In a database of schema 15 or later a day's and an hour's key read the
+ * stored seconds: through time_ms, a generated column, `stats --by hour`
+ * took a fifth more at 1M events (0.42 -> 0.50 s).  time_s > 0 means
+ * time_ms > 0 but for the first second of 1970, which time_ms then
+ * decides. */
+#define PACKED_TIME_KEY(format)                                             \
+	"CASE WHEN e.time_s > 0 OR e.time_ms > 0"                          \
+	" THEN strftime('" format "', e.time_s, 'unixepoch') END"
+
+static const char *dimension_key(const struct store *s,
+                                 enum store_dimension dim)
+{
+	if (s->event_bits && dim == DIM_DAY)
+		return PACKED_TIME_KEY("%Y-%m-%d");
+	if (s->event_bits && dim == DIM_HOUR)
+		return PACKED_TIME_KEY("%Y-%m-%dT%H");
+	return dimensions[dim].key;
+}
+
 const char *store_dimension_name(enum store_dimension dim)
 {
 	return dimensions[dim].name;
@@ -256,7 +275,7 @@ int store_facet(struct store *s, const struct filter *f,
 	snprintf(head, sizeof head,
 	         "SELECT min(c.k), %s, %s, sum(c.n) FROM (SELECT %s AS k,"
 	         " count(*) AS n FROM event e %s",
-	         d->value, d->label, d->key, d->join);
+	         d->value, d->label, dimension_key(s, dim), d->join);
 	snprintf(rest, sizeof rest,
 	         "GROUP BY k) c %s GROUP BY %s ORDER BY %s LIMIT $1", d->outer,
 	         d->regroup ? d->regroup : "c.k",
