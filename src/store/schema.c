@@ -595,41 +595,43 @@ bool store_has_schema(struct store *s, int version)
 	return s->schema_version >= version;
 }
 
-/* How many bytes of an event ID the index of their ends holds, from its
- * definition, or from the one waiting while an import has it aside. */
-static int read_id_end(struct store *s)
-{
-	static const char in_schema[] =
-		"SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE"
-		" name = 'event_by_id_end' AND sql LIKE '%substr(event_id, -4)%')";
-	static const char waiting[] =
-		"SELECT EXISTS (SELECT 1 FROM deferred_index WHERE"
-		" name = 'event_by_id_end' AND sql LIKE '%substr(event_id, -4)%')";
-	int64_t four = store_scalar(s, in_schema, _("reading the schema"));
-	if (four == 0 && store_has_schema(s, STORE_SCHEMA_DEFERRED_INDEXES))
-		four = store_scalar(s, waiting, _("reading the schema"));
-	s->id_end = four > 0 ? 4 : 6;
-	return four < 0 ? -1 : 0;
-}
+/* The index of event IDs' ends holds 4 bytes (STORE_ID_KEY_4). */
+#define ID_END_4 "sql LIKE '%substr(event_id, -4)%'"
 
 /* What the readers and the writer need to know of the layout, which a
- * read-only open of an older database keeps as it is. */
+ * read-only open of an older database keeps as it is, read in one query
+ * at every open: bit 0, IDs kept unique in the table (before schema 7);
+ * bit 1, the packed row (schema 15); bit 2, the index of IDs' ends on 4
+ * bytes.  While an import has that index aside, its definition waits in
+ * deferred_index (schema 4 on). */
 static int read_layout(struct store *s)
 {
 	s->schema_version = user_version(s->db);
-	int64_t unique = store_scalar(
+	int64_t layout = store_scalar(
 		s,
+		/* <<, & and | are of one precedence in SQLite. */
 		"SELECT EXISTS (SELECT 1 FROM sqlite_schema"
-		" WHERE name = 'sqlite_autoindex_event_1')",
+		" WHERE name = 'sqlite_autoindex_event_1')"
+		" | (EXISTS (SELECT 1 FROM pragma_table_info('event')"
+		" WHERE name = 'bits') << 1)"
+		" | (EXISTS (SELECT 1 FROM sqlite_schema"
+		" WHERE name = 'event_by_id_end' AND " ID_END_4 ") << 2)",
 		_("reading the schema"));
-	s->ids_unique_in_table = unique > 0;
-	int64_t packed = unique < 0 ? -1 : store_scalar(
-		s,
-		"SELECT EXISTS (SELECT 1 FROM pragma_table_info('event')"
-		" WHERE name = 'bits')",
-		_("reading the schema"));
-	s->event_bits = packed > 0;
-	return packed < 0 ? -1 : read_id_end(s);
+	if (layout >= 0 && !(layout & 4) &&
+	    store_has_schema(s, STORE_SCHEMA_DEFERRED_INDEXES)) {
+		int64_t waiting = store_scalar(
+			s,
+			"SELECT EXISTS (SELECT 1 FROM deferred_index"
+			" WHERE name = 'event_by_id_end' AND " ID_END_4 ")",
+			_("reading the schema"));
+		layout = waiting < 0 ? -1 : layout | waiting << 2;
+	}
+	if (layout < 0)
+		return -1;
+	s->ids_unique_in_table = layout & 1;
+	s->event_bits = layout & 2;
+	s->id_end = layout & 4 ? 4 : 6;
+	return 0;
 }
 
 int store_schema_migrate(struct store *s)

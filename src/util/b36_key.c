@@ -23,11 +23,19 @@ static int digit_value(char c)
 	return -1;
 }
 
-/* The bytes of a key of `chars` characters; 0: no form has that many. */
+/* The bytes of a key of `chars` characters, and the characters of one of
+ * `bytes` bytes; 0: no form has that many. */
 static size_t form_bytes(size_t chars)
 {
 	return chars == B36_KEY_SHORT_CHARS  ? B36_KEY_SHORT_BYTES
 	       : chars == B36_KEY_LONG_CHARS ? B36_KEY_LONG_BYTES
+	                                     : 0;
+}
+
+static size_t form_chars(size_t bytes)
+{
+	return bytes == B36_KEY_SHORT_BYTES  ? B36_KEY_SHORT_CHARS
+	       : bytes == B36_KEY_LONG_BYTES ? B36_KEY_LONG_CHARS
 	                                     : 0;
 }
 
@@ -64,9 +72,7 @@ size_t b36_key_pack(const char *text, size_t n,
 bool b36_key_format(const uint8_t *key, size_t len,
                     char out[B36_KEY_TEXT_SIZE])
 {
-	size_t chars = len == B36_KEY_SHORT_BYTES  ? B36_KEY_SHORT_CHARS
-	               : len == B36_KEY_LONG_BYTES ? B36_KEY_LONG_CHARS
-	                                           : 0;
+	size_t chars = form_chars(len);
 	if (!chars)
 		return false;
 	/* The number in 32-bit limbs, most significant first: `request:`
