@@ -51,7 +51,7 @@ check "COMMAND -h: each command's help, exit 0" 0 "" -- sh -c \
 		head -n 1 '$tmp/out.'\$c | grep -q \"^Usage: trailnav \$c \" || exit 1
 	done; [ ! -e '$tmp/none.db' ]"
 check "--version" 0 "trailnav 0.1.0
-schema version 15" -- "$tn" --version
+schema version 16" -- "$tn" --version
 check "unknown command" 2 "unknown command 'frob'" -- "$tn" frob
 # The commands that only read never create a database: a mistyped --db
 # is said, and leaves nothing behind (not even its directory).
@@ -163,11 +163,21 @@ done
 check "help, version, import and generate summaries to /dev/full: the error on stderr, exit 2" 0 "" -- test $bad -eq 0
 # A database of schema 4: told once, before the upgrade that rewrites
 # its rows, and on stderr only.  Made from a new one with what versions 8
-# to 14 added taken back out (the files' bytes out of their chunks, the
+# to 16 added taken back out (the files' bytes out of their chunks, the
 # resources' ARNs and the ledger's paths whole again, principals and keys
-# UNIQUE, the events indexed by their milliseconds).
+# UNIQUE, the events indexed by their milliseconds, every resource in
+# event_resource and the shared IDs in the rows).
 cp "$db" "$tmp/v4.db"
-sqlite3 "$tmp/v4.db" "DROP INDEX event_by_time;
+sqlite3 "$tmp/v4.db" "INSERT INTO event_resource(event, resource)
+  SELECT id, resource FROM event WHERE resource IS NOT NULL;
+DROP INDEX IF EXISTS event_by_resource;
+DELETE FROM deferred_index WHERE name = 'event_by_resource';
+ALTER TABLE event DROP COLUMN resource;
+ALTER TABLE event ADD COLUMN shared_id TEXT;
+UPDATE event SET shared_id = (SELECT x.shared_id FROM event_shared x
+  WHERE x.event = event.id);
+DROP TABLE event_shared;
+DROP INDEX event_by_time;
 CREATE INDEX event_by_time ON event(time_ms);
 DROP INDEX event_by_name; CREATE INDEX event_by_name ON event(name, time_ms);
 CREATE TABLE p12(id INTEGER PRIMARY KEY, type TEXT NOT NULL,
@@ -210,7 +220,7 @@ DROP INDEX event_by_id_end;
 CREATE UNIQUE INDEX event_by_event_id ON event(event_id);
 PRAGMA user_version=4" || echo "# sqlite3 failed"
 check "an upgrade that rewrites rows is announced" 0 "8 events match
-upgrading the database $tmp/v4.db from schema version 4 to 15" -- \
+upgrading the database $tmp/v4.db from schema version 4 to 16" -- \
 	"$tn" --db "$tmp/v4.db" stats --by region
 n=$((n + 1))
 if "$tn" --db "$tmp/v4.db" stats --by region 2>"$tmp/err" >/dev/null &&

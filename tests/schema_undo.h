@@ -6,12 +6,25 @@
 #ifndef TRAILNAV_TEST_SCHEMA_UNDO_H
 #define TRAILNAV_TEST_SCHEMA_UNDO_H
 
-/* Turns a database made now back into schema 13's layout: the time index
- * and the lookup indexes by milliseconds. */
+/* Turns a database made now back into schema 15's layout: all of an
+ * event's resources in event_resource, its shared ID in its row. */
+#define AS_SCHEMA_15                                                      \
+	"INSERT INTO event_resource(event, resource)"                        \
+	" SELECT id, resource FROM event WHERE resource IS NOT NULL;"        \
+	"DROP INDEX IF EXISTS event_by_resource;"                            \
+	"DELETE FROM deferred_index WHERE name = 'event_by_resource';"       \
+	"ALTER TABLE event DROP COLUMN resource;"                            \
+	"ALTER TABLE event ADD COLUMN shared_id TEXT;"                       \
+	"UPDATE event SET shared_id = (SELECT x.shared_id FROM event_shared" \
+	" x WHERE x.event = event.id);"                                      \
+	"DROP TABLE event_shared;"
+
+/* Schema 13's: the time index and the lookup indexes by milliseconds. */
 #define MS_INDEX(name, column, where)                                       \
 	"DROP INDEX IF EXISTS " name ";"                                    \
 	"CREATE INDEX " name " ON event(" column "time_ms)" where ";"
 #define AS_SCHEMA_13                                                      \
+	AS_SCHEMA_15                                                         \
 	MS_INDEX("event_by_time", "", "")                                   \
 	MS_INDEX("event_by_name", "name, ", "")                             \
 	MS_INDEX("event_by_principal", "principal, ", "")                   \

@@ -24,37 +24,41 @@ const struct fx_event fx_base[] = {
 	{ "e01", T0, CAT_MANAGEMENT, "us-east-1", "iam.amazonaws.com",
 	  "CreateUser", "IAMUser", "arn:aws:iam::111111111111:user/alice",
 	  "alice", "AKIAALICE", "111111111111", "198.51.100.7", "aws-cli/2.15",
-	  NULL, 0, true, "arn:aws:iam::111111111111:user/mallory", NULL, NULL, NULL },
+	  NULL, 0, true, "arn:aws:iam::111111111111:user/mallory", NULL, NULL,
+	  NULL, NULL, NULL },
 	{ "e02", T0 + H, CAT_DATA, "eu-west-1", "s3.amazonaws.com", "GetObject",
 	  "AssumedRole", "arn:aws:sts::111111111111:assumed-role/Backup/nightly",
 	  "Backup/nightly", "ASIABACKUP", "111111111111", "10.0.0.5",
 	  "aws-sdk-go", NULL, 1, false, "arn:aws:s3:::prod-bucket/secret.txt",
-	  NULL, NULL, NULL },
+	  NULL, NULL, NULL, NULL, NULL },
 	{ "e03", T0 + H, CAT_DATA, "eu-west-1", "s3.amazonaws.com", "GetObject",
 	  "AssumedRole", "arn:aws:sts::111111111111:assumed-role/Backup/nightly",
 	  "Backup/nightly", "ASIABACKUP", "111111111111", "10.0.0.5",
 	  "aws-sdk-go", "AccessDenied", 1, false,
-	  "arn:aws:s3:::prod-bucket/other.txt", NULL, NULL, NULL },
+	  "arn:aws:s3:::prod-bucket/other.txt", NULL, NULL, NULL, NULL,
+	  NULL },
 	{ "e04", T0 + H, CAT_MANAGEMENT, "us-east-1",
 	  "cloudtrail.amazonaws.com", "StopLogging", "IAMUser",
 	  "arn:aws:iam::111111111111:user/alice", "alice", "AKIAALICE",
 	  "111111111111", "198.51.100.7", "aws-cli/2.15", NULL, 0, false, NULL,
-	  "REQ-STOP-1", NULL, NULL },
+	  "REQ-STOP-1", NULL, NULL, NULL, NULL },
 	{ "e05", T0 + 2 * H, CAT_MANAGEMENT, "us-west-2", "ec2.amazonaws.com",
 	  "DescribeInstances", "Root", "arn:aws:iam::222222222222:root", NULL,
 	  NULL, "222222222222", "203.0.113.9", "console.amazonaws.com",
-	  "Client.UnauthorizedOperation", 1, false, NULL, NULL, NULL, NULL },
+	  "Client.UnauthorizedOperation", 1, false, NULL, NULL, NULL, NULL, NULL,
+	  NULL },
 	{ "e06", T0 + 2 * H, CAT_INSIGHT, "us-east-1", "ec2.amazonaws.com",
 	  "RunInstances", NULL, NULL, NULL, NULL, "111111111111", NULL, NULL,
 	  NULL, -1, false, NULL, NULL,
-	  "\"insightDetails\":{\"state\":\"Start\"}", NULL },
+	  "\"insightDetails\":{\"state\":\"Start\"}", NULL, NULL, NULL },
 	{ "e07", T0 + 3 * H, CAT_NETWORK, "us-east-1", "s3.amazonaws.com",
 	  "PutObject", "AWSAccount", NULL, NULL, NULL, "111111111111",
-	  "10.9.9.9", NULL, "VpceAccessDenied", -1, false, NULL, NULL, NULL, NULL },
+	  "10.9.9.9", NULL, "VpceAccessDenied", -1, false, NULL, NULL, NULL, NULL,
+	  NULL, NULL },
 	{ "e08", T0 + 25 * H, CAT_MANAGEMENT, "eu-west-1", "sts.amazonaws.com",
 	  "AssumeRole", "AWSService", NULL, NULL, NULL, "111111111111",
 	  "ec2.amazonaws.com", "ec2.amazonaws.com", NULL, 1, false, NULL, NULL,
-	  NULL, NULL },
+	  NULL, NULL, NULL, NULL },
 };
 const size_t fx_nbase = sizeof fx_base / sizeof fx_base[0];
 
@@ -87,8 +91,13 @@ char *fx_record_json(const struct fx_event *e)
 	member(&b, "requestID", e->request);
 	if (e->ro >= 0)
 		buf_printf(&b, ",\"readOnly\":%s", e->ro ? "true" : "false");
-	if (e->resource)
+	if (e->resource && e->resource2)
+		buf_printf(&b,
+		           ",\"resources\":[{\"ARN\":\"%s\"},{\"ARN\":\"%s\"}]",
+		           e->resource, e->resource2);
+	else if (e->resource)
 		buf_printf(&b, ",\"resources\":[{\"ARN\":\"%s\"}]", e->resource);
+	member(&b, "sharedEventID", e->shared);
 	if (e->extra)
 		buf_printf(&b, ",%s", e->extra);
 	buf_puts(&b, "}");
@@ -96,7 +105,7 @@ char *fx_record_json(const struct fx_event *e)
 }
 
 static struct trail_event to_store_event(const struct fx_event *e,
-                                         const char **res)
+                                         const char *res[2])
 {
 	struct trail_event ev = {
 		.event_id = e->id, .time_ms = e->ms, .category = e->cat,
@@ -108,10 +117,12 @@ static struct trail_event to_store_event(const struct fx_event *e,
 		.user_agent = e->agent, .error_code = e->error,
 		.request_id = e->request,
 		.principal_account = e->principal_account,
+		.shared_event_id = e->shared,
 	};
 	if (e->resource) {
-		*res = e->resource;
-		ev.nresources = 1;
+		res[0] = e->resource;
+		res[1] = e->resource2;
+		ev.nresources = e->resource2 ? 2 : 1;
 		ev.resource_arns = res;
 	}
 	return ev;
@@ -168,8 +179,8 @@ int fx_add_file(struct store *s, const char *path, const struct fx_event *ev,
 	                          enc == FX_PLAIN ? STORE_ENC_IDENTITY
 	                                          : STORE_ENC_GZIP);
 	for (size_t i = 0; rc == 0 && i < n; i++) {
-		const char *res = NULL;
-		struct trail_event se = to_store_event(&ev[i], &res);
+		const char *res[2] = { NULL, NULL };
+		struct trail_event se = to_store_event(&ev[i], res);
 		se.record_offset = off[i];
 		se.record_length = (uint32_t)len[i];
 		bool dup;

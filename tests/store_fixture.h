@@ -24,6 +24,8 @@ struct fx_event {
 	/* userIdentity.accountId, when the principal's account is not the
 	 * recipient's (cross-account calls); NULL: none given. */
 	const char *principal_account;
+	const char *resource2; /* a second ARN (after `resource`) or NULL */
+	const char *shared;    /* sharedEventID or NULL */
 };
 
 enum fx_encoding { FX_PLAIN, FX_GZIP, FX_GZIP_TWO_MEMBERS };

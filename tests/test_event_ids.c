@@ -43,16 +43,16 @@ static const struct fx_event uuid_events[] = {
 	  "CreateUser", "IAMUser", "arn:aws:iam::111111111111:user/alice",
 	  "alice", "AKIAALICE", "111111111111", "198.51.100.7", "aws-cli/2.15",
 	  NULL, 0, true, "arn:aws:iam::111111111111:user/Mallory", UUID_R,
-	  NULL, NULL },
+	  NULL, NULL, NULL, NULL },
 	{ UUID_B, T0 + H, CAT_MANAGEMENT, "us-east-1", "iam.amazonaws.com",
 	  "DeleteUser", "IAMUser", "arn:aws:iam::111111111111:user/alice",
 	  "alice", "AKIAALICE", "111111111111", "198.51.100.7", "aws-cli/2.15",
 	  NULL, 0, true, "arn:aws:iam::111111111111:user/mallory", REQ_B,
-	  NULL, NULL },
+	  NULL, NULL, NULL, NULL },
 	{ UUID_C, T0 + 2 * H, CAT_DATA, "us-east-1", "dynamodb.amazonaws.com",
 	  "GetItem", "IAMUser", "arn:aws:iam::111111111111:user/alice",
 	  "alice", "AKIAALICE", "111111111111", "198.51.100.7", "aws-cli/2.15",
-	  NULL, 1, false, NULL, REQ_C, NULL, NULL },
+	  NULL, 1, false, NULL, REQ_C, NULL, NULL, NULL, NULL },
 };
 #define NUUID (sizeof uuid_events / sizeof uuid_events[0])
 
@@ -308,6 +308,7 @@ static void test_ids_unique_in_table(void **state)
 	char path[160], err[512];
 	fx_database_with(path, sizeof path, "unique.db", "a.json", base, 3);
 	fx_exec(path,
+	        AS_SCHEMA_15
 	        "CREATE TABLE e6(id INTEGER PRIMARY KEY, time_ms INTEGER NOT"
 	        " NULL, category INTEGER NOT NULL, global INTEGER NOT NULL,"
 	        " read_only INTEGER, region INTEGER, service INTEGER,"

@@ -19,6 +19,7 @@
 
 #include "model/event.h"
 #include "store/store.h"
+#include "schema_undo.h"
 #include "store_fixture.h"
 
 static const struct {
@@ -250,6 +251,7 @@ static void test_columns_in_an_older_database(void **state)
 	assert_non_null(s);
 	store_close(s);
 	fx_exec(path,
+	        AS_SCHEMA_15
 	        "CREATE TABLE e14(id INTEGER PRIMARY KEY, time_ms INTEGER NOT"
 	        " NULL, category INTEGER NOT NULL, global INTEGER NOT NULL,"
 	        " read_only INTEGER, region INTEGER, service INTEGER,"

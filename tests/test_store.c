@@ -141,7 +141,7 @@ static const struct fx_event cross_account[] = {
 	  "ListBuckets", "AssumedRole",
 	  "arn:aws:sts::333333333333:assumed-role/Audit/x", "Audit/x",
 	  "ASIAAUDIT", "111111111111", NULL, NULL, NULL, 1, false, NULL, NULL,
-	  NULL, "333333333333" },
+	  NULL, "333333333333", NULL, NULL },
 };
 
 static const struct fx_case account_cases[] = {

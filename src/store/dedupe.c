@@ -198,6 +198,9 @@ int store_dedupe_events(struct store *s, int64_t *removed)
 	            : store_scalar(s, "SELECT count(*) FROM temp.copy",
 	                           _("removing duplicate events"));
 	int rc = n < 0 ? -1 : n == 0 ? 0 : store_exec(s, remove_copies);
+	if (rc == 0 && n > 0 && s->resource_in_row)
+		rc = store_exec(s, "DELETE FROM main.event_shared"
+		                   " WHERE event IN (SELECT id FROM temp.copy)");
 	/* Dropped in any case: a rolled-back build leaves no temp table
 	 * behind for the next one to trip on. */
 	if (store_exec(s, "DROP TABLE temp.copy") < 0)

@@ -37,7 +37,7 @@
 static const char *const deferrable[] = {
 	"event_by_name",  "event_by_principal", "event_by_service",
 	"event_by_ip",    "event_by_key",       "event_by_error",
-	"event_by_rare_category", "resource_by_prefix",
+	"event_by_rare_category", "event_by_resource", "resource_by_prefix",
 	/* The one of the two that the database's layout has (schema.c). */
 	"event_resource_by_resource", "event_resource_by_event",
 };

@@ -82,6 +82,10 @@ struct store {
 	/* The bytes of an event ID the index of their ends holds: 4, or 6
 	 * in a database made before schema 15 (STORE_ID_KEY_4). */
 	int id_end;
+	/* Made at schema 16 or later: the row holds the event's first
+	 * resource, event_resource its others, and event_shared the shared
+	 * event IDs (schema.c, version 16). */
+	bool resource_in_row;
 	char errmsg[512];
 	bool in_batch;
 	/* The index of event IDs is set aside (indexes.c): the writer adds

@@ -307,6 +307,11 @@ static const struct lookup resource_walk_lookup = {
 	" ON r.id = er.resource WHERE er.event = e.id AND (",
 	"))", { "arn", "name", NULL }, NULL, NULL, true, true };
 
+/* The resources whose ARN or name matches, without head or tail, for
+ * a database of schema 16 or later (resource_row_values()). */
+static const struct lookup resource_match = {
+	"(", ")", { "arn", "name", NULL }, NULL, NULL, true, true };
+
 /* Up to this many ids are written into the condition; more (a wide
  * pattern, a principal type) stay a subquery. */
 #define MAX_RESOLVED 1024
@@ -402,6 +407,68 @@ static void lookup_values(struct builder *b, const struct lookup *l,
 {
 	if (!resolved_values(b, l, vals, n))
 		string_values(b, l, vals, n);
+}
+
+/* The text `write` appends to b->sql, written to a string of its own
+ * instead, its parameters added to b's as ever (NULL: out of memory). */
+static char *written_apart(struct builder *b,
+                           void (*write)(struct builder *, const void *),
+                           const void *arg)
+{
+	struct buf outer = b->sql;
+	buf_init(&b->sql);
+	write(b, arg);
+	char *text = buf_steal(&b->sql);
+	b->sql = outer;
+	b->nomem = b->nomem || !text;
+	return text;
+}
+
+struct values {
+	const struct filter_value *const *vals;
+	size_t n;
+};
+
+static void write_resource_match(struct builder *b, const void *arg)
+{
+	const struct values *v = arg;
+	string_values(b, &resource_match, v->vals, v->n);
+}
+
+/* The events that name a resource matching condition %s, in a database
+ * of schema 16 or later, through event_by_resource and
+ * event_resource_by_resource.  The resources are read once: written
+ * twice, a pattern's scan of them took 0.28 s at 1M events, 0.18 s so. */
+#define RESOURCE_EVENTS                                                     \
+	"WITH m(id) AS (SELECT id FROM resource WHERE %s)"                  \
+	" SELECT ev.id FROM event ev WHERE ev.resource IS NOT NULL"         \
+	" AND ev.resource IN m UNION ALL SELECT event FROM event_resource"  \
+	" WHERE resource IN m"
+
+/* resource: in a database of schema 16 or later, where the row holds an
+ * event's first resource and event_resource its others.  The gathering
+ * form has SQLite collect the events of the matching resources and read
+ * them by row id; the walk form asks each event walked whether it names
+ * one, in its row or in event_resource, with the same parameters. */
+static void resource_row_values(struct builder *b,
+                                const struct filter_value *const *vals,
+                                size_t n)
+{
+	struct values v = { vals, n };
+	char *m = written_apart(b, write_resource_match, &v);
+	if (!m)
+		return;
+	if (b->walk)
+		/* An event that names no resource names no second one. */
+		buf_printf(&b->sql,
+		           "e.resource IS NOT NULL AND (EXISTS (SELECT 1 FROM"
+		           " resource r WHERE r.id = e.resource AND %s) OR EXISTS"
+		           " (SELECT 1 FROM event_resource er JOIN resource r"
+		           " ON r.id = er.resource WHERE er.event = e.id AND %s))",
+		           m, m);
+	else
+		buf_printf(&b->sql, "e.id IN (" RESOURCE_EVENTS ")", m);
+	free(m);
 }
 
 static const struct lookup *lookup_for(enum filter_key k)
@@ -572,7 +639,11 @@ static void values_condition(struct builder *b, enum filter_key k,
 	case FK_TEXT: scalar_values(b, k, vals, n); break;
 	default:
 		special_values(b, k, vals, n, &first);
-		if (has_strings(vals, n)) {
+		if (has_strings(vals, n) && k == FK_RESOURCE && b->s &&
+		    b->s->resource_in_row) {
+			or_sep(b, &first);
+			resource_row_values(b, vals, n);
+		} else if (has_strings(vals, n)) {
 			const struct lookup *l = k == FK_RESOURCE && b->walk
 			                                 ? &resource_walk_lookup
 			                                 : lookup_for(k);
@@ -752,6 +823,11 @@ static void resource_values(struct builder *b, const struct filter *f)
 		buf_puts(&b->sql, "0");
 }
 
+static void write_resource_values(struct builder *b, const void *f)
+{
+	resource_values(b, f);
+}
+
 void store_set_resource_gather_limit(struct store *s, int64_t events)
 {
 	s->gather_limit = events;
@@ -766,11 +842,18 @@ static bool probe_wide(struct store *s, const struct filter *f)
 		return true;
 	/* The store, for its layout: resource terms look nothing up. */
 	struct builder q = { .s = s };
+	char *m = written_apart(&q, write_resource_values, f);
 	buf_init(&q.sql);
-	buf_puts(&q.sql, "SELECT count(*) FROM (SELECT 1 FROM event_resource"
-	                 " WHERE resource IN (SELECT id FROM resource WHERE ");
-	resource_values(&q, f);
-	buf_printf(&q.sql, ") LIMIT %lld)", (long long)limit + 1);
+	if (m && s->resource_in_row)
+		buf_printf(&q.sql, "SELECT count(*) FROM (" RESOURCE_EVENTS
+		                   " LIMIT %lld)",
+		           m, (long long)limit + 1);
+	else if (m)
+		buf_printf(&q.sql, "SELECT count(*) FROM (SELECT 1 FROM"
+		                   " event_resource WHERE resource IN (SELECT id"
+		                   " FROM resource WHERE %s) LIMIT %lld)",
+		           m, (long long)limit + 1);
+	free(m);
 	struct where w = { .sql = buf_steal(&q.sql), .nparams = q.nparams,
 		           .params = q.params };
 	sqlite3_stmt *st = w.sql && !q.nomem ? store_prepare(s, w.sql) : NULL;

@@ -247,8 +247,38 @@ static int64_t resource_id(struct store *s, const char *arn, const char *type)
 	return cache_put(s, &s->resources, arn, n, id) < 0 ? -1 : id;
 }
 
+/* The id of the event's resource i, 0 when its ARN is empty. */
+static int64_t event_resource_id(struct store *s,
+                                 const struct trail_event *ev, size_t i)
+{
+	const char *arn = ev->resource_arns[i];
+	if (!present(arn))
+		return 0;
+	return resource_id(s, arn,
+	                   ev->resource_types ? ev->resource_types[i] : NULL);
+}
+
+/* The first resource the event names, for the row (schema 16): its id,
+ * or 0 if it names none, and in *next the index of the ones after it. */
+static int64_t first_resource(struct store *s, const struct trail_event *ev,
+                              size_t *next)
+{
+	for (size_t i = 0; i < ev->nresources; i++) {
+		int64_t r = event_resource_id(s, ev, i);
+		if (r != 0) {
+			*next = i + 1;
+			return r;
+		}
+	}
+	*next = ev->nresources;
+	return 0;
+}
+
+/* Links the event to its resources from index `from` on, but for
+ * `in_row`, the one its row holds. */
 static int add_resources(struct store *s, int64_t event,
-                         const struct trail_event *ev)
+                         const struct trail_event *ev, size_t from,
+                         int64_t in_row)
 {
 	if (!s->insert_event_resource)
 		s->insert_event_resource = store_prepare(
@@ -256,15 +286,12 @@ static int add_resources(struct store *s, int64_t event,
 			   " VALUES(?1, ?2)");
 	if (!s->insert_event_resource)
 		return -1;
-	for (size_t i = 0; i < ev->nresources; i++) {
-		const char *arn = ev->resource_arns[i];
-		if (!present(arn))
-			continue;
-		const char *type =
-			ev->resource_types ? ev->resource_types[i] : NULL;
-		int64_t r = resource_id(s, arn, type);
+	for (size_t i = from; i < ev->nresources; i++) {
+		int64_t r = event_resource_id(s, ev, i);
 		if (r < 0)
 			return -1;
+		if (r == 0 || r == in_row)
+			continue;
 		sqlite3_stmt *st = s->insert_event_resource;
 		sqlite3_bind_int64(st, 1, r);
 		sqlite3_bind_int64(st, 2, event);
@@ -298,6 +325,15 @@ static const char insert_packed_event_sql[] =
 	" access_key, event_id, request_id, shared_id, file, rec_offset,"
 	" rec_length) VALUES(?1, ?2, ?5, ?6, ?7, ?8, ?9,"
 	" ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
+
+/* The same, into a row of schema 16 or later: parameter 21 is the first
+ * resource; the shared ID, 16, goes into event_shared. */
+static const char insert_lean_event_sql[] =
+	"INSERT OR IGNORE INTO event(time_s, bits,"
+	" region, service, name, principal, account, ip, agent, error,"
+	" access_key, resource, event_id, request_id, file, rec_offset,"
+	" rec_length) VALUES(?1, ?2, ?5, ?6, ?7, ?8, ?9,"
+	" ?10, ?11, ?12, ?13, ?21, ?14, ?15, ?17, ?18, ?19)";
 
 /* The dictionary columns of the event row, parameters 5 to 13. */
 static int bind_dictionaries(struct store *s, sqlite3_stmt *st,
@@ -387,6 +423,23 @@ static int bind_event(struct store *s, sqlite3_stmt *st,
 	return 0;
 }
 
+/* The event's shared ID, if it has one, into event_shared (schema 16). */
+static int add_shared_id(struct store *s, int64_t event,
+                         const struct trail_event *ev)
+{
+	if (!present(ev->shared_event_id))
+		return 0;
+	sqlite3_stmt *st = store_cached(
+		s, "INSERT INTO event_shared(event, shared_id) VALUES(?1, ?2)");
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, event);
+	store_bind_id(st, 2, ev->shared_event_id);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail_sql(s, _("adding an event"));
+}
+
 /* Whether an event of ID `id` is stored: 1 yes, 0 no, -1 on error. */
 static int stored_already(struct store *s, const char *id)
 {
@@ -427,11 +480,20 @@ int store_add_event(struct store *s, const struct trail_event *ev,
 	}
 	if (!s->insert_event &&
 	    !(s->insert_event = store_prepare(
-		      s, s->event_bits ? insert_packed_event_sql
-		                       : insert_event_sql)))
+		      s, s->resource_in_row ? insert_lean_event_sql
+		         : s->event_bits    ? insert_packed_event_sql
+		                            : insert_event_sql)))
 		return -1;
 	sqlite3_stmt *st = s->insert_event;
+	size_t next = 0;
+	int64_t in_row = 0;
 	int rc = bind_event(s, st, ev);
+	if (rc == 0 && s->resource_in_row) {
+		in_row = first_resource(s, ev, &next);
+		if (in_row > 0)
+			sqlite3_bind_int64(st, 21, in_row);
+		rc = in_row < 0 ? -1 : 0;
+	}
 	if (rc == 0 && sqlite3_step(st) != SQLITE_DONE)
 		rc = store_fail_sql(s, _("adding an event"));
 	sqlite3_reset(st);
@@ -446,7 +508,10 @@ int store_add_event(struct store *s, const struct trail_event *ev,
 	s->cur.events++;
 	if (recent_set_add(&s->recent_ids, ev->event_id, idlen) < 0)
 		return store_fail(s, "%s", _("out of memory"));
-	return add_resources(s, sqlite3_last_insert_rowid(s->db), ev);
+	int64_t event = sqlite3_last_insert_rowid(s->db);
+	if (s->resource_in_row && add_shared_id(s, event, ev) < 0)
+		return -1;
+	return add_resources(s, event, ev, next, in_row);
 }
 
 /* The dictionary caches may hold ids, and the window event IDs, that a
