@@ -1,9 +1,10 @@
 /* where.c - compiling a filter (filter.h) to an SQL condition.
  *
  * Every value becomes a bound parameter (?N); the SQL text is built only
- * from the fixed fragments in this file, never from filter text.  Values
- * compare case-insensitively: `= ... COLLATE NOCASE` for whole values,
- * LIKE (case-insensitive for ASCII) for wildcard patterns.
+ * from the fixed fragments in this file and where_*.c, never from filter
+ * text (where_param.c keeps the values).  Values compare
+ * case-insensitively: `= ... COLLATE NOCASE` for whole values, LIKE
+ * (case-insensitive for ASCII) for wildcard patterns.
  *
  * Different keys AND; the positive terms of one key OR all their values in
  * one condition (one IN over the dictionary, which the planner can drive
@@ -15,218 +16,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/internal.h"
-#include "util/buf.h"
+#include "store/where_internal.h"
 #include "util/i18n.h"
 
-struct builder {
-	struct store *s; /* for looking values up; NULL: never */
-	struct buf sql;
-	size_t nparams, cap;
-	struct where_param *params;
-	bool nomem;
-	bool failed; /* a lookup failed (store_errmsg says why) */
-	bool walk;   /* writing the walk form (struct where's walk_sql) */
-};
-
-static size_t add_param(struct builder *b, struct where_param p)
-{
-	if (b->nparams == b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 8;
-		struct where_param *n = realloc(b->params, cap * sizeof *n);
-		if (!n) {
-			free(p.own);
-			b->nomem = true;
-			return 0;
-		}
-		b->params = n;
-		b->cap = cap;
-	}
-	b->params[b->nparams++] = p;
-	return b->nparams;
-}
-
-static size_t param_text(struct builder *b, const char *text)
-{
-	return add_param(b, (struct where_param){ .is_text = true, .text = text });
-}
-
-static size_t param_int(struct builder *b, int64_t v)
-{
-	return add_param(b, (struct where_param){ .integer = v });
-}
-
-/* A filter pattern ('*' wildcards) as a LIKE pattern with '\' escapes;
- * with `literal`, '*' is kept as a character (for whole-value LIKE).
- * malloc'd; NULL on no memory. */
-static char *like_text(const char *text, bool literal)
-{
-	struct buf p;
-	buf_init(&p);
-	for (const char *c = text; *c; c++) {
-		if (*c == '*' && !literal)
-			buf_putc(&p, '%');
-		else if (*c == '%' || *c == '_' || *c == '\\') {
-			buf_putc(&p, '\\');
-			buf_putc(&p, *c);
-		} else
-			buf_putc(&p, *c);
-	}
-	return buf_steal(&p);
-}
-
-/* A text parameter the filter owns from now on (freed with it). */
-static size_t param_owned(struct builder *b, char *own)
-{
-	return add_param(b, (struct where_param){ .is_text = true, .text = own,
-	                                          .own = own });
-}
-
-static size_t param_like(struct builder *b, const char *text, bool literal)
-{
-	char *own = like_text(text, literal);
-	if (!own) {
-		b->nomem = true;
-		return 0;
-	}
-	return param_owned(b, own);
-}
-
-/* The range of NOCASE-ordered strings that a pattern's literal prefix
- * allows: lo is the prefix folded to lower case, hi the same with its
- * last byte one up.  Every match lies in [lo, hi) under NOCASE (which
- * folds ASCII as LIKE does); a fold of hi only widens it.  False when
- * the pattern starts with '*' or the prefix ends in 0xff. */
-static bool prefix_range(const char *text, char **lo, char **hi)
-{
-	size_t n = strcspn(text, "*");
-	if (n == 0 || (unsigned char)text[n - 1] == 0xff)
-		return false;
-	*lo = malloc(n + 1);
-	*hi = malloc(n + 1);
-	if (!*lo || !*hi) {
-		free(*lo);
-		free(*hi);
-		return false;
-	}
-	for (size_t i = 0; i < n; i++) {
-		char c = text[i];
-		(*lo)[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-	}
-	(*lo)[n] = '\0';
-	memcpy(*hi, *lo, n + 1);
-	(*hi)[n - 1] = (char)((unsigned char)(*hi)[n - 1] + 1);
-	return true;
-}
-
-/* One value against one text column: "col = ?N COLLATE NOCASE" or
- * "col LIKE ?N ESCAPE '\'".  With `ranged`, where the column has an
- * index in NOCASE order, a pattern's literal prefix is also written as a
- * range of that index, so SQLite reads only the strings it can match
- * instead of the whole table (LIKE alone never uses the index: the
- * column's own collation is BINARY). */
-static void match_column(struct builder *b, const char *col, size_t n,
-                         const char *text, enum filter_match m, bool ranged)
-{
-	char *lo, *hi;
-	if (m != FM_PATTERN) {
-		buf_printf(&b->sql, "%s = ?%zu COLLATE NOCASE", col, n);
-	} else if (ranged && prefix_range(text, &lo, &hi)) {
-		size_t plo = param_owned(b, lo), phi = param_owned(b, hi);
-		buf_printf(&b->sql,
-		           "(%s COLLATE NOCASE >= ?%zu AND %s COLLATE NOCASE"
-		           " < ?%zu AND %s LIKE ?%zu ESCAPE '\\')",
-		           col, plo, col, phi, col, n);
-	} else {
-		buf_printf(&b->sql, "%s LIKE ?%zu ESCAPE '\\'", col, n);
-	}
-}
-
-/* A key answered by looking its values up in a dictionary-like table. */
-struct lookup {
-	const char *head;         /* "e.region IN (SELECT id FROM region WHERE " */
-	const char *tail;         /* ")" */
-	const char *columns[6];   /* text columns of the table to match */
-	/* For exact values: the event column and the table whose ids it
-	 * holds, so the ids can be looked up first (see resolved_values);
-	 * NULL when they cannot. */
-	const char *event_column, *table;
-	/* Every column in `columns` has an index in NOCASE order. */
-	bool nocase_indexed;
-	/* The column "arn" is a resource's, split into a prefix and a name
-	 * since schema 11 (match_resource_arn()). */
-	bool split_arn;
-};
-
-static const struct lookup *lookup_for(enum filter_key k);
-
-/* Whether the resource table keeps ARNs split (schema 11); a read-only
- * open of an older database has them whole. */
-static bool arns_split(struct builder *b)
-{
-	return !b->s || store_has_schema(b->s, STORE_SCHEMA_ARN_PREFIX);
-}
-
-/* A resource's ARN as text: its prefix's and its name's. */
-#define RESOURCE_ARN                                                        \
-	"(coalesce((SELECT s FROM arn_prefix WHERE id = prefix), '') || name)"
-
-/* One value against a resource's ARN, kept as a prefix (dictionary
- * arn_prefix, 0: none) and a name.  A whole ARN is split as the writer
- * splits it and found by name and prefix (resource_by_name).  A pattern
- * reads the resources of the prefixes that agree with its literal start
- * as far as both go (resource_by_prefix): "arn:aws:s3:::b*" keeps
- * "arn:aws:s3:::bucket/", and "arn:aws:s3:::bucket/lo*" keeps it too,
- * its name to begin "lo"; then LIKE decides. */
-static void match_resource_arn(struct builder *b, size_t n, const char *text,
-                               enum filter_match m)
-{
-	char *lo, *hi;
-	if (!arns_split(b)) {
-		match_column(b, "arn", n, text, m, true);
-	} else if (m != FM_PATTERN) {
-		const char *name = store_resource_name(text);
-		char *prefix = strndup(text, (size_t)(name - text));
-		if (!prefix) {
-			b->nomem = true;
-			return;
-		}
-		size_t pp = param_owned(b, prefix), pn = param_text(b, name);
-		buf_printf(&b->sql,
-		           "(name = ?%zu COLLATE NOCASE AND prefix IN (SELECT 0"
-		           " WHERE ?%zu = '' UNION ALL SELECT id FROM arn_prefix"
-		           " WHERE s = ?%zu COLLATE NOCASE))",
-		           pn, pp, pp);
-	} else if (prefix_range(text, &lo, &hi)) {
-		free(hi);
-		size_t pl = param_owned(b, lo);
-		/* "L*": the prefixes that begin with L hold only matches,
-		 * and a walk over millions of events then asks no more than
-		 * that of each resource; the others need their names. */
-		bool starts_only = strcspn(text, "*") == strlen(text) - 1;
-		if (starts_only)
-			buf_printf(&b->sql,
-			           "(prefix IN (SELECT id FROM arn_prefix WHERE"
-			           " length(s) >= length(?%zu) AND"
-			           " lower(substr(s, 1, length(?%zu))) = ?%zu) OR ",
-			           pl, pl, pl);
-		buf_puts(&b->sql, "(prefix IN (SELECT 0 UNION ALL SELECT id FROM"
-		                  " arn_prefix WHERE ");
-		if (starts_only)
-			buf_printf(&b->sql, "length(s) < length(?%zu) AND ", pl);
-		buf_printf(&b->sql,
-		           "lower(substr(s, 1, length(?%zu))) = substr(?%zu, 1,"
-		           " length(s))) AND " RESOURCE_ARN " LIKE ?%zu"
-		           " ESCAPE '\\')%s",
-		           pl, pl, n, starts_only ? ")" : "");
-	} else {
-		buf_printf(&b->sql, RESOURCE_ARN " LIKE ?%zu ESCAPE '\\'", n);
-	}
-}
-
 /* Value `v`, its text parameter ?p, against column c of lookup l. */
-static void lookup_match(struct builder *b, const struct lookup *l, size_t c,
-                         size_t p, const struct filter_value *v)
+void lookup_match(struct builder *b, const struct lookup *l, size_t c,
+                  size_t p, const struct filter_value *v)
 {
 	if (l->split_arn && strcmp(l->columns[c], "arn") == 0)
 		match_resource_arn(b, p, v->text, v->match);
@@ -245,8 +40,8 @@ static bool has_strings(const struct filter_value *const *vals, size_t n)
 
 /* "head v1 on any column OR v2 on any column ... tail" over the values
  * that are strings (the caller checked there is one). */
-static void string_values(struct builder *b, const struct lookup *l,
-                          const struct filter_value *const *vals, size_t n)
+void string_values(struct builder *b, const struct lookup *l,
+                   const struct filter_value *const *vals, size_t n)
 {
 	bool any = false;
 	for (size_t i = 0; i < n; i++) {
@@ -293,25 +88,6 @@ static const struct lookup type_lookup = {
 static const struct lookup principal_account_lookup = {
 	"e.principal IN (SELECT id FROM principal WHERE ", ")",
 	{ "account", NULL }, "e.principal", "principal", false, false };
-static const struct lookup resource_lookup = {
-	"e.id IN (SELECT event FROM event_resource WHERE resource IN"
-	" (SELECT id FROM resource WHERE ",
-	"))", { "arn", "name", NULL }, NULL, NULL, true, true };
-
-/* The walk form of resource_lookup: whether this event names a matching
- * resource, through the event's own links (event_resource's key, or
- * event_resource_by_event in databases made before schema 7), rather than
- * gathering every event of every matching resource before the first row. */
-static const struct lookup resource_walk_lookup = {
-	"EXISTS (SELECT 1 FROM event_resource er JOIN resource r"
-	" ON r.id = er.resource WHERE er.event = e.id AND (",
-	"))", { "arn", "name", NULL }, NULL, NULL, true, true };
-
-/* The resources whose ARN or name matches, without head or tail, for
- * a database of schema 16 or later (resource_row_values()). */
-static const struct lookup resource_match = {
-	"(", ")", { "arn", "name", NULL }, NULL, NULL, true, true };
-
 /* Up to this many ids are written into the condition; more (a wide
  * pattern, a principal type) stay a subquery. */
 #define MAX_RESOLVED 1024
@@ -407,68 +183,6 @@ static void lookup_values(struct builder *b, const struct lookup *l,
 {
 	if (!resolved_values(b, l, vals, n))
 		string_values(b, l, vals, n);
-}
-
-/* The text `write` appends to b->sql, written to a string of its own
- * instead, its parameters added to b's as ever (NULL: out of memory). */
-static char *written_apart(struct builder *b,
-                           void (*write)(struct builder *, const void *),
-                           const void *arg)
-{
-	struct buf outer = b->sql;
-	buf_init(&b->sql);
-	write(b, arg);
-	char *text = buf_steal(&b->sql);
-	b->sql = outer;
-	b->nomem = b->nomem || !text;
-	return text;
-}
-
-struct values {
-	const struct filter_value *const *vals;
-	size_t n;
-};
-
-static void write_resource_match(struct builder *b, const void *arg)
-{
-	const struct values *v = arg;
-	string_values(b, &resource_match, v->vals, v->n);
-}
-
-/* The events that name a resource matching condition %s, in a database
- * of schema 16 or later, through event_by_resource and
- * event_resource_by_resource.  The resources are read once: written
- * twice, a pattern's scan of them took 0.28 s at 1M events, 0.18 s so. */
-#define RESOURCE_EVENTS                                                     \
-	"WITH m(id) AS (SELECT id FROM resource WHERE %s)"                  \
-	" SELECT ev.id FROM event ev WHERE ev.resource IS NOT NULL"         \
-	" AND ev.resource IN m UNION ALL SELECT event FROM event_resource"  \
-	" WHERE resource IN m"
-
-/* resource: in a database of schema 16 or later, where the row holds an
- * event's first resource and event_resource its others.  The gathering
- * form has SQLite collect the events of the matching resources and read
- * them by row id; the walk form asks each event walked whether it names
- * one, in its row or in event_resource, with the same parameters. */
-static void resource_row_values(struct builder *b,
-                                const struct filter_value *const *vals,
-                                size_t n)
-{
-	struct values v = { vals, n };
-	char *m = written_apart(b, write_resource_match, &v);
-	if (!m)
-		return;
-	if (b->walk)
-		/* An event that names no resource names no second one. */
-		buf_printf(&b->sql,
-		           "e.resource IS NOT NULL AND (EXISTS (SELECT 1 FROM"
-		           " resource r WHERE r.id = e.resource AND %s) OR EXISTS"
-		           " (SELECT 1 FROM event_resource er JOIN resource r"
-		           " ON r.id = er.resource WHERE er.event = e.id AND %s))",
-		           m, m);
-	else
-		buf_printf(&b->sql, "e.id IN (" RESOURCE_EVENTS ")", m);
-	free(m);
 }
 
 static const struct lookup *lookup_for(enum filter_key k)
@@ -784,110 +498,6 @@ static char *walk_condition(struct builder *b, const struct filter *f,
 		return sql;
 	free(sql);
 	return NULL;
-}
-
-/* Counts under a resource term either gather its matches first (SQLite
- * reads every event of every matching resource before the first row:
- * 2.2 s at 10M events for resource:arn:aws:s3:::* and its 2.2M events,
- * which froze the browser) or ask each event in turn (a pass over all
- * of them, 25 s at 10M, but in slices between keys).  Gathering wins
- * while the matches are few: all counts of one bucket's 71k events took
- * 0.36 s.  Past this many events, or when counting them takes longer
- * than the probe may (many events, or a pattern with no prefix to read
- * a range of), counts ask each event. */
-#define WIDE_EVENTS 100000
-#define WIDE_PROBE_MS 10
-
-/* The resource terms' values, each on arn or name, ORed into b->sql. */
-static void resource_values(struct builder *b, const struct filter *f)
-{
-	bool any = false;
-	for (size_t t = 0; t < f->nterms; t++)
-		for (size_t i = 0; f->terms[t].key == FK_RESOURCE &&
-		                   i < f->terms[t].nvalues; i++) {
-			const struct filter_value *v = &f->terms[t].values[i];
-			if (v->match != FM_EXACT && v->match != FM_PATTERN)
-				continue;
-			size_t p = v->match == FM_PATTERN
-			                   ? param_like(b, v->text, false)
-			                   : param_text(b, v->text);
-			for (size_t c = 0; resource_lookup.columns[c]; c++) {
-				buf_puts(&b->sql, any ? " OR " : "");
-				any = true;
-				lookup_match(b, &resource_lookup, c, p, v);
-			}
-		}
-	/* (Not "0 OR ..." either: it hides the ORs' indexes from the
-	 * planner.) */
-	if (!any)
-		buf_puts(&b->sql, "0");
-}
-
-static void write_resource_values(struct builder *b, const void *f)
-{
-	resource_values(b, f);
-}
-
-void store_set_resource_gather_limit(struct store *s, int64_t events)
-{
-	s->gather_limit = events;
-	free(s->wide_filter);
-	s->wide_filter = NULL;
-}
-
-static bool probe_wide(struct store *s, const struct filter *f)
-{
-	int64_t limit = s->gather_limit ? s->gather_limit : WIDE_EVENTS;
-	if (limit < 0)
-		return true;
-	/* The store, for its layout: resource terms look nothing up. */
-	struct builder q = { .s = s };
-	char *m = written_apart(&q, write_resource_values, f);
-	buf_init(&q.sql);
-	if (m && s->resource_in_row)
-		buf_printf(&q.sql, "SELECT count(*) FROM (" RESOURCE_EVENTS
-		                   " LIMIT %lld)",
-		           m, (long long)limit + 1);
-	else if (m)
-		buf_printf(&q.sql, "SELECT count(*) FROM (SELECT 1 FROM"
-		                   " event_resource WHERE resource IN (SELECT id"
-		                   " FROM resource WHERE %s) LIMIT %lld)",
-		           m, (long long)limit + 1);
-	free(m);
-	struct where w = { .sql = buf_steal(&q.sql), .nparams = q.nparams,
-		           .params = q.params };
-	sqlite3_stmt *st = w.sql && !q.nomem ? store_prepare(s, w.sql) : NULL;
-	bool wide = false;
-	if (st && store_where_bind(s, &w, st) == 0) {
-		int64_t until;
-		store_deadline_set(s, WIDE_PROBE_MS, &until);
-		int rc = sqlite3_step(st);
-		store_deadline_clear(s);
-		wide = rc == SQLITE_INTERRUPT ||
-		       (rc == SQLITE_ROW &&
-		        sqlite3_column_int64(st, 0) > limit);
-	}
-	/* Failing to tell is no failure: the gathering form is right too. */
-	sqlite3_finalize(st);
-	store_where_free(&w);
-	return wide;
-}
-
-/* Whether f's resource terms match more events than are worth gathering,
- * remembered for the last filter asked: a filter change asks it for the
- * page and for each count. */
-static bool resources_wide(struct store *s, const struct filter *f)
-{
-	char *text = filter_format(f);
-	if (text && s->wide_filter && strcmp(text, s->wide_filter) == 0) {
-		free(text);
-		return s->wide_answer;
-	}
-	bool wide = probe_wide(s, f);
-	free(s->wide_filter);
-	s->wide_filter = text;
-	s->wide_answer = wide;
-	return wide;
 }
 
 int store_where(struct store *s, const struct filter *f, struct where *w)
