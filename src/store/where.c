@@ -88,19 +88,17 @@ static const struct lookup type_lookup = {
 static const struct lookup principal_account_lookup = {
 	"e.principal IN (SELECT id FROM principal WHERE ", ")",
 	{ "account", NULL }, "e.principal", "principal", false, false };
-/* Up to this many ids are written into the condition; more (a wide
- * pattern, a principal type) stay a subquery. */
-#define MAX_RESOLVED 1024
-
 /* The ids of the rows of l->table that exact value `v` names, added to
  * ids[] (without repeats).  Returns -1 when there are more than
  * MAX_RESOLVED or the lookup failed. */
-static int lookup_ids(struct builder *b, const struct lookup *l,
-                      const struct filter_value *v, int64_t *ids, size_t *n)
+int lookup_ids(struct builder *b, const struct lookup *l,
+               const struct filter_value *v, int64_t *ids, size_t *n)
 {
 	/* The query is built as a filter condition is, with its own
-	 * parameters, so that a pattern gets the same index range. */
-	struct builder q = { .s = NULL, .nomem = false };
+	 * parameters, so that a pattern gets the same index range.  It
+	 * looks nothing up itself; a resource's ARN is matched as the
+	 * database keeps it, which the store tells (match_resource_arn()). */
+	struct builder q = { .s = l->split_arn ? b->s : NULL, .nomem = false };
 	buf_init(&q.sql);
 	buf_printf(&q.sql, "SELECT id FROM %s WHERE ", l->table);
 	size_t p = v->match == FM_PATTERN ? param_like(&q, v->text, false)
@@ -353,14 +351,11 @@ static void values_condition(struct builder *b, enum filter_key k,
 	case FK_TEXT: scalar_values(b, k, vals, n); break;
 	default:
 		special_values(b, k, vals, n, &first);
-		if (has_strings(vals, n) && k == FK_RESOURCE && b->s &&
-		    b->s->resource_in_row) {
+		if (has_strings(vals, n) && k == FK_RESOURCE) {
 			or_sep(b, &first);
-			resource_row_values(b, vals, n);
+			resource_condition(b, vals, n);
 		} else if (has_strings(vals, n)) {
-			const struct lookup *l = k == FK_RESOURCE && b->walk
-			                                 ? &resource_walk_lookup
-			                                 : lookup_for(k);
+			const struct lookup *l = lookup_for(k);
 			or_sep(b, &first);
 			lookup_values(b, l, vals, n);
 			/* Resolved too: an account no event names is then "0 OR

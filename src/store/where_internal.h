@@ -67,17 +67,25 @@ void string_values(struct builder *b, const struct lookup *l,
                    const struct filter_value *const *vals, size_t n);
 void lookup_match(struct builder *b, const struct lookup *l, size_t c,
                   size_t p, const struct filter_value *v);
+/* Up to this many ids are written into the condition; more (a wide
+ * pattern, a principal type) stay a subquery. */
+#define MAX_RESOLVED 1024
+/* The ids of the rows of l->table that value `v` names, added to ids[]
+ * (without repeats).  Returns -1 when there are more than MAX_RESOLVED
+ * or the lookup failed (b->failed is then set). */
+int lookup_ids(struct builder *b, const struct lookup *l,
+               const struct filter_value *v, int64_t *ids, size_t *n);
 
-/* where_resource.c: resource: as a dictionary lookup, in its gathering
- * and its walk forms, for a database made before schema 16. */
-extern const struct lookup resource_lookup, resource_walk_lookup;
+/* where_resource.c: resource: as a dictionary lookup, in a database made
+ * before schema 16. */
+extern const struct lookup resource_lookup;
 /* One value against a resource's ARN, kept as a prefix and a name. */
 void match_resource_arn(struct builder *b, size_t n, const char *text,
                         enum filter_match m);
-/* resource: in a database of schema 16 or later, in the form b->walk
- * says. */
-void resource_row_values(struct builder *b,
-                         const struct filter_value *const *vals, size_t n);
+/* resource: with values `vals` (some of them strings), in the form
+ * b->walk says. */
+void resource_condition(struct builder *b,
+                        const struct filter_value *const *vals, size_t n);
 /* Whether f's resource terms match more events than are worth
  * gathering. */
 bool resources_wide(struct store *s, const struct filter *f);

@@ -87,7 +87,7 @@ const struct lookup resource_lookup = {
  * resource, through the event's own links (event_resource's key, or
  * event_resource_by_event in databases made before schema 7), rather than
  * gathering every event of every matching resource before the first row. */
-const struct lookup resource_walk_lookup = {
+static const struct lookup resource_walk_lookup = {
 	"EXISTS (SELECT 1 FROM event_resource er JOIN resource r"
 	" ON r.id = er.resource WHERE er.event = e.id AND (",
 	"))", { "arn", "name", NULL }, NULL, NULL, true, true };
@@ -138,9 +138,9 @@ static void write_resource_match(struct builder *b, const void *arg)
  * form has SQLite collect the events of the matching resources and read
  * them by row id; the walk form asks each event walked whether it names
  * one, in its row or in event_resource, with the same parameters. */
-void resource_row_values(struct builder *b,
-                         const struct filter_value *const *vals,
-                         size_t n)
+static void resource_row_values(struct builder *b,
+                                const struct filter_value *const *vals,
+                                size_t n)
 {
 	struct values v = { vals, n };
 	char *m = written_apart(b, write_resource_match, &v);
@@ -157,6 +157,95 @@ void resource_row_values(struct builder *b,
 	else
 		buf_printf(&b->sql, "e.id IN (" RESOURCE_EVENTS ")", m);
 	free(m);
+}
+
+/* The resources that exact values name, looked up with the resource
+ * table's columns as a lookup of ids does (lookup_ids()). */
+static const struct lookup resource_id_lookup = {
+	NULL, NULL, { "arn", "name", NULL }, NULL, "resource", true, true };
+
+struct id_list {
+	const int64_t *ids;
+	size_t n;
+};
+
+/* "?a, ?b, ...": the ids as parameters. */
+static void write_id_list(struct builder *b, const void *arg)
+{
+	const struct id_list *l = arg;
+	for (size_t i = 0; i < l->n; i++)
+		buf_printf(&b->sql, "%s?%zu", i ? ", " : "",
+		           param_int(b, l->ids[i]));
+}
+
+/* resource: with exact values only, as the ids of the resources they
+ * name, looked up when the filter is compiled (through resource_by_name,
+ * which finds an ARN by its name and prefix, or a name alone).  Asking
+ * each event walked whether it names one of a few ids took 3 ms for the
+ * newest 50 events of a bucket's 71k at 10M events, where matching the
+ * ARN of each resource that events name took 14 ms.  False, writing
+ * nothing, for a pattern (whose resources can be many and, without a
+ * literal start, found only by reading them all) or more than
+ * MAX_RESOLVED resources. */
+static bool resolved_resources(struct builder *b,
+                               const struct filter_value *const *vals,
+                               size_t n)
+{
+	int64_t ids[MAX_RESOLVED];
+	size_t nids = 0;
+	if (!b->s)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (vals[i]->match == FM_PATTERN ||
+		    (vals[i]->match == FM_EXACT &&
+		     lookup_ids(b, &resource_id_lookup, vals[i], ids, &nids) < 0))
+			return false;
+	if (nids == 0) {
+		buf_puts(&b->sql, "0");
+		return true;
+	}
+	struct id_list l = { ids, nids };
+	char *in = written_apart(b, write_id_list, &l);
+	if (!in)
+		return true; /* b->nomem says it */
+	if (b->s->resource_in_row && b->walk)
+		buf_printf(&b->sql,
+		           "e.resource IS NOT NULL AND (e.resource IN (%s) OR"
+		           " EXISTS (SELECT 1 FROM event_resource er WHERE"
+		           " er.event = e.id AND er.resource IN (%s)))",
+		           in, in);
+	else if (b->s->resource_in_row)
+		buf_printf(&b->sql,
+		           "e.id IN (SELECT ev.id FROM event ev WHERE"
+		           " ev.resource IS NOT NULL AND ev.resource IN (%s)"
+		           " UNION ALL SELECT event FROM event_resource"
+		           " WHERE resource IN (%s))",
+		           in, in);
+	else if (b->walk)
+		buf_printf(&b->sql,
+		           "EXISTS (SELECT 1 FROM event_resource er WHERE"
+		           " er.event = e.id AND er.resource IN (%s))",
+		           in);
+	else
+		buf_printf(&b->sql,
+		           "e.id IN (SELECT event FROM event_resource"
+		           " WHERE resource IN (%s))",
+		           in);
+	free(in);
+	return true;
+}
+
+void resource_condition(struct builder *b,
+                        const struct filter_value *const *vals, size_t n)
+{
+	if (resolved_resources(b, vals, n))
+		return;
+	if (b->s && b->s->resource_in_row)
+		resource_row_values(b, vals, n);
+	else
+		string_values(b, b->walk ? &resource_walk_lookup
+		                         : &resource_lookup,
+		              vals, n);
 }
 
 /* Counts under a resource term either gather its matches first (SQLite
