@@ -196,7 +196,6 @@ static const struct lookup *lookup_for(enum filter_key k)
 	case FK_ACCOUNT: return &account_lookup;
 	case FK_ERROR: return &error_lookup;
 	case FK_AGENT: return &agent_lookup;
-	case FK_RESOURCE: return &resource_lookup;
 	default: return NULL;
 	}
 }

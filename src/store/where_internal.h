@@ -76,10 +76,8 @@ void lookup_match(struct builder *b, const struct lookup *l, size_t c,
 int lookup_ids(struct builder *b, const struct lookup *l,
                const struct filter_value *v, int64_t *ids, size_t *n);
 
-/* where_resource.c: resource: as a dictionary lookup, in a database made
- * before schema 16. */
-extern const struct lookup resource_lookup;
-/* One value against a resource's ARN, kept as a prefix and a name. */
+/* where_resource.c: one value against a resource's ARN, kept as a
+ * prefix and a name. */
 void match_resource_arn(struct builder *b, size_t n, const char *text,
                         enum filter_match m);
 /* resource: with values `vals` (some of them strings), in the form

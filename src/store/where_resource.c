@@ -78,7 +78,9 @@ void match_resource_arn(struct builder *b, size_t n, const char *text,
 	}
 }
 
-const struct lookup resource_lookup = {
+/* resource: in a database made before schema 16, as a dictionary
+ * lookup. */
+static const struct lookup resource_lookup = {
 	"e.id IN (SELECT event FROM event_resource WHERE resource IN"
 	" (SELECT id FROM resource WHERE ",
 	"))", { "arn", "name", NULL }, NULL, NULL, true, true };
