@@ -106,14 +106,18 @@ static struct store *open_rw(const char *path)
 	return s;
 }
 
+/* A new database `name` holding the events, its path into path[len]. */
+static struct store *with_events(const char *name, char *path, size_t len)
+{
+	fx_database_with(path, len, name, "a.json", events, NEVENTS);
+	return open_rw(path);
+}
+
 static void test_first_resource_in_row(void **state)
 {
 	(void)state;
 	char path[160];
-	snprintf(path, sizeof path, "%s/row.db", fx_tmpdir);
-	struct store *s = open_rw(path);
-	assert_int_equal(fx_add_file(s, "a.json", events, NEVENTS, FX_PLAIN),
-	                 0);
+	struct store *s = with_events("row.db", path, sizeof path);
 	check_both_ways(s, "schema 16");
 	char sql[3072];
 	fx_filter_sql(s, "SELECT e.id", "resource:b.txt", sql, sizeof sql);
@@ -166,10 +170,7 @@ static void test_layout_of_schema_15(void **state)
 {
 	(void)state;
 	char path[160], err[512];
-	snprintf(path, sizeof path, "%s/v15.db", fx_tmpdir);
-	struct store *s = open_rw(path);
-	assert_int_equal(fx_add_file(s, "a.json", events, NEVENTS, FX_PLAIN),
-	                 0);
+	struct store *s = with_events("v15.db", path, sizeof path);
 	store_close(s);
 	fx_exec(path, AS_SCHEMA_15 "PRAGMA user_version=15");
 	assert_int_equal(fx_scalar(path, "SELECT count(*) FROM event_resource",
@@ -211,10 +212,7 @@ static void test_copies_take_their_shared_ids(void **state)
 {
 	(void)state;
 	char path[160];
-	snprintf(path, sizeof path, "%s/copies.db", fx_tmpdir);
-	struct store *s = open_rw(path);
-	assert_int_equal(fx_add_file(s, "a.json", events, NEVENTS, FX_PLAIN),
-	                 0);
+	struct store *s = with_events("copies.db", path, sizeof path);
 	assert_int_equal(store_indexes_defer(s, STORE_DEFER_ALL), 0);
 	/* Through a new connection: past the writer's window of the IDs it
 	 * wrote last, the copies go in until the build. */

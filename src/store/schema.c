@@ -640,12 +640,11 @@ static int read_layout(struct store *s)
 		/* <<, & and | are of one precedence in SQLite. */
 		"SELECT EXISTS (SELECT 1 FROM sqlite_schema"
 		" WHERE name = 'sqlite_autoindex_event_1')"
-		" | (EXISTS (SELECT 1 FROM pragma_table_info('event')"
-		" WHERE name = 'bits') << 1)"
 		" | (EXISTS (SELECT 1 FROM sqlite_schema"
 		" WHERE name = 'event_by_id_end' AND " ID_END_4 ") << 2)"
-		" | (EXISTS (SELECT 1 FROM pragma_table_info('event')"
-		" WHERE name = 'resource') << 3)",
+		" | (SELECT coalesce((max(name = 'bits') << 1)"
+		" | (max(name = 'resource') << 3), 0)"
+		" FROM pragma_table_info('event'))",
 		_("reading the schema"));
 	if (layout >= 0 && !(layout & 4) &&
 	    store_has_schema(s, STORE_SCHEMA_DEFERRED_INDEXES)) {

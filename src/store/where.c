@@ -95,10 +95,10 @@ int lookup_ids(struct builder *b, const struct lookup *l,
                const struct filter_value *v, int64_t *ids, size_t *n)
 {
 	/* The query is built as a filter condition is, with its own
-	 * parameters, so that a pattern gets the same index range.  It
-	 * looks nothing up itself; a resource's ARN is matched as the
-	 * database keeps it, which the store tells (match_resource_arn()). */
-	struct builder q = { .s = l->split_arn ? b->s : NULL, .nomem = false };
+	 * parameters, so that a pattern gets the same index range.  The
+	 * matches it writes look nothing up; the store tells them the
+	 * layout (a resource's ARN split or whole). */
+	struct builder q = { .s = b->s, .nomem = false };
 	buf_init(&q.sql);
 	buf_printf(&q.sql, "SELECT id FROM %s WHERE ", l->table);
 	size_t p = v->match == FM_PATTERN ? param_like(&q, v->text, false)
