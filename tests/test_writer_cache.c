@@ -1,7 +1,10 @@
-/* test_writer_cache.c - the writer's caches of dictionary ids under a
- * memory budget so tight that every new value clears one: what they
- * forget is found in the database again, never inserted twice, and every
- * filter answers as with the caches whole. */
+/* test_writer_cache.c - the writer's caches of dictionary ids
+ * (dict_cache.c): under a memory budget so tight that every new value
+ * clears one, what they forget is found in the database again, never
+ * inserted twice, and every filter answers as with the caches whole; a
+ * cache that holds every row of its table adds a new value without a
+ * lookup only while no other writer added rows; and the last value asked
+ * is compared by its bytes, not by where the caller keeps them. */
 #include <config.h>
 
 #include <stdarg.h>
@@ -10,7 +13,9 @@
 #include <cmocka.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store/store.h"
 #include "store_fixture.h"
@@ -108,10 +113,129 @@ static void test_tight_budget_same_answers(void **state)
 	store_close(roomy);
 }
 
+/* Rows whose key another row of the same table holds: the copies a
+ * writer would add believing its cache whole when it was not. */
+static int64_t repeated_rows(const char *path)
+{
+	static const char *const sql[] = {
+		"SELECT count(*) - count(DISTINCT s) FROM region",
+		"SELECT count(*) - count(DISTINCT s) FROM service",
+		"SELECT count(*) - count(DISTINCT s) FROM ip",
+		"SELECT count(*) - count(DISTINCT s) FROM access_key",
+		"SELECT count(*) - (SELECT count(*) FROM (SELECT DISTINCT type,"
+		" arn, name, pid, account FROM principal)) FROM principal",
+		"SELECT count(*) - (SELECT count(*) FROM (SELECT DISTINCT prefix,"
+		" name FROM resource)) FROM resource",
+	};
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL),
+	                 SQLITE_OK);
+	int64_t total = 0;
+	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+		sqlite3_stmt *st;
+		assert_int_equal(sqlite3_prepare_v2(db, sql[i], -1, &st, NULL),
+		                 SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		total += sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	return total;
+}
+
+static struct store *open_file(const char *path)
+{
+	char err[256];
+	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	if (!s)
+		fail_msg("store_open: %s", err);
+	return s;
+}
+
+/* Writer A's caches hold every row of a new database; writer B then adds
+ * values A has not met, and A meets them: A must find B's rows, not add
+ * its own (some dictionaries have no UNIQUE constraint to refuse them). */
+static void test_other_writer_breaks_whole(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/trailnav-cache-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	struct store *a = open_file(path), *b = open_file(path);
+	struct fx_event first = fx_base[0], news[2] = { fx_base[1],
+		                                        fx_base[1] };
+	news[0].id = "n1";
+	news[0].region = "xx-test-1";
+	news[0].service = "other.amazonaws.com";
+	news[0].ip = "203.0.113.99";
+	news[0].key = "ASIANEWKEY";
+	news[0].arn = "arn:aws:sts::111111111111:assumed-role/New/one";
+	news[0].user = "New/one";
+	news[0].resource = "arn:aws:s3:::new-bucket/new-object";
+	news[1].id = "n2";
+	news[1].resource = "arn:aws:s3:::new-bucket/other-object";
+	assert_int_equal(fx_add_file(a, "a.json", &first, 1, FX_PLAIN), 0);
+	assert_int_equal(fx_add_file(b, "b.json", news, 2, FX_PLAIN), 0);
+	struct fx_event again[2] = { news[0], news[1] };
+	again[0].id = "m1";
+	again[1].id = "m2";
+	assert_int_equal(fx_add_file(a, "c.json", again, 2, FX_PLAIN), 0);
+	/* And A's own new values, after: its caches are no longer whole. */
+	struct fx_event more = fx_base[2];
+	more.id = "m3";
+	assert_int_equal(fx_add_file(a, "d.json", &more, 1, FX_PLAIN), 0);
+	store_close(a);
+	store_close(b);
+	assert_int_equal(repeated_rows(path), 0);
+	struct store *r = open_file(path);
+	assert_int_equal(count(r, "region:xx-test-1"), 2);
+	assert_int_equal(count(r, "resource:arn:aws:s3:::new-bucket/*"), 4);
+	assert_int_equal(count(r, "key:ASIANEWKEY"), 2);
+	store_close(r);
+	unlink(path);
+}
+
+/* A caller may write each event's strings into the same buffers: the
+ * last value asked is known by its bytes. */
+static void test_reused_buffers(void **state)
+{
+	(void)state;
+	struct store *s = open_file(":memory:");
+	struct store_file_info info = { "reused.json", 2, 5, "abcd" };
+	assert_int_equal(store_file_begin(s, &info, "{}", 2,
+	                                  STORE_ENC_IDENTITY),
+	                 0);
+	static const char *const regions[] = { "us-east-1", "eu-west-1",
+		                               "eu-west-1", "us-east-1" };
+	for (size_t i = 0; i < 4; i++) {
+		char id[8], region[16], arn[64];
+		snprintf(id, sizeof id, "r%zu", i);
+		snprintf(region, sizeof region, "%s", regions[i]);
+		snprintf(arn, sizeof arn, "arn:aws:s3:::b/%s", regions[i]);
+		const char *arns[1] = { arn };
+		struct trail_event ev = { .event_id = id, .time_ms = 1000,
+			                  .read_only = -1, .region = region,
+			                  .nresources = 1, .resource_arns = arns,
+			                  .record_length = 2 };
+		bool dup;
+		assert_int_equal(store_add_event(s, &ev, &dup), 0);
+		assert_false(dup);
+	}
+	assert_int_equal(store_file_commit(s, STORE_FILE_IMPORTED), 0);
+	assert_int_equal(count(s, "region:us-east-1"), 2);
+	assert_int_equal(count(s, "region:eu-west-1"), 2);
+	assert_int_equal(count(s, "resource:arn:aws:s3:::b/eu-west-1"), 2);
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tight_budget_same_answers),
+		cmocka_unit_test(test_other_writer_breaks_whole),
+		cmocka_unit_test(test_reused_buffers),
 	};
 	return cmocka_run_group_tests_name("writer_cache", tests, NULL, NULL);
 }

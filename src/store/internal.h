@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/last_key.h"
 #include "util/recent_set.h"
 #include "util/strmap.h"
 #include "store/store.h"
@@ -47,6 +48,22 @@ struct decoded_file {
 	char *data;
 	size_t len;
 	uint64_t used; /* tick of last use, for least-recently-used eviction */
+};
+
+/* dict_cache.c: the writer's ids of one table's rows, by key: a
+ * dictionary (enum store_dict), then principals and resources. */
+enum { CACHE_PRINCIPAL = DICT_COUNT_, CACHE_RESOURCE, CACHE_COUNT_ };
+
+struct id_cache {
+	struct strmap ids;
+	/* The key last asked, with its id: the next event mostly asks the
+	 * same (last_key.h). */
+	struct last_key last;
+	/* It holds every row of its table, whose largest id is max_id: a key
+	 * it lacks is new.  Checked as each write transaction begins
+	 * (store_caches_check()). */
+	bool whole;
+	int64_t max_id;
 };
 
 /* The file being written, between store_file_begin() and its end. */
@@ -93,9 +110,7 @@ struct store {
 	 * or a file's own transaction begins. */
 	bool ids_aside;
 	struct file_in_progress cur;
-	struct strmap dicts[DICT_COUNT_];
-	struct strmap principals;
-	struct strmap resources;
+	struct id_cache caches[CACHE_COUNT_];
 	/* The IDs of the events written last, committed or in the open
 	 * transaction: a copy among them is a duplicate without a query, and
 	 * while the index of IDs is set aside, without a row to remove. */
@@ -217,6 +232,22 @@ int store_dedupe_events(struct store *s, int64_t *removed);
 const char *store_dict_table(enum store_dict d);
 /* The condition that finds value ?1 in a dictionary's table. */
 const char *store_dict_key(enum store_dict d);
+
+/* dict_cache.c: the id of a string in a dictionary, of an event's
+ * principal, of a resource by its ARN (its type kept with a new row):
+ * the row is added when missing.  0 when the string (every part of the
+ * principal) is NULL or empty; -1 on error. */
+int64_t store_dict_id(struct store *s, enum store_dict d, const char *v);
+int64_t store_dict_id_len(struct store *s, enum store_dict d, const char *v,
+                          size_t n);
+int64_t store_principal_id(struct store *s, const struct trail_event *ev);
+int64_t store_resource_id(struct store *s, const char *arn, const char *type);
+/* Inside a write transaction just begun: which caches still hold every
+ * row of their tables. */
+int store_caches_check(struct store *s);
+/* After a rollback, which may have taken away rows they hold. */
+void store_caches_forget(struct store *s);
+void store_caches_free(struct store *s);
 
 /* The ledger's rows of a path, bound with store_bind_path() (its name ?1,
  * its directory ?2), found through the index of the names' ends

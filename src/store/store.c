@@ -151,10 +151,8 @@ static int make_parent_dirs(const char *path, char *errbuf, size_t errlen)
 
 static void init_caches(struct store *s)
 {
-	for (int d = 0; d < DICT_COUNT_; d++)
-		strmap_init(&s->dicts[d]);
-	strmap_init(&s->principals);
-	strmap_init(&s->resources);
+	for (int c = 0; c < CACHE_COUNT_; c++)
+		strmap_init(&s->caches[c].ids);
 	recent_set_init(&s->recent_ids, STORE_RECENT_IDS);
 }
 
@@ -382,10 +380,8 @@ void store_close(struct store *s)
 	for (int d = 0; d < DICT_COUNT_; d++) {
 		sqlite3_finalize(s->dict_select[d]);
 		sqlite3_finalize(s->dict_insert[d]);
-		strmap_free(&s->dicts[d]);
 	}
-	strmap_free(&s->principals);
-	strmap_free(&s->resources);
+	store_caches_free(s);
 	recent_set_free(&s->recent_ids);
 	store_content_discard(s);
 	store_stored_forget(s);

@@ -14,12 +14,6 @@
 #include "store/internal.h"
 #include "util/i18n.h"
 
-/* What the writer's caches of dictionary ids may hold together.  Access
- * keys, principals (a session each) and S3 object ARNs grow with the
- * corpus (at 10M events: 700k keys, 1.9M resources), and SPEC section 5
- * bounds the import's memory whatever the corpus: past this, the biggest
- * cache starts over, and what it forgot is looked up in the database. */
-#define WRITER_CACHE_BYTES ((size_t)24 << 20)
 
 static int64_t now_ms(void)
 {
@@ -45,208 +39,6 @@ static const char *or_empty(const char *v)
 	return v ? v : "";
 }
 
-/* Runs a prepared lookup/insert pair: the id of the row that the bound
- * values select, inserting it first when it is missing. */
-static int64_t select_or_insert(struct store *s, sqlite3_stmt *sel,
-                                sqlite3_stmt *ins)
-{
-	int64_t id = 0;
-	int rc = sqlite3_step(sel);
-	if (rc == SQLITE_ROW)
-		id = sqlite3_column_int64(sel, 0);
-	sqlite3_reset(sel);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail_sql(s, _("dictionary lookup"));
-	if (id)
-		return id;
-	rc = sqlite3_step(ins);
-	sqlite3_reset(ins);
-	if (rc != SQLITE_DONE)
-		return store_fail_sql(s, _("dictionary insert"));
-	return sqlite3_last_insert_rowid(s->db);
-}
-
-static int prepare_dict(struct store *s, enum store_dict d)
-{
-	char sql[128];
-	if (s->dict_select[d])
-		return 0;
-	snprintf(sql, sizeof sql, "SELECT id FROM %s WHERE %s",
-	         store_dict_table(d), store_dict_key(d));
-	s->dict_select[d] = store_prepare(s, sql);
-	snprintf(sql, sizeof sql, "INSERT INTO %s(s) VALUES(?1)",
-	         store_dict_table(d));
-	s->dict_insert[d] = store_prepare(s, sql);
-	return s->dict_select[d] && s->dict_insert[d] ? 0 : -1;
-}
-
-/* Remembers key → id in `m`, one of the writer's caches, first clearing
- * the biggest cache if they hold too much together. */
-static int cache_put(struct store *s, struct strmap *m, const char *key,
-                     size_t n, int64_t id)
-{
-	struct strmap *all[DICT_COUNT_ + 2], *biggest = NULL;
-	size_t total = 0, most = 0;
-	for (int d = 0; d < DICT_COUNT_; d++)
-		all[d] = &s->dicts[d];
-	all[DICT_COUNT_] = &s->principals;
-	all[DICT_COUNT_ + 1] = &s->resources;
-	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
-		size_t held = strmap_memory(all[i]);
-		total += held;
-		if (held > most) {
-			most = held;
-			biggest = all[i];
-		}
-	}
-	size_t budget = s->cache_budget ? s->cache_budget : WRITER_CACHE_BYTES;
-	if (total > budget && biggest)
-		strmap_clear(biggest);
-	if (strmap_put(m, key, n, id) < 0)
-		return store_fail(s, "%s", _("out of memory"));
-	return 0;
-}
-
-void store_set_cache_budget(struct store *s, size_t bytes)
-{
-	s->cache_budget = bytes;
-}
-
-/* The dictionary id of the `n` bytes at `v` in `d`: 0 for none, -1 on
- * error. */
-static int64_t dict_id_len(struct store *s, enum store_dict d, const char *v,
-                           size_t n)
-{
-	if (n == 0)
-		return 0;
-	int64_t id = strmap_get(&s->dicts[d], v, n);
-	if (id)
-		return id;
-	if (prepare_dict(s, d) < 0)
-		return -1;
-	sqlite3_bind_text(s->dict_select[d], 1, v, (int)n, SQLITE_STATIC);
-	sqlite3_bind_text(s->dict_insert[d], 1, v, (int)n, SQLITE_STATIC);
-	id = select_or_insert(s, s->dict_select[d], s->dict_insert[d]);
-	if (id > 0 && cache_put(s, &s->dicts[d], v, n, id) < 0)
-		return -1;
-	return id;
-}
-
-/* The dictionary id of `v` in `d`: 0 for absent, -1 on error. */
-static int64_t dict_id(struct store *s, enum store_dict d, const char *v)
-{
-	return present(v) ? dict_id_len(s, d, v, strlen(v)) : 0;
-}
-
-/* Role and session from an assumed-role or federated-user ARN, so that
- * `principal:` matches the names a person knows them by. */
-static void split_session(const char *arn, char *role, size_t rlen,
-                          char *session, size_t slen)
-{
-	role[0] = session[0] = '\0';
-	const char *p = strstr(or_empty(arn), ":assumed-role/");
-	if (p) {
-		p += strlen(":assumed-role/");
-		const char *slash = strchr(p, '/');
-		size_t n = slash ? (size_t)(slash - p) : strlen(p);
-		snprintf(role, rlen, "%.*s", (int)(n < rlen ? n : rlen - 1), p);
-		if (slash)
-			snprintf(session, slen, "%s", slash + 1);
-		return;
-	}
-	p = strstr(or_empty(arn), ":federated-user/");
-	if (p)
-		snprintf(session, slen, "%s", p + strlen(":federated-user/"));
-}
-
-static int prepare_principal(struct store *s)
-{
-	if (s->principal_select)
-		return 0;
-	s->principal_select = store_prepare(
-		s, "SELECT id FROM principal WHERE " STORE_PRINCIPAL_KEY);
-	s->principal_insert = store_prepare(
-		s, "INSERT INTO principal(type, arn, name, pid, account, role,"
-		   " session) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-	return s->principal_select && s->principal_insert ? 0 : -1;
-}
-
-static int64_t principal_id(struct store *s, const struct trail_event *ev)
-{
-	const char *f[5] = { or_empty(ev->identity_type),
-		             or_empty(ev->principal_arn),
-		             or_empty(ev->principal_name),
-		             or_empty(ev->principal_id),
-		             or_empty(ev->principal_account) };
-	if (!*f[0] && !*f[1] && !*f[2] && !*f[3] && !*f[4])
-		return 0;
-	/* The cache key joins the five parts with a byte no ARN holds. */
-	char key[2048];
-	int n = snprintf(key, sizeof key, "%s\x1f%s\x1f%s\x1f%s\x1f%s", f[0],
-	                 f[1], f[2], f[3], f[4]);
-	bool cacheable = n > 0 && (size_t)n < sizeof key;
-	int64_t id = cacheable ? strmap_get(&s->principals, key, (size_t)n) : 0;
-	if (id)
-		return id;
-	if (prepare_principal(s) < 0)
-		return -1;
-	char role[256], session[256];
-	split_session(f[1], role, sizeof role, session, sizeof session);
-	for (int i = 0; i < 5; i++) {
-		sqlite3_bind_text(s->principal_select, i + 1, f[i], -1,
-		                  SQLITE_STATIC);
-		sqlite3_bind_text(s->principal_insert, i + 1, f[i], -1,
-		                  SQLITE_STATIC);
-	}
-	sqlite3_bind_text(s->principal_insert, 6, role, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s->principal_insert, 7, session, -1, SQLITE_STATIC);
-	id = select_or_insert(s, s->principal_select, s->principal_insert);
-	if (id > 0 && cacheable &&
-	    cache_put(s, &s->principals, key, (size_t)n, id) < 0)
-		return -1;
-	return id;
-}
-
-static int prepare_resource(struct store *s)
-{
-	if (s->resource_select)
-		return 0;
-	s->resource_select = store_prepare(
-		s, "SELECT id FROM resource WHERE " STORE_RESOURCE_KEY);
-	s->resource_insert = store_prepare(
-		s, "INSERT INTO resource(prefix, name, type) VALUES(?1, ?2, ?3)");
-	return s->resource_select && s->resource_insert ? 0 : -1;
-}
-
-/* The id of the resource of ARN `arn`: its prefix and type from their
- * dictionaries, its row by the two (schema 11). */
-static int64_t resource_id(struct store *s, const char *arn, const char *type)
-{
-	size_t n = strlen(arn);
-	int64_t id = strmap_get(&s->resources, arn, n);
-	if (id)
-		return id;
-	const char *name = store_resource_name(arn);
-	int64_t prefix = dict_id_len(s, DICT_ARN_PREFIX, arn,
-	                             (size_t)(name - arn));
-	int64_t type_id = dict_id(s, DICT_RESOURCE_TYPE, type);
-	if (prefix < 0 || type_id < 0 || prepare_resource(s) < 0)
-		return -1;
-	sqlite3_stmt *sel = s->resource_select, *ins = s->resource_insert;
-	sqlite3_bind_int64(sel, 1, prefix);
-	sqlite3_bind_text(sel, 2, name, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(ins, 1, prefix);
-	sqlite3_bind_text(ins, 2, name, -1, SQLITE_STATIC);
-	if (type_id)
-		sqlite3_bind_int64(ins, 3, type_id);
-	else
-		sqlite3_bind_null(ins, 3);
-	id = select_or_insert(s, sel, ins);
-	if (id <= 0)
-		return id;
-	return cache_put(s, &s->resources, arn, n, id) < 0 ? -1 : id;
-}
-
 /* The id of the event's resource i, 0 when its ARN is empty. */
 static int64_t event_resource_id(struct store *s,
                                  const struct trail_event *ev, size_t i)
@@ -254,8 +46,8 @@ static int64_t event_resource_id(struct store *s,
 	const char *arn = ev->resource_arns[i];
 	if (!present(arn))
 		return 0;
-	return resource_id(s, arn,
-	                   ev->resource_types ? ev->resource_types[i] : NULL);
+	return store_resource_id(
+		s, arn, ev->resource_types ? ev->resource_types[i] : NULL);
 }
 
 /* The first resource the event names, for the row (schema 16): its id,
@@ -354,7 +146,7 @@ static int bind_dictionaries(struct store *s, sqlite3_stmt *st,
 		{ 13, DICT_ACCESS_KEY, ev->access_key },
 	};
 	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
-		int64_t id = dict_id(s, cols[i].dict, cols[i].value);
+		int64_t id = store_dict_id(s, cols[i].dict, cols[i].value);
 		if (id < 0)
 			return -1;
 		if (id)
@@ -362,7 +154,7 @@ static int bind_dictionaries(struct store *s, sqlite3_stmt *st,
 		else
 			sqlite3_bind_null(st, cols[i].param);
 	}
-	int64_t p = principal_id(s, ev);
+	int64_t p = store_principal_id(s, ev);
 	if (p < 0)
 		return -1;
 	if (p)
@@ -520,10 +312,7 @@ static void forget_caches(struct store *s)
 {
 	store_content_discard(s);
 	store_stored_forget(s);
-	for (int d = 0; d < DICT_COUNT_; d++)
-		strmap_clear(&s->dicts[d]);
-	strmap_clear(&s->principals);
-	strmap_clear(&s->resources);
+	store_caches_forget(s);
 	recent_set_clear(&s->recent_ids);
 }
 
@@ -535,7 +324,7 @@ static int begin_writing(struct store *s)
 	if (store_exec(s, "BEGIN IMMEDIATE") < 0)
 		return -1;
 	int aside = store_dedupe_deferred(s);
-	if (aside < 0) {
+	if (aside < 0 || store_caches_check(s) < 0) {
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
@@ -591,8 +380,8 @@ static int insert_ledger_row(struct store *s, const struct store_file_info *in,
 		" stored_bytes, imported_ms, dir)"
 		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 	const char *name = store_path_name(in->path);
-	int64_t dir = dict_id_len(s, DICT_FILE_DIR, in->path,
-	                          (size_t)(name - in->path));
+	int64_t dir = store_dict_id_len(s, DICT_FILE_DIR, in->path,
+	                                (size_t)(name - in->path));
 	sqlite3_stmt *st = dir < 0 ? NULL : store_cached(s, sql);
 	if (!st)
 		return -1;
