@@ -51,7 +51,7 @@ check "COMMAND -h: each command's help, exit 0" 0 "" -- sh -c \
 		head -n 1 '$tmp/out.'\$c | grep -q \"^Usage: trailnav \$c \" || exit 1
 	done; [ ! -e '$tmp/none.db' ]"
 check "--version" 0 "trailnav 0.1.0
-schema version 16" -- "$tn" --version
+schema version 17" -- "$tn" --version
 check "unknown command" 2 "unknown command 'frob'" -- "$tn" frob
 # The commands that only read never create a database: a mistyped --db
 # is said, and leaves nothing behind (not even its directory).
@@ -163,12 +163,18 @@ done
 check "help, version, import and generate summaries to /dev/full: the error on stderr, exit 2" 0 "" -- test $bad -eq 0
 # A database of schema 4: told once, before the upgrade that rewrites
 # its rows, and on stderr only.  Made from a new one with what versions 8
-# to 16 added taken back out (the files' bytes out of their chunks, the
+# to 17 added taken back out (the files' bytes out of their chunks, the
 # resources' ARNs and the ledger's paths whole again, principals and keys
 # UNIQUE, the events indexed by their milliseconds, every resource in
-# event_resource and the shared IDs in the rows).
+# event_resource, the shared IDs in the rows and the totals kept by a
+# trigger on the ledger's inserts).
 cp "$db" "$tmp/v4.db"
-sqlite3 "$tmp/v4.db" "INSERT INTO event_resource(event, resource)
+sqlite3 "$tmp/v4.db" "CREATE TRIGGER totals_insert AFTER INSERT ON file BEGIN
+  UPDATE totals SET imported = imported + (NEW.state = 0),
+  digests = digests + (NEW.state = 1), failed = failed + (NEW.state = 2),
+  events = events + NEW.events, duplicates = duplicates + NEW.duplicates,
+  stored_bytes = stored_bytes + NEW.stored_bytes; END;
+INSERT INTO event_resource(event, resource)
   SELECT id, resource FROM event WHERE resource IS NOT NULL;
 DROP INDEX IF EXISTS event_by_resource;
 DELETE FROM deferred_index WHERE name = 'event_by_resource';
@@ -220,7 +226,7 @@ DROP INDEX event_by_id_end;
 CREATE UNIQUE INDEX event_by_event_id ON event(event_id);
 PRAGMA user_version=4" || echo "# sqlite3 failed"
 check "an upgrade that rewrites rows is announced" 0 "8 events match
-upgrading the database $tmp/v4.db from schema version 4 to 16" -- \
+upgrading the database $tmp/v4.db from schema version 4 to 17" -- \
 	"$tn" --db "$tmp/v4.db" stats --by region
 n=$((n + 1))
 if "$tn" --db "$tmp/v4.db" stats --by region 2>"$tmp/err" >/dev/null &&

@@ -6,9 +6,21 @@
 #ifndef TRAILNAV_TEST_SCHEMA_UNDO_H
 #define TRAILNAV_TEST_SCHEMA_UNDO_H
 
-/* Turns a database made now back into schema 15's layout: all of an
- * event's resources in event_resource, its shared ID in its row. */
+/* Turns a database made now back into schema 16's: the ledger's totals
+ * kept by a trigger on its inserts too. */
+#define AS_SCHEMA_16                                                      \
+	"CREATE TRIGGER totals_insert AFTER INSERT ON file BEGIN"            \
+	" UPDATE totals SET imported = imported + (NEW.state = 0),"          \
+	" digests = digests + (NEW.state = 1),"                              \
+	" failed = failed + (NEW.state = 2),"                                \
+	" events = events + NEW.events,"                                     \
+	" duplicates = duplicates + NEW.duplicates,"                         \
+	" stored_bytes = stored_bytes + NEW.stored_bytes; END;"
+
+/* Schema 15's layout: all of an event's resources in event_resource,
+ * its shared ID in its row. */
 #define AS_SCHEMA_15                                                      \
+	AS_SCHEMA_16                                                         \
 	"INSERT INTO event_resource(event, resource)"                        \
 	" SELECT id, resource FROM event WHERE resource IS NOT NULL;"        \
 	"DROP INDEX IF EXISTS event_by_resource;"                            \

@@ -682,6 +682,71 @@ static void test_abandoned_file_leaves_nothing(void **state)
 	store_close(s);
 }
 
+/* The totals that the summary reads are the ledger summed, whichever way
+ * its rows came: files in a batch and alone, a copy, a digest, a failure
+ * recorded and recorded again, in a batch and out of one, and a file
+ * abandoned (schema 17: the writer adds the rows it inserts, the
+ * triggers of updates and deletes the rest). */
+static void test_totals_follow_the_ledger(void **state)
+{
+	(void)state;
+	char path[160];
+	fx_database_with(path, sizeof path, "totals.db", "first.json", fx_base,
+	                 fx_nbase);
+	assert_int_equal(fx_scalar(path, "SELECT count(*) FROM sqlite_schema"
+	                                 " WHERE name = 'totals_insert'",
+	                           NULL),
+	                 0);
+	char err[256];
+	struct store *s = store_open(path, STORE_READ_WRITE, err, sizeof err);
+	if (!s)
+		fail_msg("store_open: %s", err);
+	struct store_file_info bad = { "bad.json.gz", 77, 1, "beef" };
+	assert_int_equal(store_file_failed(s, &bad, "corrupt"), 0);
+	assert_int_equal(store_file_failed(s, &bad, "still corrupt"), 0);
+	assert_int_equal(store_batch_begin(s), 0);
+	/* The same bytes again: a copy, its events duplicates. */
+	assert_int_equal(fx_add_file(s, "copy.json", fx_base, fx_nbase,
+	                             FX_PLAIN),
+	                 (int)fx_nbase);
+	struct store_file_info dig = { "digest.json.gz", 10, 1, "d1" };
+	assert_int_equal(store_file_begin(s, &dig, "{}", 2, STORE_ENC_IDENTITY),
+	                 0);
+	assert_int_equal(store_file_commit(s, STORE_FILE_DIGEST), 0);
+	struct store_file_info worse = { "worse.json.gz", 5, 1, "f00d" };
+	assert_int_equal(store_file_failed(s, &worse, "truncated"), 0);
+	assert_int_equal(store_batch_end(s), 0);
+	/* Abandoned: its row and what it added to the totals go. */
+	struct store_file_info gone = { "gone.json", 2, 1, "abcd" };
+	assert_int_equal(store_file_begin(s, &gone, "{}", 2, STORE_ENC_IDENTITY),
+	                 0);
+	assert_int_equal(store_file_abandon(s), 0);
+	store_close(s);
+	static const char *const pairs[][2] = {
+		{ "imported", "count(*) FILTER (WHERE state = 0)" },
+		{ "digests", "count(*) FILTER (WHERE state = 1)" },
+		{ "failed", "count(*) FILTER (WHERE state = 2)" },
+		{ "events", "sum(events)" },
+		{ "duplicates", "sum(duplicates)" },
+		{ "stored_bytes", "sum(stored_bytes)" },
+	};
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		char kept[96], summed[128];
+		snprintf(kept, sizeof kept, "SELECT %s FROM totals", pairs[i][0]);
+		snprintf(summed, sizeof summed, "SELECT %s FROM file", pairs[i][1]);
+		int64_t a = fx_scalar(path, kept, NULL), b = fx_scalar(path, summed,
+		                                                      NULL);
+		if (a != b)
+			fail_msg("totals.%s %lld, the ledger summed %lld", pairs[i][0],
+			         (long long)a, (long long)b);
+	}
+	assert_int_equal(fx_scalar(path, "SELECT imported FROM totals", NULL), 2);
+	assert_int_equal(fx_scalar(path, "SELECT failed FROM totals", NULL), 2);
+	assert_int_equal(fx_scalar(path, "SELECT digests FROM totals", NULL), 1);
+	assert_int_equal(fx_scalar(path, "SELECT duplicates FROM totals", NULL),
+	                 (int64_t)fx_nbase);
+}
+
 static void test_failed_and_digest_files_in_ledger(void **state)
 {
 	(void)state;
@@ -984,6 +1049,7 @@ int main(void)
 		cmocka_unit_test(test_dedup_by_event_id),
 		cmocka_unit_test(test_abandoned_file_leaves_nothing),
 		cmocka_unit_test(test_failed_and_digest_files_in_ledger),
+		cmocka_unit_test(test_totals_follow_the_ledger),
 		cmocka_unit_test(test_every_encoding_reads_back),
 		cmocka_unit_test(test_escaped_record),
 		cmocka_unit_test(test_facet_tell_apart),

@@ -371,6 +371,25 @@ static int close_unit(struct store *s, bool keep)
 	return -1;
 }
 
+/* What a new ledger row adds to the totals, which its readers take for
+ * the ledger summed (schema.c, versions 2 and 17); in the row's
+ * transaction.  Its events and duplicates come with its update. */
+static int add_to_totals(struct store *s, enum store_file_state state,
+                         int64_t stored)
+{
+	sqlite3_stmt *st = store_cached(
+		s, "UPDATE totals SET imported = imported + (?1 = 0),"
+		   " digests = digests + (?1 = 1), failed = failed + (?1 = 2),"
+		   " stored_bytes = stored_bytes + ?2");
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, (int)state);
+	sqlite3_bind_int64(st, 2, stored);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail_sql(s, _("recording a file"));
+}
+
 static int insert_ledger_row(struct store *s, const struct store_file_info *in,
                              enum store_file_state state, const char *reason,
                              int64_t stored)
@@ -396,7 +415,8 @@ static int insert_ledger_row(struct store *s, const struct store_file_info *in,
 	sqlite3_bind_int64(st, 8, now_ms());
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail_sql(s, _("recording a file"));
+	return rc == SQLITE_DONE ? add_to_totals(s, state, stored)
+	                         : store_fail_sql(s, _("recording a file"));
 }
 
 int store_file_begin(struct store *s, const struct store_file_info *info,
@@ -483,17 +503,27 @@ int store_file_failed(struct store *s, const struct store_file_info *info,
 {
 	if (s->cur.open)
 		return store_fail(s, "%s", _("a file is already being imported"));
+	/* Outside a batch, the row and the totals in one transaction. */
+	bool own = sqlite3_get_autocommit(s->db);
+	if (own && store_exec(s, "BEGIN IMMEDIATE") < 0)
+		return -1;
 	sqlite3_stmt *st = store_prepare(
 		s, "DELETE FROM file WHERE " STORE_PATH_KEY " AND state=?3");
-	if (!st)
-		return -1;
-	store_bind_path(st, info->path);
-	sqlite3_bind_int(st, 3, STORE_FILE_FAILED);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_fail_sql(s, _("recording a file"));
-	return insert_ledger_row(s, info, STORE_FILE_FAILED, reason, 0);
+	int rc = st ? 0 : -1;
+	if (st) {
+		store_bind_path(st, info->path);
+		sqlite3_bind_int(st, 3, STORE_FILE_FAILED);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = store_fail_sql(s, _("recording a file"));
+		sqlite3_finalize(st);
+	}
+	if (rc == 0)
+		rc = insert_ledger_row(s, info, STORE_FILE_FAILED, reason, 0);
+	if (own && rc == 0)
+		rc = store_exec(s, "COMMIT");
+	if (own && rc < 0)
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
 }
 
 int store_batch_begin(struct store *s)
