@@ -373,12 +373,15 @@ static int close_unit(struct store *s, bool keep)
 
 /* What a new ledger row adds to the totals, which its readers take for
  * the ledger summed (schema.c, versions 2 and 17); in the row's
- * transaction.  Its events and duplicates come with its update. */
+ * transaction.  Its events and duplicates come with its update.  OR
+ * IGNORE, as for that update: the table's CHECK makes SQLite keep a
+ * statement journal for a statement that may abort (6k instructions an
+ * update without, 20k with), and nothing here can violate it. */
 static int add_to_totals(struct store *s, enum store_file_state state,
                          int64_t stored)
 {
 	sqlite3_stmt *st = store_cached(
-		s, "UPDATE totals SET imported = imported + (?1 = 0),"
+		s, "UPDATE OR IGNORE totals SET imported = imported + (?1 = 0),"
 		   " digests = digests + (?1 = 1), failed = failed + (?1 = 2),"
 		   " stored_bytes = stored_bytes + ?2");
 	if (!st)
@@ -386,8 +389,11 @@ static int add_to_totals(struct store *s, enum store_file_state state,
 	sqlite3_bind_int(st, 1, (int)state);
 	sqlite3_bind_int64(st, 2, stored);
 	int rc = sqlite3_step(st);
+	bool changed = sqlite3_changes(s->db) == 1;
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail_sql(s, _("recording a file"));
+	if (rc != SQLITE_DONE)
+		return store_fail_sql(s, _("recording a file"));
+	return changed ? 0 : store_fail(s, "%s", _("recording a file"));
 }
 
 static int insert_ledger_row(struct store *s, const struct store_file_info *in,
