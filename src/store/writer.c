@@ -6,14 +6,12 @@
  */
 #include <config.h>
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "store/internal.h"
 #include "util/i18n.h"
-
 
 static int64_t now_ms(void)
 {
