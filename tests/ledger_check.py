@@ -8,7 +8,8 @@ with its own gzip and json modules (no trailnav code), and checks:
     as the ledger says, and that count plus its duplicates is the number
     of records in the file on disk;
   - no event row belongs to a file the ledger does not list as imported;
-  - the totals the ledger's triggers keep equal the ledger summed.
+  - the totals kept with the ledger (by the writer for new rows, by
+    triggers for updates and deletes) equal the ledger summed.
 
 Usage: ledger_check.py DATABASE
 Prints one line per problem and exits 1 if there was any; prints

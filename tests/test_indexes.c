@@ -207,7 +207,7 @@ static void test_copies_removed_at_build(void **state)
 	assert_int_equal(fx_scalar(path, "SELECT count(DISTINCT event_id)"
 	                                 " FROM event", NULL),
 	                 (int64_t)fx_nbase);
-	/* The ledger, and the totals its triggers keep. */
+	/* The ledger, and the totals kept with it. */
 	assert_int_equal(ledger(path, "events", "before.json"), 2);
 	assert_int_equal(ledger(path, "duplicates", "before.json"), 0);
 	assert_int_equal(ledger(path, "events", "base.json"),

@@ -182,7 +182,8 @@ static int find_copies(struct store *s)
 	return rc;
 }
 
-/* The ledger's totals follow through its triggers (schema.c, version 2). */
+/* The ledger's totals follow through its update trigger (schema.c,
+ * version 2). */
 static const char remove_copies[] =
 	"DELETE FROM main.event_resource WHERE event IN (SELECT id FROM temp.copy);"
 	"DELETE FROM main.event WHERE id IN (SELECT id FROM temp.copy);"

@@ -374,11 +374,12 @@ int store_summary(struct store *s, struct store_summary *sum)
 	int rc = ends ? single_row(s, ends, ev, 2)
 	              : store_fail(s, "%s", _("out of memory"));
 	sqlite3_free(ends);
-	/* The counts come from the totals the ledger's triggers keep (one
-	 * row); a version-1 database opened read-only has none, and its
-	 * ledger is summed instead.  Either way the events are the ledger's
-	 * count of each file's new events, which tests/ledger_check.py
-	 * checks against the rows. */
+	/* The counts come from the totals kept with the ledger (one row:
+	 * the writer adds new rows, triggers the updates and deletes); a
+	 * version-1 database opened read-only has none, and its ledger is
+	 * summed instead.  Either way the events are the ledger's count of
+	 * each file's new events, which tests/ledger_check.py checks
+	 * against the rows. */
 	if (rc == 0) {
 		bool have_totals = sqlite3_table_column_metadata(
 			s->db, "main", "totals", "events", NULL, NULL, NULL,
