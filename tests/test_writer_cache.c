@@ -197,6 +197,36 @@ static void test_other_writer_breaks_whole(void **state)
 	unlink(path);
 }
 
+/* A failed file recorded outside a batch is a transaction of its own,
+ * checked as the others: the directory another writer added since is
+ * found, not added again (file_dir's UNIQUE would refuse it). */
+static void test_failed_file_after_other_writer(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/trailnav-cache-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	struct store *a = open_file(path), *b = open_file(path);
+	assert_int_equal(fx_add_file(a, "logs/a.json", fx_base, 1, FX_PLAIN),
+	                 0);
+	struct store_file_info x = { "other/x.json.gz", 5, 1, "f00d" };
+	assert_int_equal(store_file_failed(b, &x, "corrupt"), 0);
+	struct store_file_info y = { "other/y.json.gz", 6, 1, "beef" };
+	if (store_file_failed(a, &y, "truncated") < 0)
+		fail_msg("store_file_failed: %s", store_errmsg(a));
+	store_close(a);
+	store_close(b);
+	assert_int_equal(fx_scalar(path, "SELECT count(*) FROM file_dir", NULL),
+	                 2);
+	assert_int_equal(fx_scalar(path, "SELECT count(DISTINCT dir) FROM file"
+	                                 " WHERE name LIKE '_.json.gz'",
+	                           NULL),
+	                 1);
+	unlink(path);
+}
+
 /* A caller may write each event's strings into the same buffers: the
  * last value asked is known by its bytes. */
 static void test_reused_buffers(void **state)
@@ -235,6 +265,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tight_budget_same_answers),
 		cmocka_unit_test(test_other_writer_breaks_whole),
+		cmocka_unit_test(test_failed_file_after_other_writer),
 		cmocka_unit_test(test_reused_buffers),
 	};
 	return cmocka_run_group_tests_name("writer_cache", tests, NULL, NULL);

@@ -97,8 +97,8 @@ static int64_t select_or_insert(struct store *s, int c, sqlite3_stmt *sel,
 {
 	int64_t id = 0;
 	int rc = SQLITE_DONE;
-	/* Outside a transaction of the writer's (store_file_failed()) the
-	 * check is stale. */
+	/* Outside a transaction the check may be stale: every transaction
+	 * the writer begins checks (begin_writing(), store_file_failed()). */
 	if (!s->caches[c].whole || sqlite3_get_autocommit(s->db)) {
 		rc = sqlite3_step(sel);
 		if (rc == SQLITE_ROW)

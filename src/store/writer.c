@@ -511,6 +511,11 @@ int store_file_failed(struct store *s, const struct store_file_info *info,
 	bool own = sqlite3_get_autocommit(s->db);
 	if (own && store_exec(s, "BEGIN IMMEDIATE") < 0)
 		return -1;
+	/* Another writer may have added to the dictionaries since. */
+	if (own && store_caches_check(s) < 0) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
 	sqlite3_stmt *st = store_prepare(
 		s, "DELETE FROM file WHERE " STORE_PATH_KEY " AND state=?3");
 	int rc = st ? 0 : -1;
