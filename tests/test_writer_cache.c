@@ -227,6 +227,35 @@ static void test_failed_file_after_other_writer(void **state)
 	unlink(path);
 }
 
+/* A failed file whose transaction is rolled back (here the totals are
+ * gone for a moment) takes the directory it added with it: the next one
+ * in that directory adds it again rather than naming a row that is not
+ * there. */
+static void test_failed_file_rolled_back(void **state)
+{
+	(void)state;
+	char path[160];
+	fx_database_with(path, sizeof path, "rolled.db", "logs/a.json",
+	                 fx_base, 1);
+	struct store *s = open_file(path);
+	fx_exec(path, "ALTER TABLE totals RENAME TO totals_away");
+	struct store_file_info x = { "new/x.json.gz", 5, 1, "f00d" };
+	assert_int_equal(store_file_failed(s, &x, "corrupt"), -1);
+	fx_exec(path, "ALTER TABLE totals_away RENAME TO totals");
+	struct store_file_info y = { "new/y.json.gz", 6, 1, "beef" };
+	if (store_file_failed(s, &y, "truncated") < 0)
+		fail_msg("store_file_failed: %s", store_errmsg(s));
+	store_close(s);
+	assert_int_equal(fx_scalar(path, "SELECT count(*) FROM file WHERE"
+	                                 " dir NOT IN (SELECT id FROM file_dir)",
+	                           NULL),
+	                 0);
+	assert_int_equal(fx_scalar(path, "SELECT count(*) FROM file_dir"
+	                                 " WHERE s LIKE '%new/'",
+	                           NULL),
+	                 1);
+}
+
 /* A caller may write each event's strings into the same buffers: the
  * last value asked is known by its bytes. */
 static void test_reused_buffers(void **state)
@@ -266,7 +295,9 @@ int main(void)
 		cmocka_unit_test(test_tight_budget_same_answers),
 		cmocka_unit_test(test_other_writer_breaks_whole),
 		cmocka_unit_test(test_failed_file_after_other_writer),
+		cmocka_unit_test(test_failed_file_rolled_back),
 		cmocka_unit_test(test_reused_buffers),
 	};
-	return cmocka_run_group_tests_name("writer_cache", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("writer_cache", tests,
+	                                   fx_make_tmpdir, fx_remove_tmpdir);
 }

@@ -530,8 +530,10 @@ int store_file_failed(struct store *s, const struct store_file_info *info,
 		rc = insert_ledger_row(s, info, STORE_FILE_FAILED, reason, 0);
 	if (own && rc == 0)
 		rc = store_exec(s, "COMMIT");
-	if (own && rc < 0)
+	if (own && rc < 0) {
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		forget_caches(s);
+	}
 	return rc;
 }
 
