@@ -45,9 +45,12 @@ size_t b36_key_pack(const char *text, size_t n,
 	size_t bytes = form_bytes(n);
 	if (!bytes)
 		return 0;
-	memset(out, 0, bytes);
-	/* Five digits at a time: the importer's writer packs a DynamoDB ID
-	 * in 11 steps over its 34 bytes rather than 52. */
+	/* The number in 32-bit limbs, the least significant first: a limb
+	 * times 36^5 plus a carry stays within 64 bits.  Five digits at a
+	 * time over 9 limbs, a DynamoDB ID takes 99 steps, where byte by
+	 * byte it took 374. */
+	uint32_t limb[(B36_KEY_MAX_BYTES + 3) / 4] = { 0 };
+	size_t nlimbs = (bytes + 3) / 4;
 	for (size_t i = 0; i < n; i += 5) {
 		uint64_t group = 0, scale = 1;
 		for (size_t j = i; j < n && j < i + 5; j++) {
@@ -57,15 +60,16 @@ size_t b36_key_pack(const char *text, size_t n,
 			group = group * 36 + (uint64_t)d;
 			scale *= 36;
 		}
-		/* out = out * scale + group, byte by byte from the least
-		 * significant. */
 		uint64_t carry = group;
-		for (size_t b = bytes; b-- > 0;) {
-			uint64_t v = out[b] * scale + carry;
-			out[b] = (uint8_t)(v & 0xff);
-			carry = v >> 8;
+		for (size_t k = 0; k < nlimbs; k++) {
+			uint64_t v = (uint64_t)limb[k] * scale + carry;
+			limb[k] = (uint32_t)v;
+			carry = v >> 32;
 		}
 	}
+	/* Big-endian, as before: the form's bytes hold 36^n - 1. */
+	for (size_t b = 0; b < bytes; b++)
+		out[bytes - 1 - b] = (uint8_t)(limb[b / 4] >> (8 * (b % 4)));
 	return bytes;
 }
 
