@@ -97,9 +97,12 @@ static int64_t select_or_insert(struct store *s, int c, sqlite3_stmt *sel,
 {
 	int64_t id = 0;
 	int rc = SQLITE_DONE;
-	/* Outside a transaction the check may be stale: every transaction
-	 * the writer begins checks (begin_writing(), store_file_failed()). */
-	if (!s->caches[c].whole || sqlite3_get_autocommit(s->db)) {
+	/* Every transaction the writer begins checks (begin_writing(),
+	 * store_file_failed()); outside one the check is stale, and a row
+	 * another writer adds meanwhile could come before this one's. */
+	if (sqlite3_get_autocommit(s->db))
+		s->caches[c].whole = false;
+	if (!s->caches[c].whole) {
 		rc = sqlite3_step(sel);
 		if (rc == SQLITE_ROW)
 			id = sqlite3_column_int64(sel, 0);
