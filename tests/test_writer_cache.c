@@ -13,9 +13,7 @@
 #include <cmocka.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sqlite3.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "store/store.h"
 #include "store_fixture.h"
@@ -127,20 +125,18 @@ static int64_t repeated_rows(const char *path)
 		"SELECT count(*) - (SELECT count(*) FROM (SELECT DISTINCT prefix,"
 		" name FROM resource)) FROM resource",
 	};
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL),
-	                 SQLITE_OK);
 	int64_t total = 0;
-	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
-		sqlite3_stmt *st;
-		assert_int_equal(sqlite3_prepare_v2(db, sql[i], -1, &st, NULL),
-		                 SQLITE_OK);
-		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-		total += sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-	}
-	sqlite3_close(db);
+	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++)
+		total += fx_scalar(path, sql[i], NULL);
 	return total;
+}
+
+/* A database file not made yet, named after the test, in the group's
+ * folder (fx_make_tmpdir()). */
+static void new_path(char *path, size_t len, const char *name)
+{
+	assert_true((size_t)snprintf(path, len, "%s/%s.db", fx_tmpdir, name) <
+	            len);
 }
 
 static struct store *open_file(const char *path)
@@ -158,11 +154,8 @@ static struct store *open_file(const char *path)
 static void test_other_writer_breaks_whole(void **state)
 {
 	(void)state;
-	char path[] = "/tmp/trailnav-cache-XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(path);
+	char path[160];
+	new_path(path, sizeof path, __func__);
 	struct store *a = open_file(path), *b = open_file(path);
 	struct fx_event first = fx_base[0], news[2] = { fx_base[1],
 		                                        fx_base[1] };
@@ -194,7 +187,6 @@ static void test_other_writer_breaks_whole(void **state)
 	assert_int_equal(count(r, "resource:arn:aws:s3:::new-bucket/*"), 4);
 	assert_int_equal(count(r, "key:ASIANEWKEY"), 2);
 	store_close(r);
-	unlink(path);
 }
 
 /* A failed file recorded outside a batch is a transaction of its own,
@@ -203,11 +195,8 @@ static void test_other_writer_breaks_whole(void **state)
 static void test_failed_file_after_other_writer(void **state)
 {
 	(void)state;
-	char path[] = "/tmp/trailnav-cache-XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(path);
+	char path[160];
+	new_path(path, sizeof path, __func__);
 	struct store *a = open_file(path), *b = open_file(path);
 	assert_int_equal(fx_add_file(a, "logs/a.json", fx_base, 1, FX_PLAIN),
 	                 0);
@@ -224,7 +213,6 @@ static void test_failed_file_after_other_writer(void **state)
 	                                 " WHERE name LIKE '_.json.gz'",
 	                           NULL),
 	                 1);
-	unlink(path);
 }
 
 /* A failed file whose transaction is rolled back (here the totals are
