@@ -25,16 +25,6 @@
  * cache starts over, and what it forgot is looked up in the database. */
 #define WRITER_CACHE_BYTES ((size_t)24 << 20)
 
-static bool present(const char *v)
-{
-	return v && *v;
-}
-
-static const char *or_empty(const char *v)
-{
-	return v ? v : "";
-}
-
 static const char *cache_table(int c)
 {
 	return c == CACHE_PRINCIPAL  ? "principal"
@@ -97,9 +87,9 @@ static int64_t select_or_insert(struct store *s, int c, sqlite3_stmt *sel,
 {
 	int64_t id = 0;
 	int rc = SQLITE_DONE;
-	/* Every transaction the writer begins checks (begin_writing(),
-	 * store_file_failed()); outside one the check is stale, and a row
-	 * another writer adds meanwhile could come before this one's. */
+	/* Every transaction the writer begins checks (begin_writing());
+	 * outside one the check is stale, and a row another writer adds
+	 * meanwhile could come before this one's. */
 	if (sqlite3_get_autocommit(s->db))
 		s->caches[c].whole = false;
 	if (!s->caches[c].whole) {
@@ -209,7 +199,7 @@ int64_t store_dict_id_len(struct store *s, enum store_dict d, const char *v,
 
 int64_t store_dict_id(struct store *s, enum store_dict d, const char *v)
 {
-	return present(v) ? store_dict_id_len(s, d, v, strlen(v)) : 0;
+	return store_present(v) ? store_dict_id_len(s, d, v, strlen(v)) : 0;
 }
 
 /* Role and session from an assumed-role or federated-user ARN, so that
@@ -218,7 +208,7 @@ static void split_session(const char *arn, char *role, size_t rlen,
                           char *session, size_t slen)
 {
 	role[0] = session[0] = '\0';
-	const char *p = strstr(or_empty(arn), ":assumed-role/");
+	const char *p = strstr(store_or_empty(arn), ":assumed-role/");
 	if (p) {
 		p += strlen(":assumed-role/");
 		const char *slash = strchr(p, '/');
@@ -228,7 +218,7 @@ static void split_session(const char *arn, char *role, size_t rlen,
 			snprintf(session, slen, "%s", slash + 1);
 		return;
 	}
-	p = strstr(or_empty(arn), ":federated-user/");
+	p = strstr(store_or_empty(arn), ":federated-user/");
 	if (p)
 		snprintf(session, slen, "%s", p + strlen(":federated-user/"));
 }
@@ -283,11 +273,11 @@ static int64_t principal_row(struct store *s, const char *const f[5])
 
 int64_t store_principal_id(struct store *s, const struct trail_event *ev)
 {
-	const char *f[5] = { or_empty(ev->identity_type),
-		             or_empty(ev->principal_arn),
-		             or_empty(ev->principal_name),
-		             or_empty(ev->principal_id),
-		             or_empty(ev->principal_account) };
+	const char *f[5] = { store_or_empty(ev->identity_type),
+		             store_or_empty(ev->principal_arn),
+		             store_or_empty(ev->principal_name),
+		             store_or_empty(ev->principal_id),
+		             store_or_empty(ev->principal_account) };
 	if (!*f[0] && !*f[1] && !*f[2] && !*f[3] && !*f[4])
 		return 0;
 	char key[2048];

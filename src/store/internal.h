@@ -233,6 +233,18 @@ const char *store_dict_table(enum store_dict d);
 /* The condition that finds value ?1 in a dictionary's table. */
 const char *store_dict_key(enum store_dict d);
 
+/* Strings the writer takes for absent when NULL or empty: AWS writes
+ * both. */
+static inline bool store_present(const char *v)
+{
+	return v && *v;
+}
+
+static inline const char *store_or_empty(const char *v)
+{
+	return v ? v : "";
+}
+
 /* dict_cache.c: the id of a string in a dictionary, of an event's
  * principal, of a resource by its ARN (its type kept with a new row):
  * the row is added when missing.  0 when the string (every part of the

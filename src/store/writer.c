@@ -20,21 +20,10 @@ static int64_t now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Strings bound as "absent" when NULL or empty: AWS writes both. */
-static bool present(const char *v)
-{
-	return v && *v;
-}
-
 static int bind_text_or_null(sqlite3_stmt *st, int i, const char *v)
 {
-	return present(v) ? sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC)
+	return store_present(v) ? sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC)
 	                  : sqlite3_bind_null(st, i);
-}
-
-static const char *or_empty(const char *v)
-{
-	return v ? v : "";
 }
 
 /* The id of the event's resource i, 0 when its ARN is empty. */
@@ -42,7 +31,7 @@ static int64_t event_resource_id(struct store *s,
                                  const struct trail_event *ev, size_t i)
 {
 	const char *arn = ev->resource_arns[i];
-	if (!present(arn))
+	if (!store_present(arn))
 		return 0;
 	return store_resource_id(
 		s, arn, ev->resource_types ? ev->resource_types[i] : NULL);
@@ -217,7 +206,7 @@ static int bind_event(struct store *s, sqlite3_stmt *st,
 static int add_shared_id(struct store *s, int64_t event,
                          const struct trail_event *ev)
 {
-	if (!present(ev->shared_event_id))
+	if (!store_present(ev->shared_event_id))
 		return 0;
 	sqlite3_stmt *st = store_cached(
 		s, "INSERT INTO event_shared(event, shared_id) VALUES(?1, ?2)");
@@ -254,7 +243,7 @@ int store_add_event(struct store *s, const struct trail_event *ev,
 	*duplicate = false;
 	if (!s->cur.open)
 		return store_fail(s, "%s", _("no file is being imported"));
-	if (!present(ev->event_id))
+	if (!store_present(ev->event_id))
 		return store_fail(s, "%s", _("an event without an event ID"));
 	size_t idlen = strlen(ev->event_id);
 	int stored = recent_set_has(&s->recent_ids, ev->event_id, idlen) ? 1
@@ -412,7 +401,7 @@ static int insert_ledger_row(struct store *s, const struct store_file_info *in,
 	sqlite3_bind_int64(st, 9, dir);
 	sqlite3_bind_int64(st, 2, in->size);
 	sqlite3_bind_int64(st, 3, in->mtime_ns);
-	sqlite3_bind_text(st, 4, or_empty(in->hash), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, store_or_empty(in->hash), -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 5, (int)state);
 	bind_text_or_null(st, 6, reason);
 	sqlite3_bind_int64(st, 7, stored);
@@ -507,15 +496,11 @@ int store_file_failed(struct store *s, const struct store_file_info *info,
 {
 	if (s->cur.open)
 		return store_fail(s, "%s", _("a file is already being imported"));
-	/* Outside a batch, the row and the totals in one transaction. */
+	/* Outside a batch, the row and the totals in one transaction,
+	 * begun as the others are (its caches checked). */
 	bool own = sqlite3_get_autocommit(s->db);
-	if (own && store_exec(s, "BEGIN IMMEDIATE") < 0)
+	if (own && begin_writing(s) < 0)
 		return -1;
-	/* Another writer may have added to the dictionaries since. */
-	if (own && store_caches_check(s) < 0) {
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-		return -1;
-	}
 	sqlite3_stmt *st = store_prepare(
 		s, "DELETE FROM file WHERE " STORE_PATH_KEY " AND state=?3");
 	int rc = st ? 0 : -1;
